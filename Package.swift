@@ -1,0 +1,104 @@
+// swift-tools-version:6.2
+//
+// pfbot: a Post Fiat contributor's task stream, mirrored into GitHub.
+// Module arrows point inward: pfbot → Pipeline → (PostFiat, GitHub, Git, Storage) → PFBotCore.
+// PFBotCore imports nothing of ours.
+
+import PackageDescription
+
+let package = Package(
+    name: "pfbot",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "pfbot", targets: ["pfbot"]),
+        .library(name: "PFBotCore", targets: ["PFBotCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // MARK: - Domain
+
+        .target(name: "PFBotCore"),
+
+        // MARK: - Edges
+
+        .target(
+            name: "PFBotConfig",
+            dependencies: [
+                "PFBotCore",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(
+            name: "Storage",
+            dependencies: [
+                "PFBotCore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        .systemLibrary(
+            name: "CLibGit2",
+            pkgConfig: "libgit2",
+            providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]
+        ),
+
+        // MARK: - The pipeline
+
+        .target(
+            name: "Pipeline",
+            dependencies: [
+                "PFBotCore",
+                "Storage",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Templates")]
+        ),
+
+        // MARK: - Command line
+
+        .executableTarget(
+            name: "pfbot",
+            dependencies: [
+                "PFBotCore",
+                "PFBotConfig",
+                "Storage",
+                "CLibGit2",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        // MARK: - Tests
+
+        .target(name: "PFBotTestSupport", path: "Tests/PFBotTestSupport"),
+        .testTarget(name: "PFBotCoreTests", dependencies: ["PFBotCore", "PFBotTestSupport"]),
+        .testTarget(name: "PFBotConfigTests", dependencies: ["PFBotConfig", "PFBotCore", "PFBotTestSupport"]),
+        .testTarget(
+            name: "StorageTests",
+            dependencies: [
+                "Storage", "PFBotCore", "PFBotTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(name: "PFBotCLITests", dependencies: ["PFBotTestSupport"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "PFBotCore", "PFBotTestSupport"]),
+    ]
+)

@@ -1,0 +1,94 @@
+/// Every key pfbot reads from `pfbot.yml`, with the secrets that only come from the environment.
+public enum ConfigSchema {
+    /// Verbs of `/pf` commands, whose permissions `repository.commands.<verb>` may set.
+    public static let commandVerbs = [
+        "help", "status", "accept", "refuse", "cancel", "start", "qc", "submit", "verify", "priority", "estimate", "request",
+    ]
+
+    static let permissionChoices = RepositoryPermissionNames.all
+
+    /// Keys shared by `pfbot.yml` (under `repository.`) and a repository's own `.github/pfbot.yml` (at the top).
+    public static let repositoryKeys: [ConfigKey] = [
+        ConfigKey("require_approval", .boolean, default: "false", "Submit a merged task PR only after an approving review of its head commit."),
+        ConfigKey("assignees", .list, default: "[]", "GitHub logins mentioned on this repository's task issues, in addition to notifications.assignees."),
+        ConfigKey("qc.rules", .list, default: QualityRulesDefaults.rules.joined(separator: ", "),
+                  "QC rules that run: deliverables, checklist, placeholders, markdown, links, size, evidence."),
+        ConfigKey("qc.max_file_bytes", .integer(1...1_073_741_824), default: "1048576", "Largest single file allowed on a task branch."),
+        ConfigKey("qc.max_total_bytes", .integer(1...10_737_418_240), default: "10485760", "Largest total size of the files a task branch changes."),
+    ] + commandVerbs.map { verb in
+        ConfigKey("commands.\(verb)", .choice(permissionChoices), default: verb == "help" || verb == "status" ? "read" : "write",
+                  "Least repository permission needed to run `/pf \(verb)`.")
+    }
+
+    /// Every key of `pfbot.yml`.
+    public static let keys: [ConfigKey] = [
+        ConfigKey("data_dir", .string, default: ".pfbot", "Folder for the SQLite file, caches and repository mirrors; relative paths start at the working directory."),
+        ConfigKey("log_level", .choice(LogLevelNames.all), default: "info", "Least severe log level written to standard error."),
+        ConfigKey("storage.url", .string, default: "sqlite:<data_dir>/pfbot.sqlite",
+                  "Database: `sqlite:PATH` (default) or `postgres://USER@HOST:PORT/DB` for several replicas."),
+        ConfigKey("storage.password_file", .secretFile, "File holding the PostgreSQL password (or set PFBOT_STORAGE_PASSWORD)."),
+        ConfigKey("tasknode.url", .url, default: "https://tasknode.postfiat.org", "Base URL of the Post Fiat Task Node."),
+        ConfigKey("tasknode.poll_interval_seconds", .integer(5...3600), default: "30", "Seconds between polls when the Task Node gives no `nextPollMs` hint."),
+        ConfigKey("tasknode.timeout_seconds", .integer(1...300), default: "30", "Seconds before a Task Node request is abandoned and retried."),
+        ConfigKey("wallet.seed_file", .secretFile, "File holding the wallet's family seed (`s…` or `sEd…`); or set PFBOT_WALLET_SEED."),
+        ConfigKey("wallet.mnemonic_file", .secretFile, "File holding a 24-word mnemonic (m/44'/144'/0'/0/0); or set PFBOT_WALLET_MNEMONIC."),
+        ConfigKey("ledger.rpc_urls", .urlList, default: "https://rpc.testnet.postfiat.org", "JSON-RPC servers of the ledger, tried in order."),
+        ConfigKey("ledger.fee_cap_drops", .integer(10...10_000_000), default: "1000", "Highest fee in drops pfbot pays for one transaction."),
+        ConfigKey("github.api_url", .url, default: "https://api.github.com", "GitHub REST API base URL; `https://HOST/api/v3` for GitHub Enterprise Server."),
+        ConfigKey("github.repository", .string, "Repository (`owner/name`) where tasks become issues and branches."),
+        ConfigKey("github.app_id", .integer(1...Int(Int32.max)), "GitHub App id, for App authentication."),
+        ConfigKey("github.installation_id", .integer(1...Int.max), "The App's installation id; looked up from the repository when absent."),
+        ConfigKey("github.private_key_file", .secretFile, "The App's private key (PEM); or set PFBOT_GITHUB_PRIVATE_KEY."),
+        ConfigKey("github.token_file", .secretFile, "A token file (personal access token); or set PFBOT_GITHUB_TOKEN or GITHUB_TOKEN."),
+        ConfigKey("github.webhook_secret_files", .secretFileList, default: "[]", "Webhook secret files; several while rotating; or set PFBOT_GITHUB_WEBHOOK_SECRET."),
+        ConfigKey("github.write_spacing_ms", .integer(0...60_000), default: "1000", "Milliseconds between content-creating GitHub calls (GitHub asks for 1000)."),
+        ConfigKey("server.host", .string, default: "127.0.0.1", "Address `pfbot serve` listens on."),
+        ConfigKey("server.port", .integer(0...65535), default: "8080", "Port `pfbot serve` listens on."),
+        ConfigKey("server.max_body_bytes", .integer(1024...104_857_600), default: "26214400", "Largest webhook body accepted; larger gets 413."),
+        ConfigKey("server.workers", .integer(1...64), default: "2", "Concurrent job workers."),
+        ConfigKey("filters.kinds", .list, default: "[]", "Task kinds pfbot takes on (personal, network, alpha); empty means all."),
+        ConfigKey("filters.min_reward_pft", .amount, default: "0", "Smallest reward worth taking on."),
+        ConfigKey("filters.include_keywords", .list, default: "[]", "If set, a task must mention one of these words (case-insensitive)."),
+        ConfigKey("filters.exclude_keywords", .list, default: "[]", "A task mentioning any of these words is skipped."),
+        ConfigKey("filters.max_in_flight", .integer(1...100), default: "3", "Most tasks accepted and not yet submitted at once."),
+        ConfigKey("auto_accept.enabled", .boolean, default: "false", "Accept proposals that pass the rules below without a person."),
+        ConfigKey("auto_accept.kinds", .list, default: "[]", "Kinds accepted automatically; empty means all that pass the filters."),
+        ConfigKey("auto_accept.min_reward_pft", .amount, default: "0", "Smallest reward accepted automatically."),
+        ConfigKey("auto_accept.max_estimated_hours", .number(0.1...1000), default: "4", "Largest estimate accepted automatically."),
+        ConfigKey("notifications.assignees", .list, default: "[]", "GitHub logins mentioned on new tasks and verification prompts."),
+        ConfigKey("notifications.webhook_url", .url, "Outbound webhook receiving a signed JSON body for each new task."),
+        ConfigKey("notifications.webhook_secret_file", .secretFile, "Key signing the outbound webhook body (HMAC-SHA256); or set PFBOT_NOTIFICATIONS_WEBHOOK_SECRET."),
+        ConfigKey("priority.deadline_warning_hours", .list, default: "48, 12", "Hours before a deadline at which a warning is posted."),
+        ConfigKey("priority.roi_weight", .number(0...100), default: "1", "Weight of ROI (PFT per hour) in the queue score."),
+        ConfigKey("priority.urgency_weight", .number(0...100), default: "1", "Weight of deadline urgency in the queue score."),
+        ConfigKey("git.author_name", .string, default: "pfbot", "Name on pfbot's commits."),
+        ConfigKey("git.author_email", .string, default: "pfbot@users.noreply.github.com", "Email on pfbot's commits."),
+        ConfigKey("git.branch_prefix", .string, default: "pf/", "Prefix of task branches; pfbot force-pushes only below it."),
+    ] + repositoryKeys.map { ConfigKey("repository." + $0.path, $0.kind, default: $0.defaultValue, $0.summary) }
+
+    /// Secrets that come only from the environment, by the key whose file they replace.
+    public static let secretEnvironment: [String: [String]] = [
+        "storage.password_file": ["PFBOT_STORAGE_PASSWORD"],
+        "wallet.seed_file": ["PFBOT_WALLET_SEED"],
+        "wallet.mnemonic_file": ["PFBOT_WALLET_MNEMONIC"],
+        "github.private_key_file": ["PFBOT_GITHUB_PRIVATE_KEY"],
+        "github.token_file": ["PFBOT_GITHUB_TOKEN", "GITHUB_TOKEN"],
+        "github.webhook_secret_files": ["PFBOT_GITHUB_WEBHOOK_SECRET"],
+        "notifications.webhook_secret_file": ["PFBOT_NOTIFICATIONS_WEBHOOK_SECRET"],
+    ]
+
+    /// The key with this path, if any.
+    public static func key(_ path: String) -> ConfigKey? { keys.first { $0.path == path } }
+}
+
+enum LogLevelNames {
+    static let all = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
+}
+
+enum RepositoryPermissionNames {
+    static let all = ["none", "read", "triage", "write", "maintain", "admin"]
+}
+
+enum QualityRulesDefaults {
+    static let rules = ["deliverables", "checklist", "placeholders", "markdown", "links", "size", "evidence"]
+}

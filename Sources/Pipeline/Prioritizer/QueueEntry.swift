@@ -1,0 +1,28 @@
+import PFBotCore
+
+/// One task's place in the work queue.
+public struct QueueEntry: Sendable, Equatable, Codable {
+    /// The task.
+    public var taskID: TaskID
+    /// 1-based position; the next task to work on is 1.
+    public var position: Int
+    /// The computed score with its reasons.
+    public var score: PriorityScore
+    /// Unfinished tasks this one names and waits for.
+    public var blockedBy: [TaskID]
+    /// Why the task is not workable now (`blocked by …`, `WIP limit`), or `nil` when it is.
+    public var waitingReason: String?
+}
+
+/// What the prioritizer needs to know about a task.
+public struct PriorityCandidate: Sendable {
+    public var task: Task
+    public var analysis: TaskAnalysis
+    public var manualPriority: ManualPriority?
+
+    public init(task: Task, analysis: TaskAnalysis, manualPriority: ManualPriority?) {
+        self.task = task
+        self.analysis = analysis
+        self.manualPriority = manualPriority
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import PFBotCore
+
+/// Quality control: runs the configured rules on a task branch and produces the check-run verdict, summary
+/// and annotations. Pure: the caller reads the branch (through the Git module) and publishes the result.
+public struct QualityControl: Sendable {
+    /// The name of the check run.
+    public static let checkName = "pfbot / QC"
+
+    let rules: [any QCRule] = [DeliverablesRule(), ChecklistRule(), PlaceholderRule(), MarkdownRule(), LinksRule(), SizeRule(), EvidenceRule()]
+
+    public init() {}
+
+    /// Runs every enabled rule.
+    public func evaluate(_ input: QCInput) -> QCReport {
+        let enabled = Set(input.rules.enabledRules)
+        return QCReport(results: rules.filter { enabled.contains($0.name) }.map { $0.evaluate(input) })
+    }
+}
+
+/// The outcome of a QC run.
+public struct QCReport: Sendable, Equatable, Codable {
+    public var results: [QCRuleResult]
+
+    public init(results: [QCRuleResult]) {
+        self.results = results
+    }
+
+    /// Whether every rule passed.
+    public var passed: Bool { results.allSatisfy(\.passed) }
+
+    /// The check run's conclusion: `success` or `failure`.
+    public var conclusion: String { passed ? "success" : "failure" }
+
+    /// Every annotation, failures first.
+    public var annotations: [QCAnnotation] {
+        results.flatMap(\.annotations).sorted { ($0.level == .failure ? 0 : 1, $0.path, $0.line) < ($1.level == .failure ? 0 : 1, $1.path, $1.line) }
+    }
+
+    /// A one-line title for the check run.
+    public var title: String {
+        let failed = results.filter { !$0.passed }.count
+        return failed == 0 ? "All \(results.count) QC rules passed" : "\(failed) of \(results.count) QC rules failed"
+    }
+
+    /// The Markdown report (check-run summary and `pfbot qc` output), at most `limit` characters.
+    public func markdown(limit: Int = 65_535) -> String {
+        var lines = ["## \(title)", "", "| rule | result | details |", "|---|---|---|"]
+        for result in results {
+            lines.append("| \(result.rule) | \(result.passed ? "✅ pass" : "❌ fail") | \(result.summary.replacingOccurrences(of: "|", with: "\\|")) |")
+        }
+        let problems = annotations
+        if !problems.isEmpty {
+            lines += ["", "### What to fix", ""]
+            lines += problems.map { "- `\($0.path):\($0.line)` — \($0.message)" }
+        }
+        let text = lines.joined(separator: "\n")
+        guard text.count > limit else { return text }
+        let note = "\n\n… report cut at \(limit) characters; run `pfbot qc` for all of it."
+        return String(text.prefix(limit - note.count)) + note
+    }
+}

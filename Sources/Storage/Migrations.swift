@@ -1,0 +1,116 @@
+/// The schema, as one ordered list of migrations shared by SQLite and PostgreSQL.
+///
+/// Statements are written once; the few words the engines spell differently are tokens
+/// (`{{AUTO_ID}}`, `{{BYTES}}`) that ``StorageEngine/render(_:)`` replaces. Applied migrations are recorded in
+/// `schema_migrations`; a database holding a migration not listed here was written by a newer pfbot.
+enum Migrations {
+    struct Migration {
+        let id: String
+        let statements: [String]
+    }
+
+    static let all: [Migration] = [
+        Migration(id: "001_initial", statements: [
+            """
+            CREATE TABLE tasks (
+                id TEXT PRIMARY KEY,
+                state TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                title TEXT NOT NULL,
+                reward_drops BIGINT NOT NULL,
+                data TEXT NOT NULL,
+                raw TEXT,
+                created_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL
+            )
+            """,
+            "CREATE INDEX tasks_state ON tasks (state)",
+            """
+            CREATE TABLE task_history (
+                id {{AUTO_ID}},
+                task_id TEXT NOT NULL REFERENCES tasks (id),
+                from_state TEXT,
+                to_state TEXT NOT NULL,
+                source TEXT NOT NULL,
+                note TEXT,
+                at BIGINT NOT NULL
+            )
+            """,
+            "CREATE INDEX task_history_task ON task_history (task_id, id)",
+            """
+            CREATE TABLE deliveries (
+                delivery_id TEXT PRIMARY KEY,
+                event TEXT NOT NULL,
+                action TEXT,
+                body {{BYTES}} NOT NULL,
+                received_at BIGINT NOT NULL,
+                processed_at BIGINT
+            )
+            """,
+            """
+            CREATE TABLE jobs (
+                id {{AUTO_ID}},
+                kind TEXT NOT NULL,
+                payload TEXT NOT NULL,
+                dedupe_key TEXT,
+                state TEXT NOT NULL,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                max_attempts INTEGER NOT NULL,
+                run_at BIGINT NOT NULL,
+                claimed_by TEXT,
+                lease_until BIGINT,
+                last_error TEXT,
+                created_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL
+            )
+            """,
+            "CREATE INDEX jobs_due ON jobs (state, run_at)",
+            "CREATE UNIQUE INDEX jobs_live_dedupe ON jobs (dedupe_key) WHERE state IN ('queued', 'running')",
+            """
+            CREATE TABLE outbox (
+                key TEXT PRIMARY KEY,
+                kind TEXT NOT NULL,
+                payload TEXT NOT NULL,
+                state TEXT NOT NULL,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                result TEXT,
+                last_error TEXT,
+                created_at BIGINT NOT NULL,
+                sent_at BIGINT
+            )
+            """,
+            """
+            CREATE TABLE audit_log (
+                id {{AUTO_ID}},
+                at BIGINT NOT NULL,
+                actor TEXT NOT NULL,
+                action TEXT NOT NULL,
+                subject TEXT NOT NULL,
+                detail TEXT
+            )
+            """,
+            """
+            CREATE TABLE settings (
+                key TEXT PRIMARY KEY,
+                value TEXT NOT NULL,
+                updated_at BIGINT NOT NULL
+            )
+            """,
+        ]),
+    ]
+}
+
+extension StorageEngine {
+    /// Replaces the engine-specific tokens of a migration statement.
+    func render(_ statement: String) -> String {
+        let autoID = self == .sqlite ? "INTEGER PRIMARY KEY AUTOINCREMENT" : "BIGSERIAL PRIMARY KEY"
+        let bytes = self == .sqlite ? "BLOB" : "BYTEA"
+        return statement
+            .replacingOccurrences(of: "{{AUTO_ID}}", with: autoID)
+            .replacingOccurrences(of: "{{BYTES}}", with: bytes)
+    }
+
+    /// How a write transaction starts: SQLite takes the write lock at once so concurrent writers queue instead of
+    /// failing half-way.
+    var beginWrite: String { self == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN" }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import SQLKit
+
+extension SQLStore {
+    public func recordDelivery(_ delivery: Delivery) async throws -> Bool {
+        try await lender.withTransaction { database in
+            let inserted = try await database.raw("""
+                INSERT INTO deliveries (delivery_id, event, action, body, received_at)
+                VALUES (\(bind: delivery.id), \(bind: delivery.event), \(bind: delivery.action), \(bind: Data(delivery.body)),
+                        \(bind: Clock.millis(delivery.receivedAt)))
+                ON CONFLICT DO NOTHING
+                RETURNING delivery_id
+                """).first()
+            guard inserted != nil else { return false }
+            let now = Clock.millis(delivery.receivedAt)
+            try await database.raw("""
+                INSERT INTO jobs (kind, payload, dedupe_key, state, attempts, max_attempts, run_at, created_at, updated_at)
+                VALUES (\(bind: Delivery.jobKind), \(bind: delivery.id), \(bind: "delivery:" + delivery.id), 'queued', 0, 8,
+                        \(bind: now), \(bind: now), \(bind: now))
+                """).run()
+            return true
+        }
+    }
+
+    public func delivery(_ id: String) async throws -> Delivery? {
+        try await lender.withConnection { database in
+            guard let row = try await database.raw(
+                "SELECT * FROM deliveries WHERE delivery_id = \(bind: id)"
+            ).first() else { return nil }
+            return Delivery(
+                id: id,
+                event: try row.decode(column: "event", as: String.self),
+                action: try row.decode(column: "action", as: String?.self),
+                body: [UInt8](try row.decode(column: "body", as: Data.self)),
+                receivedAt: Clock.date(try row.decode(column: "received_at", as: Int64.self)),
+                processedAt: try row.decode(column: "processed_at", as: Int64?.self).map(Clock.date)
+            )
+        }
+    }
+
+    public func markDeliveryProcessed(_ id: String, at time: Date) async throws {
+        try await lender.withConnection { database in
+            try await database.raw(
+                "UPDATE deliveries SET processed_at = \(bind: Clock.millis(time)) WHERE delivery_id = \(bind: id)"
+            ).run()
+        }
+    }
+}

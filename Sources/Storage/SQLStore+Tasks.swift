@@ -1,0 +1,140 @@
+import Foundation
+import PFBotCore
+import SQLKit
+
+extension SQLStore {
+    public func saveTask(_ record: TaskRecord, source: String) async throws {
+        let data = try RecordCoding.encodeTask(record)
+        let task = record.task
+        let now = Clock.millis(task.updatedAt)
+        try await lender.withTransaction { database in
+            let existing = try await database.raw(
+                "SELECT state FROM tasks WHERE id = \(bind: task.id.rawValue)\(unsafeRaw: lockClause)"
+            ).first()
+            if existing == nil {
+                try await database.raw("""
+                    INSERT INTO tasks (id, state, kind, title, reward_drops, data, raw, created_at, updated_at)
+                    VALUES (\(bind: task.id.rawValue), \(bind: task.state.rawValue), \(bind: task.kind.name), \(bind: task.title),
+                            \(bind: task.reward.drops), \(bind: data), \(bind: record.rawJSON), \(bind: Clock.millis(task.createdAt)), \(bind: now))
+                    """).run()
+                try await insertHistory(database, StateChange(taskID: task.id, from: nil, to: task.state, source: source, note: nil, at: task.updatedAt))
+            } else {
+                try await database.raw("""
+                    UPDATE tasks SET state = \(bind: task.state.rawValue), kind = \(bind: task.kind.name), title = \(bind: task.title),
+                        reward_drops = \(bind: task.reward.drops), data = \(bind: data), raw = \(bind: record.rawJSON), updated_at = \(bind: now)
+                    WHERE id = \(bind: task.id.rawValue)
+                    """).run()
+            }
+        }
+    }
+
+    public func task(_ id: TaskID) async throws -> TaskRecord? {
+        try await lender.withConnection { database in
+            guard let row = try await database.raw("SELECT id, data, raw FROM tasks WHERE id = \(bind: id.rawValue)").first() else {
+                return nil
+            }
+            return try decodeTask(row)
+        }
+    }
+
+    public func tasks(in states: Set<TaskState>?) async throws -> [TaskRecord] {
+        try await lender.withConnection { database in
+            let rows = try await database.raw("SELECT id, state, data, raw FROM tasks ORDER BY updated_at DESC, id").all()
+            return try rows.compactMap { row in
+                if let states, let state = TaskState(rawValue: try row.decode(column: "state", as: String.self)), !states.contains(state) {
+                    return nil
+                }
+                return try decodeTask(row)
+            }
+        }
+    }
+
+    public func transition(_ id: TaskID, to state: TaskState, source: String, note: String?, at time: Date) async throws -> TaskRecord {
+        try await lender.withTransaction { database in
+            guard let row = try await database.raw(
+                "SELECT id, data, raw FROM tasks WHERE id = \(bind: id.rawValue)\(unsafeRaw: lockClause)"
+            ).first() else {
+                throw StoreError.notFound("task \(id)")
+            }
+            var record = try decodeTask(row)
+            let from = record.task.state
+            try TaskTransitions.validate(id, from: from, to: state)
+            guard from != state else { return record }
+            record.task.state = state
+            record.task.updatedAt = time
+            try await database.raw("""
+                UPDATE tasks SET state = \(bind: state.rawValue), data = \(bind: try RecordCoding.encodeTask(record)), updated_at = \(bind: Clock.millis(time))
+                WHERE id = \(bind: id.rawValue)
+                """).run()
+            try await insertHistory(database, StateChange(taskID: id, from: from, to: state, source: source, note: note, at: time))
+            return record
+        }
+    }
+
+    public func history(of id: TaskID) async throws -> [StateChange] {
+        try await lender.withConnection { database in
+            let rows = try await database.raw(
+                "SELECT from_state, to_state, source, note, at FROM task_history WHERE task_id = \(bind: id.rawValue) ORDER BY id"
+            ).all()
+            return try rows.map { row in
+                let toText = try row.decode(column: "to_state", as: String.self)
+                guard let to = TaskState(rawValue: toText) else {
+                    throw StoreError.corruptRow(table: "task_history", key: id.rawValue, reason: "unknown state \(toText)")
+                }
+                let fromText = try row.decode(column: "from_state", as: String?.self)
+                return StateChange(
+                    taskID: id, from: fromText.flatMap(TaskState.init(rawValue:)), to: to,
+                    source: try row.decode(column: "source", as: String.self),
+                    note: try row.decode(column: "note", as: String?.self),
+                    at: Clock.date(try row.decode(column: "at", as: Int64.self))
+                )
+            }
+        }
+    }
+
+    /// PostgreSQL locks the row for the rest of the transaction; SQLite's immediate transaction already holds the write lock.
+    var lockClause: String { engine == .postgres ? " FOR UPDATE" : "" }
+
+    private func insertHistory(_ database: any SQLDatabase, _ change: StateChange) async throws {
+        try await database.raw("""
+            INSERT INTO task_history (task_id, from_state, to_state, source, note, at)
+            VALUES (\(bind: change.taskID.rawValue), \(bind: change.from?.rawValue), \(bind: change.to.rawValue), \(bind: change.source),
+                    \(bind: change.note), \(bind: Clock.millis(change.at)))
+            """).run()
+    }
+
+    private func decodeTask(_ row: any SQLRow) throws -> TaskRecord {
+        let id = try row.decode(column: "id", as: String.self)
+        let data = try row.decode(column: "data", as: String.self)
+        var record = try RecordCoding.decode(TaskRecord.self, from: data, table: "tasks", key: id)
+        record.rawJSON = try row.decode(column: "raw", as: String?.self)
+        return record
+    }
+}
+
+/// JSON coding of records stored in text columns.
+enum RecordCoding {
+    static func encode<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .millisecondsSince1970
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    /// A task record without its raw Task Node JSON, which has a column of its own.
+    static func encodeTask(_ record: TaskRecord) throws -> String {
+        var stored = record
+        stored.rawJSON = nil
+        return try encode(stored)
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, from text: String, table: String, key: String) throws -> T {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .millisecondsSince1970
+        do {
+            return try decoder.decode(type, from: Data(text.utf8))
+        } catch {
+            throw StoreError.corruptRow(table: table, key: key, reason: String(describing: error))
+        }
+    }
+}

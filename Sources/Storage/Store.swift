@@ -1,0 +1,109 @@
+import struct Foundation.Date
+import PFBotCore
+
+/// pfbot's durable state: tasks and their history, the webhook inbox, the job queue, the outbox of external
+/// side effects, the audit log and small settings.
+///
+/// Two implementations share one schema and one migration list: SQLite (the default, one file) and
+/// PostgreSQL (for several replicas). Every method is safe to call from several processes at once.
+public protocol Store: Sendable {
+    /// Which engine this store runs on.
+    var engine: StorageEngine { get }
+
+    /// Applies any migrations not yet applied. Safe to run concurrently from several processes.
+    func migrate() async throws
+
+    // MARK: Tasks
+
+    /// Inserts a task or replaces its fields, keeping its state history. A new task's first state is recorded
+    /// in the history with `source`.
+    func saveTask(_ record: TaskRecord, source: String) async throws
+
+    /// The task with this id, if stored.
+    func task(_ id: TaskID) async throws -> TaskRecord?
+
+    /// Tasks, optionally only those in `states`, newest change first.
+    func tasks(in states: Set<TaskState>?) async throws -> [TaskRecord]
+
+    /// Moves a task to `state`, checking the move against ``TaskTransitions`` and recording it in the history,
+    /// all in one transaction.
+    /// - Throws: ``DomainError/illegalTransition(task:from:to:)`` (nothing written), ``StoreError/notFound(_:)``.
+    func transition(_ id: TaskID, to state: TaskState, source: String, note: String?, at time: Date) async throws -> TaskRecord
+
+    /// The recorded state changes of a task, oldest first.
+    func history(of id: TaskID) async throws -> [StateChange]
+
+    // MARK: Webhook inbox
+
+    /// Stores a verified webhook delivery and enqueues its processing job, atomically.
+    /// - Returns: `false` when a delivery with this id was stored before (nothing written).
+    func recordDelivery(_ delivery: Delivery) async throws -> Bool
+
+    /// A stored delivery.
+    func delivery(_ id: String) async throws -> Delivery?
+
+    /// Marks a delivery processed (called after its job succeeded).
+    func markDeliveryProcessed(_ id: String, at time: Date) async throws
+
+    // MARK: Jobs
+
+    /// Adds a job. With a `dedupeKey`, a second job with the same key is not added while the first exists.
+    /// - Returns: the job's id, or `nil` when the dedupe key was taken.
+    func enqueue(_ job: NewJob) async throws -> Int64?
+
+    /// Claims the next due job for `worker` for `lease` seconds, or `nil` when none is due. Two workers never
+    /// claim the same job; a job whose lease ran out (its worker died) can be claimed again.
+    func claimJob(worker: String, kinds: Set<String>?, lease: Double, now: Date) async throws -> Job?
+
+    /// Marks a claimed job done.
+    func completeJob(_ id: Int64, now: Date) async throws
+
+    /// Records a failure: the job is retried after a backoff, or moved to the dead letters after its last attempt.
+    func failJob(_ id: Int64, error: String, now: Date) async throws -> JobFailureOutcome
+
+    /// Returns a claimed job to the queue without counting an attempt (graceful shutdown).
+    func releaseJob(_ id: Int64) async throws
+
+    /// A job by id.
+    func job(_ id: Int64) async throws -> Job?
+
+    /// How many jobs are in each state.
+    func jobCounts() async throws -> [JobState: Int]
+
+    // MARK: Outbox
+
+    /// Reserves an external side effect under its idempotency key. If the key exists, the stored entry is
+    /// returned unchanged, so a retried or duplicated action sees what happened the first time.
+    func reserveOutbox(_ entry: NewOutboxEntry, now: Date) async throws -> OutboxEntry
+
+    /// Records that the side effect happened, with its result.
+    func markOutboxSent(key: String, result: String, now: Date) async throws
+
+    /// Records a failed attempt.
+    func markOutboxFailed(key: String, error: String, now: Date) async throws
+
+    /// The entry for a key.
+    func outboxEntry(key: String) async throws -> OutboxEntry?
+
+    // MARK: Audit and settings
+
+    /// Appends to the audit log.
+    func appendAudit(_ entry: AuditEntry) async throws
+
+    /// The newest audit entries first.
+    func auditLog(limit: Int) async throws -> [AuditEntry]
+
+    /// A small named value (cursors, saved markers, cached tokens that are not secrets).
+    func setting(_ key: String) async throws -> String?
+
+    /// Sets a named value.
+    func setSetting(_ key: String, value: String, now: Date) async throws
+
+    /// Closes connections. The store is unusable afterwards.
+    func close() async throws
+}
+
+/// The database engine behind a ``Store``.
+public enum StorageEngine: String, Sendable {
+    case sqlite, postgres
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import CLibGit2
+
+/// `pfbot doctor`: a ✓/✗ line per thing pfbot needs, with the fix for each ✗.
+struct DoctorCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "doctor",
+        abstract: "Check the configuration, storage, libgit2 and the services pfbot talks to.",
+        discussion: "Exits 1 when any check fails; each failing line says what to fix."
+    )
+
+    @OptionGroup var options: GlobalOptions
+
+    func run() async throws {
+        var (checks, _) = await ConfigurationChecks().run(explicitPath: options.config)
+        checks.append(Self.libgit2Check())
+        if options.json {
+            Output.json(checks)
+        } else {
+            checks.forEach { Output.line($0.line) }
+        }
+        if checks.contains(where: { !$0.ok }) { throw ExitCode.failure }
+    }
+
+    static func libgit2Check() -> Check {
+        var major: Int32 = 0, minor: Int32 = 0, revision: Int32 = 0
+        guard git_libgit2_version(&major, &minor, &revision) == 0 else {
+            return Check(name: "libgit2", ok: false, detail: "cannot read the libgit2 version; reinstall libgit2-dev (apt-get install libgit2-dev)")
+        }
+        let features = git_libgit2_features()
+        let https = features & Int32(GIT_FEATURE_HTTPS.rawValue) != 0
+        let version = "\(major).\(minor).\(revision)"
+        guard https else {
+            return Check(name: "libgit2", ok: false, detail: "libgit2 \(version) was built without HTTPS; install Debian's libgit2-dev")
+        }
+        return Check(name: "libgit2", ok: true, detail: "libgit2 \(version) with HTTPS")
+    }
+}

@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// The `pfbot` command: the root of every subcommand.
+@main
+struct PFBot: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pfbot",
+        abstract: "Mirror a Post Fiat contributor's task stream into GitHub issues, branches and pull requests.",
+        version: PFBotVersion.current,
+        subcommands: [ConfigCommand.self, DoctorCommand.self]
+    )
+}

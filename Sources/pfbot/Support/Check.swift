@@ -1,0 +1,9 @@
+/// One line of `pfbot doctor` or `pfbot config validate`: what was checked, whether it passed, and the fix.
+struct Check: Encodable {
+    var name: String
+    var ok: Bool
+    var detail: String
+
+    /// `✓ name: detail` or `✗ name: detail`.
+    var line: String { "\(ok ? "✓" : "✗") \(name): \(detail)" }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// Runs the built `pfbot` executable as a separate process, as a user would.
+public struct CommandRunner: Sendable {
+    /// What a run printed and how it ended.
+    public struct Result: Sendable {
+        public var status: Int32
+        public var standardOutput: String
+        public var standardError: String
+    }
+
+    /// The executable's path.
+    public let executable: String
+
+    /// Finds `pfbot` beside the test bundle (SwiftPM builds it into the same folder).
+    public init() throws {
+        let bundleFolder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        var candidates = [bundleFolder.appendingPathComponent("pfbot").path]
+        if let root = try? Fixtures.packageRoot() {
+            candidates.append(root.appendingPathComponent(".build/debug/pfbot").path)
+        }
+        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            throw FixtureError.missing("the pfbot executable was not built (looked in \(candidates.joined(separator: ", "))); run `swift build` first")
+        }
+        executable = found
+    }
+
+    /// Runs `pfbot arguments…` in `directory` with exactly `environment` (plus PATH), and waits.
+    public func run(_ arguments: [String], in directory: String, environment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        var env = environment
+        env["PATH"] = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        process.environment = env
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus,
+            standardOutput: String(decoding: outputData, as: UTF8.self),
+            standardError: String(decoding: errorData, as: UTF8.self)
+        )
+    }
+}

@@ -1,0 +1,178 @@
+import Foundation
+import PFBotCore
+import Storage
+import Testing
+
+@Suite struct StoreTests {
+    let now = Date(timeIntervalSince1970: 1_790_000_000)
+
+    @Test(arguments: Engine.allCases)
+    func task_roundTripsWithItsRawJSON(engine: Engine) async throws {
+        try await withStore(engine) { store, _ in
+            let record = TaskRecord(task: try sampleTask(), rawJSON: #"{"taskId":"x","pft":1250.5}"#, repository: "octo/tasks", issueNumber: 7)
+            try await store.saveTask(record, source: "tasknode")
+            let loaded = try await store.task(record.task.id)
+            #expect(loaded == record)
+            #expect(try await store.history(of: record.task.id).map(\.to) == [.proposed])
+            #expect(try await store.task(try TaskID("task_missing")) == nil)
+        }
+    }
+
+    @Test(arguments: Engine.allCases)
+    func transition_recordsHistory_andRefusesIllegalMoves(engine: Engine) async throws {
+        try await withStore(engine) { store, _ in
+            let task = try sampleTask()
+            try await store.saveTask(TaskRecord(task: task), source: "tasknode")
+            _ = try await store.transition(task.id, to: .accepted, source: "command:accept", note: "by octocat", at: now)
+            _ = try await store.transition(task.id, to: .mirrored, source: "executor", note: nil, at: now.addingTimeInterval(1))
+            await #expect(throws: DomainError.illegalTransition(task: task.id, from: .mirrored, to: .rewarded)) {
+                try await store.transition(task.id, to: .rewarded, source: "tasknode", note: nil, at: now.addingTimeInterval(2))
+            }
+            let stored = try #require(try await store.task(task.id))
+            #expect(stored.task.state == .mirrored)
+            let history = try await store.history(of: task.id)
+            #expect(history.map(\.to) == [.proposed, .accepted, .mirrored])
+            #expect(history[1].from == .proposed)
+            #expect(history[1].source == "command:accept")
+            #expect(history[1].note == "by octocat")
+            #expect(try await store.tasks(in: [.mirrored]).count == 1)
+            #expect(try await store.tasks(in: [.proposed]).isEmpty)
+        }
+    }
+
+    @Test(arguments: Engine.allCases)
+    func delivery_isStoredOnce_andQueuesOneJob(engine: Engine) async throws {
+        try await withStore(engine) { store, _ in
+            let body = Array(#"{"action":"created","zero":"\u0000","bytes":"é"}"#.utf8) + [0xFF]
+            let delivery = Delivery(id: "72d3162e-cc78-11e3-81ab-4c9367dc0958", event: "issue_comment", action: "created", body: body, receivedAt: now)
+            #expect(try await store.recordDelivery(delivery))
+            #expect(try await !store.recordDelivery(delivery))
+            #expect(try await store.delivery(delivery.id)?.body == body)
+            #expect(try await store.jobCounts()[.queued] == 1)
+            let job = try #require(try await store.claimJob(worker: "w1", kinds: [Delivery.jobKind], lease: 30, now: now))
+            #expect(job.payload == delivery.id)
+            try await store.completeJob(job.id, now: now)
+            try await store.markDeliveryProcessed(delivery.id, at: now)
+            #expect(try await store.delivery(delivery.id)?.processedAt == now)
+        }
+    }
+
+    @Test(arguments: Engine.allCases)
+    func failedJob_backsOff_thenBecomesADeadLetter(engine: Engine) async throws {
+        try await withStore(engine) { store, _ in
+            let id = try #require(try await store.enqueue(NewJob(kind: "sync", payload: "{}", runAt: now, maxAttempts: 2)))
+            var job = try #require(try await store.claimJob(worker: "w1", kinds: nil, lease: 30, now: now))
+            #expect(job.id == id && job.attempts == 1 && job.state == .running)
+            #expect(try await store.failJob(id, error: "Task Node 503", now: now) == .retry(at: now.addingTimeInterval(2)))
+            #expect(try await store.claimJob(worker: "w1", kinds: nil, lease: 30, now: now.addingTimeInterval(1)) == nil)
+            job = try #require(try await store.claimJob(worker: "w1", kinds: nil, lease: 30, now: now.addingTimeInterval(2)))
+            #expect(job.attempts == 2)
+            #expect(try await store.failJob(id, error: "Task Node 503 again", now: now.addingTimeInterval(3)) == .dead)
+            let dead = try #require(try await store.job(id))
+            #expect(dead.state == .dead)
+            #expect(dead.lastError == "Task Node 503 again")
+            #expect(try await store.claimJob(worker: "w1", kinds: nil, lease: 30, now: now.addingTimeInterval(10_000)) == nil)
+        }
+    }
+
+    @Test(arguments: Engine.allCases)
+    func expiredLease_letsAnotherWorkerClaim_andReleaseDoesNotCountAnAttempt(engine: Engine) async throws {
+        try await withStore(engine) { store, _ in
+            let id = try #require(try await store.enqueue(NewJob(kind: "qc", payload: "{}", runAt: now)))
+            _ = try #require(try await store.claimJob(worker: "dies", kinds: ["qc"], lease: 10, now: now))
+            #expect(try await store.claimJob(worker: "w2", kinds: ["qc"], lease: 10, now: now.addingTimeInterval(5)) == nil)
+            let reclaimed = try #require(try await store.claimJob(worker: "w2", kinds: ["qc"], lease: 10, now: now.addingTimeInterval(11)))
+            #expect(reclaimed.claimedBy == "w2" && reclaimed.attempts == 2)
+            try await store.releaseJob(id)
+            let released = try #require(try await store.job(id))
+            #expect(released.state == .queued && released.attempts == 1 && released.claimedBy == nil)
+            #expect(try await store.claimJob(worker: "w3", kinds: ["other"], lease: 10, now: now.addingTimeInterval(12)) == nil)
+        }
+    }
+
+    @Test(arguments: Engine.allCases)
+    func dedupeKey_allowsOneLiveJob(engine: Engine) async throws {
+        try await withStore(engine) { store, _ in
+            let first = try await store.enqueue(NewJob(kind: "qc", payload: "a", dedupeKey: "qc:task_1:abc", runAt: now))
+            #expect(first != nil)
+            #expect(try await store.enqueue(NewJob(kind: "qc", payload: "b", dedupeKey: "qc:task_1:abc", runAt: now)) == nil)
+            let job = try #require(try await store.claimJob(worker: "w", kinds: nil, lease: 10, now: now))
+            try await store.completeJob(job.id, now: now)
+            #expect(try await store.enqueue(NewJob(kind: "qc", payload: "c", dedupeKey: "qc:task_1:abc", runAt: now)) != nil)
+        }
+    }
+
+    @Test(arguments: Engine.allCases)
+    func concurrentClaimsFromSeveralStores_neverShareAJob(engine: Engine) async throws {
+        try await withStore(engine) { store, database in
+            let jobCount = 60
+            for index in 0..<jobCount {
+                _ = try await store.enqueue(NewJob(kind: "work", payload: String(index), runAt: now))
+            }
+            let others = [try await database.open(), try await database.open()]
+            let stores: [SQLStore] = [store] + others
+            let claimed: [Int64]
+            do {
+                claimed = try await claimConcurrently(from: stores)
+            } catch {
+                for other in others { try? await other.close() }
+                throw error
+            }
+            for other in others { try await other.close() }
+            #expect(claimed.count == jobCount)
+            #expect(Set(claimed).count == jobCount)
+        }
+    }
+
+    @Test(arguments: Engine.allCases)
+    func outbox_reservesOnce_andRemembersTheResult(engine: Engine) async throws {
+        try await withStore(engine) { store, _ in
+            let entry = NewOutboxEntry(key: "submit:task_1:abc123", kind: "submission", payload: #"{"pr":7}"#)
+            let first = try await store.reserveOutbox(entry, now: now)
+            #expect(first.state == .pending && first.attempts == 0)
+            try await store.markOutboxFailed(key: entry.key, error: "timeout", now: now)
+            try await store.markOutboxSent(key: entry.key, result: #"{"ok":true}"#, now: now)
+            let again = try await store.reserveOutbox(NewOutboxEntry(key: entry.key, kind: "submission", payload: "different"), now: now)
+            #expect(again.state == .sent)
+            #expect(again.payload == #"{"pr":7}"#)
+            #expect(again.result == #"{"ok":true}"#)
+            #expect(again.attempts == 2)
+            #expect(again.lastError == "timeout")
+        }
+    }
+
+    @Test(arguments: Engine.allCases)
+    func auditLogAndSettings_persistAcrossReopen(engine: Engine) async throws {
+        try await withStore(engine) { store, database in
+            try await store.appendAudit(AuditEntry(at: now, actor: "github:octocat", action: "task.accept", subject: "task_1"))
+            try await store.appendAudit(AuditEntry(at: now, actor: "pfbot", action: "submission.sent", subject: "task_1", detail: "merge abc"))
+            try await store.setSetting("account_tx.marker", value: "m1", now: now)
+            try await store.setSetting("account_tx.marker", value: "m2", now: now)
+            let reopened = try await database.open()
+            #expect(try await reopened.auditLog(limit: 10).map(\.action) == ["submission.sent", "task.accept"])
+            #expect(try await reopened.setting("account_tx.marker") == "m2")
+            #expect(try await reopened.setting("absent") == nil)
+            try await reopened.migrate()
+            try await reopened.close()
+        }
+    }
+
+    /// Two workers per store claim until the queue is empty; returns every claimed id.
+    private func claimConcurrently(from stores: [SQLStore]) async throws -> [Int64] {
+        try await withThrowingTaskGroup(of: [Int64].self) { group in
+            for (index, worker) in stores.enumerated() {
+                for lane in 0..<2 {
+                    group.addTask {
+                        var mine: [Int64] = []
+                        while let job = try await worker.claimJob(worker: "w\(index)-\(lane)", kinds: nil, lease: 60, now: now) {
+                            mine.append(job.id)
+                            try await worker.completeJob(job.id, now: now)
+                        }
+                        return mine
+                    }
+                }
+            }
+            return try await group.reduce(into: [Int64]()) { $0 += $1 }
+        }
+    }
+}
