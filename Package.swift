@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
     ],
     targets: [
         // MARK: - Domain
@@ -66,6 +67,7 @@ let package = Package(
                 "Storage",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Metrics", package: "swift-metrics"),
             ],
             resources: [.copy("Templates")]
         ),
@@ -99,6 +101,6 @@ let package = Package(
             ]
         ),
         .testTarget(name: "PFBotCLITests", dependencies: ["PFBotTestSupport"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "PFBotCore", "PFBotTestSupport"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "PFBotCore", "Storage", "PFBotTestSupport"]),
     ]
 )

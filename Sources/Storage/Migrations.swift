@@ -97,6 +97,15 @@ enum Migrations {
             )
             """,
         ]),
+        Migration(id: "002_leases", statements: [
+            """
+            CREATE TABLE leases (
+                name TEXT PRIMARY KEY,
+                holder TEXT NOT NULL,
+                expires_at BIGINT NOT NULL
+            )
+            """,
+        ]),
     ]
 }
 

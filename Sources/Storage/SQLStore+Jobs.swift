@@ -102,6 +102,16 @@ extension SQLStore {
         }
     }
 
+    public func buryJob(_ id: Int64, error: String, now: Date) async throws {
+        try await lender.withConnection { database in
+            try await database.raw("""
+                UPDATE jobs SET state = 'dead', last_error = \(bind: String(error.prefix(4000))), claimed_by = NULL, lease_until = NULL,
+                    updated_at = \(bind: Clock.millis(now))
+                WHERE id = \(bind: id)
+                """).run()
+        }
+    }
+
     public func releaseJob(_ id: Int64) async throws {
         try await lender.withConnection { database in
             try await database.raw("""

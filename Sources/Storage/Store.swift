@@ -61,6 +61,9 @@ public protocol Store: Sendable {
     /// Records a failure: the job is retried after a backoff, or moved to the dead letters after its last attempt.
     func failJob(_ id: Int64, error: String, now: Date) async throws -> JobFailureOutcome
 
+    /// Records a failure that retrying cannot fix: the job becomes a dead letter at once.
+    func buryJob(_ id: Int64, error: String, now: Date) async throws
+
     /// Returns a claimed job to the queue without counting an attempt (graceful shutdown).
     func releaseJob(_ id: Int64) async throws
 
@@ -84,6 +87,16 @@ public protocol Store: Sendable {
 
     /// The entry for a key.
     func outboxEntry(key: String) async throws -> OutboxEntry?
+
+    // MARK: Leadership
+
+    /// Takes or renews the named lease (e.g. `poller`) for `holder` until `now + duration`, if it is free,
+    /// expired, or already `holder`'s. Replicas sharing a database use it so one of them runs the poller.
+    /// - Returns: whether `holder` holds the lease now.
+    func acquireLease(_ name: String, holder: String, duration: Double, now: Date) async throws -> Bool
+
+    /// Gives the lease up early (graceful shutdown), if `holder` holds it.
+    func releaseLease(_ name: String, holder: String) async throws
 
     // MARK: Audit and settings
 

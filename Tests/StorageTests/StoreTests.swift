@@ -176,3 +176,57 @@ import Testing
         }
     }
 }
+
+@Suite struct LeaseAndSchemaTests {
+    let now = Date(timeIntervalSince1970: 1_790_000_000)
+
+    @Test(arguments: Engine.allCases)
+    func lease_hasOneHolder_untilItExpiresOrIsReleased(engine: Engine) async throws {
+        try await withStore(engine) { store, database in
+            let other = try await database.open()
+            #expect(try await store.acquireLease("poller", holder: "a", duration: 30, now: now))
+            #expect(try await !other.acquireLease("poller", holder: "b", duration: 30, now: now.addingTimeInterval(10)))
+            #expect(try await store.acquireLease("poller", holder: "a", duration: 30, now: now.addingTimeInterval(20)))
+            #expect(try await !other.acquireLease("poller", holder: "b", duration: 30, now: now.addingTimeInterval(45)))
+            #expect(try await other.acquireLease("poller", holder: "b", duration: 30, now: now.addingTimeInterval(51)))
+            try await other.releaseLease("poller", holder: "a")
+            #expect(try await !store.acquireLease("poller", holder: "a", duration: 30, now: now.addingTimeInterval(52)))
+            try await other.releaseLease("poller", holder: "b")
+            #expect(try await store.acquireLease("poller", holder: "a", duration: 30, now: now.addingTimeInterval(53)))
+            try await other.close()
+        }
+    }
+
+    @Test(arguments: Engine.allCases)
+    func buriedJob_isDeadAtOnce(engine: Engine) async throws {
+        try await withStore(engine) { store, _ in
+            let id = try #require(try await store.enqueue(NewJob(kind: "x", payload: "{}", runAt: now, maxAttempts: 5)))
+            _ = try await store.claimJob(worker: "w", kinds: nil, lease: 10, now: now)
+            try await store.buryJob(id, error: "malformed payload", now: now)
+            #expect(try await store.job(id)?.state == .dead)
+            #expect(try await store.jobCounts()[.dead] == 1)
+        }
+    }
+
+    @Test func databaseFromANewerPfbot_isRefusedWithAnUpgradeHint() async throws {
+        let database = try await TestDatabase.make(.sqlite)
+        let store = try await database.open()
+        try await store.setSetting("probe", value: "1", now: now)
+        try await store.close()
+        guard case .sqlite(let path) = database.location else { return }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"INSERT INTO schema_migrations VALUES ('999_future', 0)\"); c.commit()", path]
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        await #expect(throws: StoreError.self) { _ = try await database.open() }
+        do {
+            _ = try await database.open()
+        } catch {
+            #expect(String(describing: error).contains("999_future"))
+            #expect(String(describing: error).contains("upgrade pfbot"))
+        }
+        await database.remove()
+    }
+}

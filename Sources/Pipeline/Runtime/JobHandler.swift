@@ -1,0 +1,14 @@
+import Storage
+
+/// Does the work of one or more job kinds.
+public protocol JobHandler: Sendable {
+    /// The job kinds this handler takes.
+    var kinds: Set<String> { get }
+
+    /// Performs the job. Throwing retries it later (with backoff) unless the error is a ``PermanentJobFailure``.
+    func handle(_ job: Job) async throws
+}
+
+/// A failure retrying cannot fix (a malformed payload, a task that no longer exists): the job becomes a
+/// dead letter at once instead of being retried.
+public protocol PermanentJobFailure: Error {}

@@ -1,0 +1,90 @@
+import Foundation
+import PFBotTestSupport
+import Pipeline
+import Storage
+import Testing
+
+/// Records what it was asked to do and fails as told.
+actor JobRecorder {
+    var handled: [String] = []
+    /// Records the payload; returns whether it was seen before.
+    func add(_ payload: String) -> Bool {
+        defer { handled.append(payload) }
+        return handled.contains(payload)
+    }
+}
+
+struct ScriptedHandler: JobHandler {
+    struct Malformed: PermanentJobFailure {}
+    struct Flaky: Error {}
+
+    let kinds: Set<String> = ["scripted"]
+    let recorder: JobRecorder
+
+    func handle(_ job: Job) async throws {
+        let seenBefore = await recorder.add(job.payload)
+        switch job.payload {
+        case "malformed": throw Malformed()
+        case "flaky" where job.attempts < 2: throw Flaky()
+        case "cancel" where !seenBefore: throw CancellationError()
+        default: return
+        }
+    }
+}
+
+@Suite struct JobRunnerTests {
+    func withRunner(_ body: (JobRunner, SQLStore, JobRecorder) async throws -> Void) async throws {
+        let directory = try TemporaryDirectory(prefix: "pfbot-jobs")
+        let store = try await StoreFactory.open(.sqlite(path: directory.file("pfbot.sqlite")))
+        let recorder = JobRecorder()
+        let clock = Date(timeIntervalSince1970: 1_800_000_000)
+        let runner = JobRunner(store: store, handlers: [ScriptedHandler(recorder: recorder)], workerName: "test", now: { clock })
+        do {
+            try await body(runner, store, recorder)
+        } catch {
+            try? await store.close()
+            directory.remove()
+            throw error
+        }
+        try await store.close()
+        directory.remove()
+    }
+
+    @Test func outcomes_followTheHandler() async throws {
+        try await withRunner { runner, store, recorder in
+            let now = Date(timeIntervalSince1970: 1_800_000_000)
+            let ok = try #require(try await store.enqueue(NewJob(kind: "scripted", payload: "ok", runAt: now)))
+            #expect(try await runner.runOne() == .done)
+            #expect(try await store.job(ok)?.state == .done)
+            let bad = try #require(try await store.enqueue(NewJob(kind: "scripted", payload: "malformed", runAt: now)))
+            #expect(try await runner.runOne() == .dead)
+            #expect(try await store.job(bad)?.lastError?.contains("Malformed") == true)
+            let flaky = try #require(try await store.enqueue(NewJob(kind: "scripted", payload: "flaky", runAt: now)))
+            #expect(try await runner.runOne() == .retrying)
+            #expect(try await runner.runOne() == nil)
+            #expect(try await store.job(flaky)?.state == .queued)
+            let cancelled = try #require(try await store.enqueue(NewJob(kind: "scripted", payload: "cancel", runAt: now)))
+            #expect(try await runner.runOne() == .released)
+            #expect(try await store.job(cancelled)?.attempts == 0)
+            let orphan = try #require(try await store.enqueue(NewJob(kind: "unknown-kind", payload: "x", runAt: now)))
+            #expect(try await runner.drain() == 1)
+            #expect(try await store.job(orphan)?.state == .queued)
+            #expect(await recorder.handled == ["ok", "malformed", "flaky", "cancel", "cancel"])
+        }
+    }
+
+    @Test func run_stopsWhenCancelled() async throws {
+        try await withRunner { runner, store, recorder in
+            let now = Date(timeIntervalSince1970: 1_800_000_000)
+            for index in 0..<5 { _ = try await store.enqueue(NewJob(kind: "scripted", payload: "job\(index)", runAt: now)) }
+            let running = Task { await runner.run(workers: 2) }
+            for _ in 0..<200 where try await store.jobCounts()[.done] != 5 {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            running.cancel()
+            await running.value
+            #expect(try await store.jobCounts()[.done] == 5)
+            #expect(await recorder.handled.sorted() == (0..<5).map { "job\($0)" })
+        }
+    }
+}
