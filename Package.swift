@@ -24,6 +24,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        // One trait only: SwiftPM 6.3 reorders several traits' defines and rebuilds Hummingbird (swift-stack notes, B1).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // MARK: - Domain
@@ -72,6 +76,20 @@ let package = Package(
             resources: [.copy("Templates")]
         ),
 
+        // MARK: - Server
+
+        .target(
+            name: "Server",
+            dependencies: [
+                "Pipeline",
+                "Storage",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
         // MARK: - Command line
 
         .executableTarget(
@@ -101,6 +119,15 @@ let package = Package(
             ]
         ),
         .testTarget(name: "PFBotCLITests", dependencies: ["PFBotTestSupport"]),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: [
+                "Server", "Storage", "PFBotTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "PFBotCore", "Storage", "PFBotTestSupport"]),
     ]
 )

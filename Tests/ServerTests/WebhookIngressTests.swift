@@ -1,0 +1,144 @@
+import Crypto
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import PFBotTestSupport
+import Prometheus
+import Server
+import Storage
+import Testing
+
+/// HMAC-SHA256 over the raw body, compared in constant time, as GitHub signs webhooks.
+struct HMACAuthenticator: WebhookAuthenticator {
+    struct Rejected: Error {}
+    let secret: String
+
+    func verify(signature: String?, body: Data) throws {
+        guard let signature, signature.hasPrefix("sha256="), let mac = Data(hexString: String(signature.dropFirst(7))),
+              HMAC<SHA256>.isValidAuthenticationCode(mac, authenticating: body, using: SymmetricKey(data: Data(secret.utf8)))
+        else { throw Rejected() }
+    }
+
+    static func sign(_ body: Data, secret: String) -> String {
+        "sha256=" + HMAC<SHA256>.authenticationCode(for: body, using: SymmetricKey(data: Data(secret.utf8))).map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+extension Data {
+    init?(hexString: String) {
+        guard hexString.count % 2 == 0 else { return nil }
+        var bytes: [UInt8] = []
+        var index = hexString.startIndex
+        while index < hexString.endIndex {
+            let next = hexString.index(index, offsetBy: 2)
+            guard let byte = UInt8(hexString[index..<next], radix: 16) else { return nil }
+            bytes.append(byte)
+            index = next
+        }
+        self.init(bytes)
+    }
+}
+
+@Suite struct WebhookIngressTests {
+    let secret = "It's a Secret to Everybody"
+
+    func withServer(maxBody: Int = 25 * 1024 * 1024, _ body: @escaping @Sendable (any TestClientProtocol, SQLStore) async throws -> Void) async throws {
+        let directory = try TemporaryDirectory(prefix: "pfbot-server")
+        let store = try await StoreFactory.open(.sqlite(path: directory.file("pfbot.sqlite")))
+        let ingress = WebhookIngress(store: store, authenticator: HMACAuthenticator(secret: secret), maxBodyBytes: maxBody)
+        let readiness = [ReadinessCheck(name: "store") { _ = try await store.jobCounts() }]
+        let router = ServerRouter.make(ingress: ingress, readiness: readiness, metrics: PrometheusCollectorRegistry())
+        let app = Application(router: router)
+        do {
+            try await app.test(.router) { client in try await body(client, store) }
+        } catch {
+            try? await store.close()
+            directory.remove()
+            throw error
+        }
+        try await store.close()
+        directory.remove()
+    }
+
+    func post(_ client: some TestClientProtocol, body: Data, signature: String?, delivery: String? = "d-1", event: String = "issue_comment") async throws -> TestResponse {
+        var headers: HTTPFields = [.contentType: "application/json"]
+        if let signature { headers[HTTPField.Name("X-Hub-Signature-256")!] = signature }
+        if let delivery { headers[HTTPField.Name("X-GitHub-Delivery")!] = delivery }
+        headers[HTTPField.Name("X-GitHub-Event")!] = event
+        return try await client.execute(uri: "/webhooks/github", method: .post, headers: headers, body: ByteBuffer(data: body))
+    }
+
+    @Test func signedFixture_isStoredOnce_andQueued() async throws {
+        let body = try Fixtures.data("github/webhooks/issue_comment/created.payload.json")
+        try await withServer { client, store in
+            let signature = HMACAuthenticator.sign(body, secret: secret)
+            let first = try await post(client, body: body, signature: signature)
+            #expect(first.status == .accepted)
+            let again = try await post(client, body: body, signature: signature)
+            #expect(again.status == .ok)
+            #expect(String(buffer: again.body).contains("duplicate"))
+            let stored = try #require(try await store.delivery("d-1"))
+            #expect(Data(stored.body) == body)
+            #expect(stored.event == "issue_comment")
+            #expect(stored.action == "created")
+            #expect(try await store.jobCounts()[.queued] == 1)
+        }
+    }
+
+    @Test(arguments: [nil, "sha256=00", "sha1=abc", "sha256=zz"])
+    func badOrMissingSignature_is401_andNothingIsStored(signature: String?) async throws {
+        try await withServer { client, store in
+            let response = try await post(client, body: Data(#"{"action":"created"}"#.utf8), signature: signature)
+            #expect(response.status == .unauthorized)
+            #expect(try await store.delivery("d-1") == nil)
+            #expect(try await store.jobCounts()[.queued] == 0)
+        }
+    }
+
+    @Test func tamperedBody_is401() async throws {
+        try await withServer { client, store in
+            let signature = HMACAuthenticator.sign(Data(#"{"action":"created"}"#.utf8), secret: secret)
+            let response = try await post(client, body: Data(#"{"action":"deleted"}"#.utf8), signature: signature)
+            #expect(response.status == .unauthorized)
+            #expect(try await store.delivery("d-1") == nil)
+        }
+    }
+
+    @Test func oversizedBody_is413() async throws {
+        try await withServer(maxBody: 1024) { client, store in
+            let body = Data(("{\"pad\":\"" + String(repeating: "x", count: 4096) + "\"}").utf8)
+            let response = try await post(client, body: body, signature: HMACAuthenticator.sign(body, secret: secret))
+            #expect(response.status == .contentTooLarge)
+            #expect(try await store.jobCounts()[.queued] == 0)
+        }
+    }
+
+    @Test func malformedJSON_orMissingDelivery_is400() async throws {
+        try await withServer { client, store in
+            let garbage = Data("not json".utf8)
+            #expect(try await post(client, body: garbage, signature: HMACAuthenticator.sign(garbage, secret: secret)).status == .badRequest)
+            let array = Data("[1,2]".utf8)
+            #expect(try await post(client, body: array, signature: HMACAuthenticator.sign(array, secret: secret)).status == .badRequest)
+            let good = Data(#"{"zen":"hi"}"#.utf8)
+            let noDelivery = try await post(client, body: good, signature: HMACAuthenticator.sign(good, secret: secret), delivery: nil)
+            #expect(noDelivery.status == .badRequest)
+            let hostileDelivery = try await post(client, body: good, signature: HMACAuthenticator.sign(good, secret: secret), delivery: "../../etc")
+            #expect(hostileDelivery.status == .badRequest)
+            #expect(try await store.jobCounts()[.queued] == 0)
+        }
+    }
+
+    @Test func wrongMethod_is405_andProbesAnswer() async throws {
+        try await withServer { client, _ in
+            let get = try await client.execute(uri: "/webhooks/github", method: .get)
+            #expect(get.status == .methodNotAllowed)
+            #expect(get.headers[.allow] == "POST")
+            #expect(try await client.execute(uri: "/healthz", method: .get).status == .ok)
+            let ready = try await client.execute(uri: "/readyz", method: .get)
+            #expect(ready.status == .ok)
+            #expect(String(buffer: ready.body).contains(#""store":"ok""#))
+            #expect(try await client.execute(uri: "/metrics", method: .get).status == .ok)
+        }
+    }
+}
