@@ -19,6 +19,13 @@ extension SQLStore {
                     """).run()
                 try await insertHistory(database, StateChange(taskID: task.id, from: nil, to: task.state, source: source, note: nil, at: task.updatedAt))
             } else {
+                let previousText = try existing?.decode(column: "state", as: String.self)
+                if let previousText, previousText != task.state.rawValue {
+                    try await insertHistory(database, StateChange(
+                        taskID: task.id, from: TaskState(rawValue: previousText), to: task.state, source: source,
+                        note: "observed", at: task.updatedAt
+                    ))
+                }
                 try await database.raw("""
                     UPDATE tasks SET state = \(bind: task.state.rawValue), kind = \(bind: task.kind.name), title = \(bind: task.title),
                         reward_drops = \(bind: task.reward.drops), data = \(bind: data), raw = \(bind: record.rawJSON), updated_at = \(bind: now)

@@ -15,8 +15,10 @@ public protocol Store: Sendable {
 
     // MARK: Tasks
 
-    /// Inserts a task or replaces its fields, keeping its state history. A new task's first state is recorded
-    /// in the history with `source`.
+    /// Inserts a task or replaces its fields, keeping its state history. A new task's first state, and a state
+    /// different from the stored one, are recorded in the history with `source` (the Task Node is the truth
+    /// for its own states, so an observed change is recorded even where ``transition(_:to:source:note:at:)``
+    /// would refuse it).
     func saveTask(_ record: TaskRecord, source: String) async throws
 
     /// The task with this id, if stored.

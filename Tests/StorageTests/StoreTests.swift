@@ -36,6 +36,14 @@ import Testing
             #expect(history[1].source == "command:accept")
             #expect(history[1].note == "by octocat")
             #expect(try await store.tasks(in: [.mirrored]).count == 1)
+            var observed = stored
+            observed.task.state = .submitted
+            observed.task.updatedAt = now.addingTimeInterval(3)
+            try await store.saveTask(observed, source: "tasknode")
+            try await store.saveTask(observed, source: "tasknode")
+            let afterObservation = try await store.history(of: task.id)
+            #expect(afterObservation.map(\.to) == [.proposed, .accepted, .mirrored, .submitted])
+            #expect(afterObservation.last?.note == "observed")
             #expect(try await store.tasks(in: [.proposed]).isEmpty)
         }
     }
