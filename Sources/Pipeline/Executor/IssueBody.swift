@@ -1,0 +1,110 @@
+import Foundation
+import PFBotCore
+
+/// The Markdown body of a task's issue: a hidden marker (so the issue is found again and never duplicated),
+/// the task text as inert quoted data, the requirement checklist, and the analysis with its reasons.
+public enum IssueBody {
+    /// The hidden marker for a task, e.g. `<!-- pfbot:task=task_0123… -->`.
+    public static func marker(for id: TaskID) -> String { "<!-- pfbot:task=\(id.rawValue) -->" }
+
+    /// The task id named by a body's marker, if any.
+    public static func taskID(in body: String) -> TaskID? {
+        guard let start = body.range(of: "<!-- pfbot:task=") else { return nil }
+        let rest = body[start.upperBound...]
+        guard let end = rest.range(of: " -->") else { return nil }
+        return try? TaskID(String(rest[..<end.lowerBound]))
+    }
+
+    /// Everything pfbot shows about a task.
+    public struct Content: Sendable {
+        public var task: Task
+        public var analysis: TaskAnalysis
+        public var branch: String?
+        public var pullNumber: Int?
+        public var queuePosition: Int?
+        public var assignees: [String]
+
+        public init(task: Task, analysis: TaskAnalysis, branch: String? = nil, pullNumber: Int? = nil, queuePosition: Int? = nil, assignees: [String] = []) {
+            self.task = task
+            self.analysis = analysis
+            self.branch = branch
+            self.pullNumber = pullNumber
+            self.queuePosition = queuePosition
+            self.assignees = assignees
+        }
+    }
+
+    /// The issue title: `[PF] <title>`, single line, at most 200 characters.
+    public static func title(for task: Task) -> String {
+        "[PF] " + InertText.singleLine(task.title, limit: 190)
+    }
+
+    /// Renders the body. Checklist items keep the ticks people made (`checked`, read from the current body).
+    public static func render(_ content: Content, checked: Set<Int> = []) -> String {
+        let task = content.task
+        let analysis = content.analysis
+        var lines = [marker(for: task.id), ""]
+        lines.append("**Post Fiat task** `\(task.id.rawValue)` · \(task.kind.name) · **\(task.reward.decimalText) PFT** · state **\(task.state.rawValue)**")
+        if let due = task.effectiveDeadline { lines.append("Due \(ISO8601DateFormatter().string(from: due))") }
+        if !content.assignees.isEmpty { lines.append("Assignees: " + content.assignees.map { "@\($0)" }.joined(separator: " ")) }
+        lines += ["", "### Task", ""] + quoted(task.description)
+        if !task.steps.isEmpty {
+            lines += ["", "### Steps", ""] + task.steps.enumerated().map { "\($0.offset + 1). \(escapeInline($0.element))" }
+        }
+        if let ask = task.verificationAsk, !ask.isEmpty {
+            lines += ["", "### Verification", ""] + quoted(ask)
+        }
+        if let requirement = task.submissionRequirement {
+            lines += ["", "Evidence asked for: **\(escapeInline(requirement.rawType))**" + (requirement.criteria.isEmpty ? "" : " — \(escapeInline(requirement.criteria))")]
+        }
+        lines += ["", "### Requirements", ""]
+        lines += analysis.requirements.map { "- [\(checked.contains($0.id) || $0.isChecked ? "x" : " ")] \($0.id). \(escapeInline($0.text))" }
+        if analysis.requirements.isEmpty { lines.append("_No explicit requirements found; the task text above is the requirement._") }
+        lines += ["", "### Analysis", ""]
+        lines.append("- Category: **\(analysis.category.rawValue)**" + (analysis.categorySignals.isEmpty ? " (no strong signal)" : " — " + analysis.categorySignals.joined(separator: ", ")))
+        lines.append("- Complexity: **\(analysis.complexity)/10**; estimate **\(format(analysis.estimate.hours)) h**")
+        lines += analysis.estimate.reasons.map { "  - \(escapeInline($0))" }
+        lines.append("- ROI: **\(format(analysis.returnOnInvestment)) PFT/h**")
+        if let position = content.queuePosition { lines.append("- Queue position: **\(position)**") }
+        var work: [String] = []
+        if let branch = content.branch { work.append("branch `\(branch)`") }
+        if let pull = content.pullNumber { work.append("pull request #\(pull)") }
+        if !work.isEmpty { lines += ["", "Work: " + work.joined(separator: ", ")] }
+        lines += ["", "<sub>Managed by pfbot. Commands: `/pf help`.</sub>"]
+        return limited(lines.joined(separator: "\n"))
+    }
+
+    /// Numbers of the ticked checklist items in a body (`- [x] 3. …`).
+    public static func checkedItems(in body: String) -> Set<Int> {
+        var result = Set<Int>()
+        for line in body.split(separator: "\n") {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            guard trimmed.hasPrefix("- [x] ") || trimmed.hasPrefix("- [X] ") else { continue }
+            if let number = Int(trimmed.dropFirst(6).prefix(while: \.isNumber)) { result.insert(number) }
+        }
+        return result
+    }
+
+    /// Text as a Markdown quote, each line inert: cleaned, with HTML and mentions defused.
+    static func quoted(_ text: String) -> [String] {
+        let cleaned = InertText.clean(text, limit: 30_000)
+        guard !cleaned.isEmpty else { return ["> _(empty)_"] }
+        return cleaned.split(separator: "\n", omittingEmptySubsequences: false).map { "> " + escapeInline(String($0)) }
+    }
+
+    /// Defuses HTML tags, comment markers and @mentions so task text cannot hide content, forge a marker or ping people.
+    static func escapeInline(_ text: String) -> String {
+        InertText.clean(text, limit: 5000)
+            .replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
+            .replacingOccurrences(of: "@", with: "@\u{200B}")
+    }
+
+    /// GitHub refuses bodies over 65,536 characters.
+    static func limited(_ body: String, limit: Int = 65_000) -> String {
+        guard body.count > limit else { return body }
+        return String(body.prefix(limit)) + "\n\n_…cut to fit GitHub's limit; the full task is on the Task Node._"
+    }
+
+    static func format(_ value: Double) -> String { String(format: "%.1f", value) }
+}
