@@ -1,0 +1,90 @@
+import Foundation
+import PFBotCore
+
+/// The comments pfbot posts on a task's issue. Each starts with a hidden marker naming the event, so a retried
+/// job finds its earlier comment instead of posting twice.
+public enum IssueComments {
+    /// The hidden marker of a comment, e.g. `<!-- pfbot:event=submission:abc123 -->`.
+    public static func marker(_ event: String) -> String { "<!-- pfbot:event=\(event) -->" }
+
+    /// Whether a comment body carries the marker of `event`.
+    public static func carries(_ body: String, event: String) -> Bool { body.contains(marker(event)) }
+
+    /// A new proposal, with the accept/refuse commands.
+    public static func proposal(_ task: Task, assignees: [String]) -> String {
+        [
+            marker("proposal"),
+            "\(mentions(assignees))New Post Fiat proposal: **\(task.reward.decimalText) PFT**.",
+            "",
+            "Reply `/pf accept` to take it (pfbot creates the branch, templates and a draft pull request) or `/pf refuse <reason>`.",
+        ].joined(separator: "\n")
+    }
+
+    /// Work scaffolded.
+    public static func workStarted(branch: String, pullNumber: Int, files: [String]) -> String {
+        [
+            marker("work-started"),
+            "Accepted. Branch `\(branch)` holds the templates; draft pull request #\(pullNumber) tracks the work.",
+            "",
+            "Files: " + files.sorted().map { "`\($0)`" }.joined(separator: ", "),
+            "",
+            "Replace each `TODO(pf)`, tick the checklist in `CHECKLIST.md`, and mark the pull request ready. Merging submits it to Post Fiat.",
+        ].joined(separator: "\n")
+    }
+
+    /// The submission went to the Task Node.
+    public static func submitted(mergeSHA: String, evidence: [String]) -> String {
+        [
+            marker("submission:\(mergeSHA)"),
+            "Submitted to Post Fiat (merge `\(mergeSHA.prefix(12))`). Evidence:",
+            "",
+        ].joined(separator: "\n") + "\n" + evidence.map { "- \($0)" }.joined(separator: "\n")
+    }
+
+    /// The Task Node asks its verification question.
+    public static func verificationPrompt(ask: String, eventID: String, assignees: [String]) -> String {
+        let quoted = IssueBody.quoted(ask).joined(separator: "\n")
+        return [
+            marker("verification:\(eventID)"),
+            "\(mentions(assignees))The Post Fiat reviewer asks:",
+            "",
+            quoted,
+            "",
+            "Answer with `/pf verify <your answer>` (links and text; the answer is sent as your verification response).",
+        ].joined(separator: "\n")
+    }
+
+    /// The reward decision.
+    public static func rewarded(amount: PFTAmount, decision: String, reason: String?, paymentHash: String?) -> String {
+        var lines = [marker("reward"), decision == "reject" || amount == .zero
+            ? "The Post Fiat reviewer **rejected** the submission (0 PFT)."
+            : "Rewarded **\(amount.decimalText) PFT** (\(decision.replacingOccurrences(of: "_", with: " ")))."]
+        if let reason, !reason.isEmpty { lines += ["", IssueBody.quoted(reason).joined(separator: "\n")] }
+        if let paymentHash { lines += ["", "Payment: `\(paymentHash)`"] }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The task ended without a reward (refused, cancelled, expired, rejected).
+    public static func closed(_ state: TaskState, reason: String?) -> String {
+        var text = marker("closed:\(state.rawValue)") + "\nThe task is **\(state.rawValue)** on the Task Node."
+        if let reason, !reason.isEmpty { text += " Reason: " + IssueBody.escapeInline(reason) }
+        return text
+    }
+
+    /// A deadline warning at a lead time.
+    public static func deadlineWarning(hours: Int, due: Date, assignees: [String]) -> String {
+        "\(marker("deadline:\(hours)"))\n\(mentions(assignees))⏰ Less than \(hours) h left: the task is due \(ISO8601DateFormatter().string(from: due))."
+    }
+
+    /// The reply to a command that was refused.
+    public static func refusal(verb: String, message: String) -> String {
+        "`/pf \(verb)` was not run: \(message)"
+    }
+
+    static func mentions(_ logins: [String]) -> String {
+        let valid = logins.filter { login in
+            !login.isEmpty && login.count <= 39 && login.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || $0 == "-" }
+        }
+        return valid.isEmpty ? "" : valid.map { "@\($0)" }.joined(separator: " ") + " "
+    }
+}
