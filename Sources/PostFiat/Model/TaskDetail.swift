@@ -1,0 +1,18 @@
+
+
+/// The answer of `GET /api/tasks/detail`.
+public struct TaskDetail: Sendable {
+    /// The task, with ``NodeTask/verificationRequest`` and ``NodeTask/rewardOutcome`` filled.
+    public var task: NodeTask
+    /// `actions` flags (`canAccept`, `canSubmitInitialEvidence`…).
+    public var actions: [String: Bool]
+    /// The whole answer as received.
+    public var raw: JSONValue
+
+    /// A detail answer.
+    public init(task: NodeTask, actions: [String: Bool], raw: JSONValue) {
+        self.task = task
+        self.actions = actions
+        self.raw = raw
+    }
+}
