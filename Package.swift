@@ -96,6 +96,7 @@ let package = Package(
             dependencies: [
                 "PFBotCore",
                 "Storage",
+                "PostFiat",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -178,6 +179,6 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "PFBotCore", "Storage", "PFBotTestSupport"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "PFBotCore", "Storage", "PostFiat", "Sandbox", "XRPL", "PFBotTestSupport"]),
     ]
 )

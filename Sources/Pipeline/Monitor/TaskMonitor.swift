@@ -1,0 +1,131 @@
+import Foundation
+import Logging
+import PFBotCore
+import PostFiat
+import Storage
+
+/// The Monitor: reads the contributor's tasks from the Task Node, records what changed (the Task Node is the
+/// truth for its own states), applies the filters to new proposals, and queues the pipeline's reactions.
+public struct TaskMonitor: Sendable {
+    let source: any TaskSource
+    let store: any Store
+    let filter: TaskFilter
+    let autoAccept: AutoAcceptPolicy
+    let analyzer: TaskAnalyzer
+    let now: @Sendable () -> Date
+    let logger: Logger
+
+    public init(source: any TaskSource, store: any Store, filters: TaskFilters, autoAccept: AutoAcceptRules,
+                analyzer: TaskAnalyzer = TaskAnalyzer(), now: @escaping @Sendable () -> Date = Date.init,
+                logger: Logger = Logger(label: "pfbot.monitor")) {
+        self.source = source
+        self.store = store
+        self.filter = TaskFilter(filters: filters)
+        self.autoAccept = AutoAcceptPolicy(rules: autoAccept, maxInFlight: filters.maxInFlight)
+        self.analyzer = analyzer
+        self.now = now
+        self.logger = logger
+    }
+
+    /// What one poll found.
+    public struct Report: Sendable, Equatable {
+        /// Tasks seen for the first time.
+        public var new: [TaskID] = []
+        /// Tasks whose Task Node state changed.
+        public var changed: [TaskID] = []
+        /// New proposals the filters skipped, with the reason.
+        public var skipped: [TaskID: String] = [:]
+        /// Tasks the Task Node sent that could not be read (each with its error); the others still went through.
+        public var problems: [String] = []
+        /// Jobs queued.
+        public var queuedJobs: Int = 0
+        /// The Task Node's polling hint.
+        public var nextPoll: Duration?
+    }
+
+    /// Polls once.
+    /// - Throws: the Task Node client's error when the list cannot be read at all (nothing is changed then).
+    public func poll() async throws -> Report {
+        let listing = try await source.listTasks()
+        var report = Report()
+        report.nextPoll = listing.nextPollMilliseconds.map { .milliseconds($0) }
+        for problem in listing.problems {
+            let text = "\(problem.taskID ?? "a task") in \(problem.bucket): \(problem.error)"
+            report.problems.append(text)
+            logger.warning("skipped unreadable task: \(text)")
+            try await store.appendAudit(AuditEntry(at: now(), actor: "tasknode", action: "task.unreadable", subject: problem.taskID ?? "?", detail: String(describing: problem.error)))
+        }
+        var inFlight = try await store.tasks(in: nil).filter { $0.task.state.isInFlight }.count
+        for node in listing.tasks {
+            try await observe(node, report: &report, inFlight: &inFlight)
+        }
+        return report
+    }
+
+    private func observe(_ listed: NodeTask, report: inout Report, inFlight: inout Int) async throws {
+        let stored = try await store.task(listed.task.id)
+        let node = await withDetailIfNeeded(listed, stored: stored)
+        var incoming = node.task
+        if let stored {
+            incoming.createdAt = stored.task.createdAt
+            if stored.task.state.nodeStatus == incoming.state { incoming.state = stored.task.state }
+        } else {
+            incoming.createdAt = now()
+        }
+        incoming.verificationPrompt = node.verificationRequest?.ask ?? stored?.task.verificationPrompt
+        if let reward = node.rewardOutcome?.reward, incoming.state.nodeStatus == .rewarded || incoming.state == .rewardDecided {
+            incoming.reward = reward
+        }
+        let isNewProposal = stored == nil && incoming.state == .proposed
+        let skipReason = isNewProposal ? filter.skipReason(for: incoming) : nil
+        let reactions = ObservedChange.reactions(stored: stored?.task.state, observed: incoming.state.nodeStatus, skipReason: skipReason)
+        guard stored == nil || stored?.task != incoming else { return }
+
+        var record = stored ?? TaskRecord(task: incoming)
+        record.task = incoming
+        record.rawJSON = String(decoding: node.raw.encoded(), as: UTF8.self)
+        try await store.saveTask(record, source: "tasknode")
+        if stored == nil { report.new.append(incoming.id) } else if stored?.task.state.nodeStatus != incoming.state.nodeStatus { report.changed.append(incoming.id) }
+
+        for reaction in reactions {
+            if case .skip(let reason) = reaction {
+                report.skipped[incoming.id] = reason
+                try await store.appendAudit(AuditEntry(at: now(), actor: "pfbot", action: "task.skipped", subject: incoming.id.rawValue, detail: reason))
+                continue
+            }
+            if let job = PipelineJob.job(for: reaction, task: incoming, now: now()), try await store.enqueue(job) != nil {
+                report.queuedJobs += 1
+            }
+            if reaction == .announceProposal {
+                try await considerAutoAccept(incoming, inFlight: &inFlight, report: &report)
+            }
+        }
+    }
+
+    /// The verification prompt and the reward outcome are only in the task detail (protocol §3.3): read it when the
+    /// task enters one of those states. A failure keeps the list's view; the next poll tries again.
+    private func withDetailIfNeeded(_ node: NodeTask, stored: TaskRecord?) async -> NodeTask {
+        let state = node.task.state
+        let needsDetail = (state == .verificationRequested && (stored?.task.state != .verificationRequested || stored?.task.verificationPrompt == nil))
+            || ((state == .rewarded || state == .rewardDecided) && stored?.task.state.nodeStatus != state)
+        guard needsDetail else { return node }
+        do {
+            return try await source.taskDetail(node.task.id).task
+        } catch {
+            logger.warning("could not read the detail of \(node.task.id): \(error); will retry on the next poll")
+            return node
+        }
+    }
+
+    private func considerAutoAccept(_ task: Task, inFlight: inout Int, report: inout Report) async throws {
+        let decision = autoAccept.decide(task, analysis: analyzer.analyze(task), inFlight: inFlight)
+        guard decision.accept else { return }
+        let job = NewJob(kind: PipelineJob.accept, payload: PipelineJob.TaskPayload(task: task.id, note: decision.reason).encoded(),
+                         dedupeKey: "\(PipelineJob.accept):\(task.id.rawValue)", runAt: now())
+        if try await store.enqueue(job) != nil {
+            report.queuedJobs += 1
+            inFlight += 1
+            try await store.appendAudit(AuditEntry(at: now(), actor: "pfbot", action: "task.auto-accept", subject: task.id.rawValue, detail: decision.reason))
+        }
+    }
+}

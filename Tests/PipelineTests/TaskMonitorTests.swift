@@ -1,0 +1,124 @@
+import Foundation
+import PFBotCore
+import PFBotTestSupport
+import Pipeline
+import PostFiat
+import Sandbox
+import Storage
+import Testing
+import XRPL
+
+/// The Task Node emulator with a real wallet and client, and a real SQLite store.
+struct MonitorHarness {
+    static let seed = "sEdTM1uX8pu2do5XvTnutH6HsouMaM2"
+    let emulator: TaskNodeEmulator
+    let server: TaskNodeEmulatorServer
+    let client: TaskNodeClient
+    let wallet: Wallet
+    let store: SQLStore
+    let directory: TemporaryDirectory
+
+    static func with(_ body: (MonitorHarness) async throws -> Void) async throws {
+        let wallet = try Wallet(seed: seed)
+        let emulator = TaskNodeEmulator(checker: XRPLSignatureChecker(), clock: SettableClock(start: Date(timeIntervalSince1970: 1_800_000_000)))
+        let server = try await TaskNodeEmulatorServer.start(emulator)
+        let directory = try TemporaryDirectory(prefix: "pfbot-monitor")
+        let client = TaskNodeClient(configuration: TaskNodeConfiguration(baseURL: server.baseURL), signer: wallet,
+                                    sessionStore: InMemorySessionStore(), pendingWrites: InMemoryPendingWriteStore())
+        let store = try await StoreFactory.open(.sqlite(path: directory.file("pfbot.sqlite")))
+        let harness = MonitorHarness(emulator: emulator, server: server, client: client, wallet: wallet, store: store, directory: directory)
+        do {
+            try await body(harness)
+        } catch {
+            await harness.stop()
+            throw error
+        }
+        await harness.stop()
+    }
+
+    func stop() async {
+        try? await store.close()
+        await server.stop()
+        directory.remove()
+    }
+
+    @discardableResult
+    func propose(_ title: String, pft: Decimal, description: String = "Describe it.") async -> String {
+        let id = TaskNodeEmulator.newTaskID()
+        await emulator.propose(EmulatorTask(taskID: id, wallet: wallet.address, title: title, description: description, steps: ["One"],
+                                            kind: "personal", offeredPFT: pft, requirementType: "url", criteria: "A public URL.",
+                                            updatedAt: emulator.clock.now()))
+        return id
+    }
+
+    func monitor(filters: TaskFilters = TaskFilters(kinds: [], minimumReward: .zero, includeKeywords: [], excludeKeywords: [], maxInFlight: 3),
+                 autoAccept: AutoAcceptRules = AutoAcceptRules(enabled: false, kinds: [], minimumReward: .zero, maximumEstimatedHours: 4)) -> TaskMonitor {
+        TaskMonitor(source: client, store: store, filters: filters, autoAccept: autoAccept, now: { Date(timeIntervalSince1970: 1_800_000_000) })
+    }
+}
+
+@Suite struct TaskMonitorTests {
+    @Test func newProposals_areStoredFilteredAndAnnounced_once() async throws {
+        try await MonitorHarness.with { harness in
+            let wanted = await harness.propose("Write the onboarding guide", pft: 250)
+            let cheap = await harness.propose("Tiny fix", pft: 1)
+            let filters = TaskFilters(kinds: [], minimumReward: PFTAmount(drops: 10_000_000), includeKeywords: [], excludeKeywords: [], maxInFlight: 3)
+            let report = try await harness.monitor(filters: filters).poll()
+            #expect(Set(report.new.map(\.rawValue)) == [wanted, cheap])
+            #expect(report.skipped[try TaskID(cheap)]?.contains("below filters.min_reward_pft") == true)
+            #expect(report.queuedJobs == 1)
+            let job = try #require(try await harness.store.claimJob(worker: "t", kinds: [PipelineJob.announce], lease: 10, now: Date(timeIntervalSince1970: 1_800_000_000)))
+            #expect(job.payload.contains(wanted))
+            let stored = try #require(try await harness.store.task(try TaskID(wanted)))
+            #expect(stored.task.reward == PFTAmount(drops: 250_000_000))
+            #expect(stored.rawJSON?.contains("\"taskId\"") == true)
+            let again = try await harness.monitor(filters: filters).poll()
+            #expect(again.new.isEmpty && again.changed.isEmpty && again.queuedJobs == 0)
+        }
+    }
+
+    @Test func acceptanceElsewhere_andVerificationAndReward_queueTheirReactions() async throws {
+        try await MonitorHarness.with { harness in
+            let id = await harness.propose("Write the onboarding guide", pft: 250)
+            let taskID = try TaskID(id)
+            _ = try await harness.monitor().poll()
+            _ = try await harness.client.accept(taskID, reason: "from the web app")
+            let accepted = try await harness.monitor().poll()
+            #expect(accepted.changed == [taskID])
+            #expect(try await harness.store.task(taskID)?.task.state == .accepted)
+            _ = try await harness.store.transition(taskID, to: .mirrored, source: "executor", note: nil, at: Date(timeIntervalSince1970: 1_800_000_001))
+            #expect(try await harness.monitor().poll().changed.isEmpty)
+            #expect(try await harness.store.task(taskID)?.task.state == .mirrored)
+            _ = try await harness.client.submit(taskID, evidence: [try Evidence(type: .url, value: "https://github.com/o/r/pull/1")])
+            try await harness.emulator.requestVerification(taskID: id, ask: "Which section covers upgrades?")
+            _ = try await harness.monitor().poll()
+            let stored = try #require(try await harness.store.task(taskID))
+            #expect(stored.task.state == .verificationRequested)
+            #expect(stored.task.verificationPrompt == "Which section covers upgrades?")
+            #expect(try await harness.store.history(of: taskID).map(\.to) == [.proposed, .accepted, .mirrored, .verificationRequested])
+            let kinds = try await drainKinds(harness.store)
+            #expect(kinds == [PipelineJob.announce, PipelineJob.startWork, PipelineJob.relayVerification])
+        }
+    }
+
+    @Test func autoAccept_queuesAnAcceptJob_withinTheWIPLimit() async throws {
+        try await MonitorHarness.with { harness in
+            await harness.propose("Write docs", pft: 100, description: "Write docs.")
+            await harness.propose("Write more docs", pft: 100, description: "Write docs.")
+            let filters = TaskFilters(kinds: [], minimumReward: .zero, includeKeywords: [], excludeKeywords: [], maxInFlight: 1)
+            let rules = AutoAcceptRules(enabled: true, kinds: [], minimumReward: .zero, maximumEstimatedHours: 4)
+            let report = try await harness.monitor(filters: filters, autoAccept: rules).poll()
+            #expect(report.queuedJobs == 3)
+            #expect(try await drainKinds(harness.store).filter { $0 == PipelineJob.accept }.count == 1)
+        }
+    }
+
+    private func drainKinds(_ store: SQLStore) async throws -> [String] {
+        var kinds: [String] = []
+        while let job = try await store.claimJob(worker: "t", kinds: nil, lease: 10, now: Date(timeIntervalSince1970: 1_900_000_000)) {
+            kinds.append(job.kind)
+            try await store.completeJob(job.id, now: Date(timeIntervalSince1970: 1_900_000_000))
+        }
+        return kinds
+    }
+}
