@@ -1,5 +1,5 @@
-import Crypto
 import Foundation
+import GitHub
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
@@ -9,44 +9,13 @@ import Server
 import Storage
 import Testing
 
-/// HMAC-SHA256 over the raw body, compared in constant time, as GitHub signs webhooks.
-struct HMACAuthenticator: WebhookAuthenticator {
-    struct Rejected: Error {}
-    let secret: String
-
-    func verify(signature: String?, body: Data) throws {
-        guard let signature, signature.hasPrefix("sha256="), let mac = Data(hexString: String(signature.dropFirst(7))),
-              HMAC<SHA256>.isValidAuthenticationCode(mac, authenticating: body, using: SymmetricKey(data: Data(secret.utf8)))
-        else { throw Rejected() }
-    }
-
-    static func sign(_ body: Data, secret: String) -> String {
-        "sha256=" + HMAC<SHA256>.authenticationCode(for: body, using: SymmetricKey(data: Data(secret.utf8))).map { String(format: "%02x", $0) }.joined()
-    }
-}
-
-extension Data {
-    init?(hexString: String) {
-        guard hexString.count % 2 == 0 else { return nil }
-        var bytes: [UInt8] = []
-        var index = hexString.startIndex
-        while index < hexString.endIndex {
-            let next = hexString.index(index, offsetBy: 2)
-            guard let byte = UInt8(hexString[index..<next], radix: 16) else { return nil }
-            bytes.append(byte)
-            index = next
-        }
-        self.init(bytes)
-    }
-}
-
 @Suite struct WebhookIngressTests {
     let secret = "It's a Secret to Everybody"
 
     func withServer(maxBody: Int = 25 * 1024 * 1024, _ body: @escaping @Sendable (any TestClientProtocol, SQLStore) async throws -> Void) async throws {
         let directory = try TemporaryDirectory(prefix: "pfbot-server")
         let store = try await StoreFactory.open(.sqlite(path: directory.file("pfbot.sqlite")))
-        let ingress = WebhookIngress(store: store, authenticator: HMACAuthenticator(secret: secret), maxBodyBytes: maxBody)
+        let ingress = WebhookIngress(store: store, authenticator: WebhookVerifier(secrets: ["retired secret", secret]), maxBodyBytes: maxBody)
         let readiness = [ReadinessCheck(name: "store") { _ = try await store.jobCounts() }]
         let router = ServerRouter.make(ingress: ingress, readiness: readiness, metrics: PrometheusCollectorRegistry())
         let app = Application(router: router)
@@ -72,7 +41,7 @@ extension Data {
     @Test func signedFixture_isStoredOnce_andQueued() async throws {
         let body = try Fixtures.data("github/webhooks/issue_comment/created.payload.json")
         try await withServer { client, store in
-            let signature = HMACAuthenticator.sign(body, secret: secret)
+            let signature = WebhookVerifier.signature(for: body, secret: secret)
             let first = try await post(client, body: body, signature: signature)
             #expect(first.status == .accepted)
             let again = try await post(client, body: body, signature: signature)
@@ -98,7 +67,7 @@ extension Data {
 
     @Test func tamperedBody_is401() async throws {
         try await withServer { client, store in
-            let signature = HMACAuthenticator.sign(Data(#"{"action":"created"}"#.utf8), secret: secret)
+            let signature = WebhookVerifier.signature(for: Data(#"{"action":"created"}"#.utf8), secret: secret)
             let response = try await post(client, body: Data(#"{"action":"deleted"}"#.utf8), signature: signature)
             #expect(response.status == .unauthorized)
             #expect(try await store.delivery("d-1") == nil)
@@ -108,7 +77,7 @@ extension Data {
     @Test func oversizedBody_is413() async throws {
         try await withServer(maxBody: 1024) { client, store in
             let body = Data(("{\"pad\":\"" + String(repeating: "x", count: 4096) + "\"}").utf8)
-            let response = try await post(client, body: body, signature: HMACAuthenticator.sign(body, secret: secret))
+            let response = try await post(client, body: body, signature: WebhookVerifier.signature(for: body, secret: secret))
             #expect(response.status == .contentTooLarge)
             #expect(try await store.jobCounts()[.queued] == 0)
         }
@@ -117,13 +86,13 @@ extension Data {
     @Test func malformedJSON_orMissingDelivery_is400() async throws {
         try await withServer { client, store in
             let garbage = Data("not json".utf8)
-            #expect(try await post(client, body: garbage, signature: HMACAuthenticator.sign(garbage, secret: secret)).status == .badRequest)
+            #expect(try await post(client, body: garbage, signature: WebhookVerifier.signature(for: garbage, secret: secret)).status == .badRequest)
             let array = Data("[1,2]".utf8)
-            #expect(try await post(client, body: array, signature: HMACAuthenticator.sign(array, secret: secret)).status == .badRequest)
+            #expect(try await post(client, body: array, signature: WebhookVerifier.signature(for: array, secret: secret)).status == .badRequest)
             let good = Data(#"{"zen":"hi"}"#.utf8)
-            let noDelivery = try await post(client, body: good, signature: HMACAuthenticator.sign(good, secret: secret), delivery: nil)
+            let noDelivery = try await post(client, body: good, signature: WebhookVerifier.signature(for: good, secret: secret), delivery: nil)
             #expect(noDelivery.status == .badRequest)
-            let hostileDelivery = try await post(client, body: good, signature: HMACAuthenticator.sign(good, secret: secret), delivery: "../../etc")
+            let hostileDelivery = try await post(client, body: good, signature: WebhookVerifier.signature(for: good, secret: secret), delivery: "../../etc")
             #expect(hostileDelivery.status == .badRequest)
             #expect(try await store.jobCounts()[.queued] == 0)
         }

@@ -1,0 +1,4 @@
+import Foundation
+
+/// An empty JSON object body.
+struct EmptyBody: Encodable {}

@@ -1,0 +1,92 @@
+import Foundation
+
+/// Finds `/pf <verb> [args]` commands in a comment body.
+///
+/// A command starts a line (up to three leading spaces), case-insensitively; a comment may hold several.
+/// Quoted lines (`>`), fenced code blocks (```` ``` ```` or `~~~`) and indented code (four spaces or a tab) are ignored.
+public struct PFCommandParser: Sendable {
+    /// Creates a parser.
+    public init() {}
+
+    /// Parses every command line of a body.
+    public func parse(_ body: String) -> [PFCommandParse] {
+        var results: [PFCommandParse] = []
+        var fence: (marker: Character, length: Int)?
+        let lines = body.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+        for (index, rawLine) in lines.enumerated() {
+            let indent = rawLine.prefix { $0 == " " }.count
+            let line = rawLine.dropFirst(indent)
+            if let open = fence {
+                if indent < 4, Self.fenceRun(line, marker: open.marker) >= open.length, line.dropFirst(Self.fenceRun(line, marker: open.marker)).allSatisfy(\.isWhitespace) {
+                    fence = nil
+                }
+                continue
+            }
+            guard indent < 4, !rawLine.hasPrefix("\t") else { continue }
+            if let marker = line.first, marker == "`" || marker == "~" {
+                let run = Self.fenceRun(line, marker: marker)
+                if run >= 3 {
+                    fence = (marker, run)
+                    continue
+                }
+            }
+            if line.hasPrefix(">") { continue }
+            if let parsed = parseLine(line, number: index + 1) { results.append(parsed) }
+        }
+        return results
+    }
+
+    /// Parses a comment, ignoring comments written by bots (type `Bot` or a login ending in `[bot]`).
+    public func parse(_ comment: IssueComment) -> [PFCommandParse] {
+        if comment.user?.isBot == true { return [] }
+        return parse(comment.body ?? "")
+    }
+
+    /// Only the known commands of a body.
+    public func commands(in body: String) -> [PFCommand] {
+        parse(body).compactMap {
+            if case .command(let command) = $0 { return command }
+            return nil
+        }
+    }
+
+    private func parseLine(_ line: Substring, number: Int) -> PFCommandParse? {
+        guard line.count >= 3, line.prefix(3).lowercased() == "/pf" else { return nil }
+        let rest = line.dropFirst(3)
+        if let next = rest.first, !next.isWhitespace { return nil }
+        let trimmed = rest.trimmingCharacters(in: .whitespaces)
+        guard let verbWord = trimmed.split(whereSeparator: \.isWhitespace).first else { return .missingVerb(line: number) }
+        let argumentText = trimmed.dropFirst(verbWord.count).trimmingCharacters(in: .whitespaces)
+        guard let verb = PFVerb(rawValue: verbWord.lowercased()) else {
+            return .unknownVerb(verbWord.lowercased(), line: number)
+        }
+        return .command(PFCommand(verb: verb, arguments: Self.split(argumentText), argumentText: argumentText, line: number))
+    }
+
+    private static func fenceRun(_ line: Substring, marker: Character) -> Int {
+        line.prefix { $0 == marker }.count
+    }
+
+    /// Splits on whitespace; a double-quoted span is one argument without its quotes.
+    static func split(_ text: String) -> [String] {
+        var arguments: [String] = []
+        var current = ""
+        var quoted = false
+        var hasToken = false
+        for char in text {
+            if char == "\"" {
+                quoted.toggle()
+                hasToken = true
+            } else if char.isWhitespace, !quoted {
+                if hasToken { arguments.append(current) }
+                current = ""
+                hasToken = false
+            } else {
+                current.append(char)
+                hasToken = true
+            }
+        }
+        if hasToken { arguments.append(current) }
+        return arguments
+    }
+}

@@ -1,0 +1,7 @@
+import Foundation
+
+struct EmulatedReaction: Sendable {
+    var id: Int
+    var content: String
+    var user: EmulatedUser
+}
