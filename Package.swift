@@ -165,6 +165,13 @@ let package = Package(
             ]
         ),
 
+        // MARK: - Benchmarks (`scripts/bench NAME` builds this in release mode)
+
+        .executableTarget(
+            name: "PFBotBench",
+            dependencies: ["XRPL", "CSecp256k1"]
+        ),
+
         // MARK: - Tests
 
         .target(name: "PFBotTestSupport", path: "Tests/PFBotTestSupport"),
@@ -179,7 +186,12 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "PFBotCLITests", dependencies: ["PFBotTestSupport"]),
+        .testTarget(name: "PFBotCLITests", dependencies: ["PFBotTestSupport", "pfbot", "XRPL"]),
+        .testTarget(name: "XRPLTests", dependencies: ["XRPL", "PFBotTestSupport"]),
+        .testTarget(
+            name: "SandboxTests",
+            dependencies: ["Sandbox", "XRPL", "PFBotTestSupport", .product(name: "Hummingbird", package: "hummingbird")]
+        ),
         .testTarget(
             name: "ServerTests",
             dependencies: [

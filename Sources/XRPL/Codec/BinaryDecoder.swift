@@ -11,11 +11,11 @@ struct BinaryDecoder {
     }
 
     /// Reads fields until `E1` (nested) or the end of input (top level).
-    mutating func readObject(nested: Bool, fieldName: String) throws -> JSONValue {
+    mutating func readObject(nested: Bool, fieldName: String) throws -> LedgerJSON {
         depth += 1
         defer { depth -= 1 }
         guard depth < 64 else { throw XRPLError.malformedBinary(field: fieldName, reason: "objects nested deeper than 64 levels") }
-        var members = [String: JSONValue]()
+        var members = [String: LedgerJSON](minimumCapacity: 16)
         while true {
             if position >= buffer.count {
                 if nested { throw XRPLError.malformedBinary(field: fieldName, reason: "object ended without E1 marker") }
@@ -26,7 +26,7 @@ struct BinaryDecoder {
                 guard nested else { throw XRPLError.malformedBinary(field: fieldName, reason: "unexpected end-of-object marker") }
                 break
             }
-            guard let field = definitions.fieldsByOrdinal[typeCode << 16 | nth] else {
+            guard let field = definitions.field(typeCode: typeCode, nth: nth) else {
                 throw XRPLError.malformedBinary(field: fieldName, reason: "unknown field type \(typeCode) code \(nth) at offset \(position)")
             }
             members[field.name] = try readValue(field)
@@ -84,83 +84,83 @@ struct BinaryDecoder {
         return v
     }
 
-    private mutating func readValue(_ field: FieldInfo) throws -> JSONValue {
+    private mutating func readValue(_ field: FieldInfo) throws -> LedgerJSON {
         let name = field.name
         if field.isVLEncoded {
             let length = try readLength(name)
             let body = try take(length, name)
-            switch field.typeName {
-            case "AccountID":
+            switch field.kind {
+            case .accountID:
                 guard length == 20 || length == 0 else { throw XRPLError.malformedBinary(field: name, reason: "account ID of \(length) bytes") }
                 return .string(length == 0 ? "" : AddressCodec.encodeAccountID(Array(body)))
-            case "Vector256":
+            case .vector256:
                 guard length % 32 == 0 else { throw XRPLError.malformedBinary(field: name, reason: "Vector256 length \(length) not a multiple of 32") }
                 return .array(stride(from: 0, to: length, by: 32).map { .string(Hex.encode(UnsafeRawBufferPointer(rebasing: body[$0..<($0 + 32)]))) })
             default:
                 return .string(Hex.encode(body))
             }
         }
-        switch field.typeName {
-        case "UInt8":
+        switch field.kind {
+        case .uint8:
             let v = Int(try unsigned(1, name))
-            if name == "TransactionResult", let result = definitions.transactionResultNames[v] { return .string(result) }
+            if field.special == .transactionResult, let result = definitions.transactionResultNames[v] { return .string(result) }
             return .number(Double(v))
-        case "UInt16":
+        case .uint16:
             let v = Int(try unsigned(2, name))
-            if name == "TransactionType", let t = definitions.transactionTypeNames[v] { return .string(t) }
-            if name == "LedgerEntryType", let t = definitions.ledgerEntryTypeNames[v] { return .string(t) }
+            if field.special == .transactionType, let t = definitions.transactionTypeNames[v] { return .string(t) }
+            if field.special == .ledgerEntryType, let t = definitions.ledgerEntryTypeNames[v] { return .string(t) }
             return .number(Double(v))
-        case "UInt32":
+        case .uint32:
             let v = Int(try unsigned(4, name))
-            if name == "PermissionValue", let p = definitions.permissionNames[v] { return .string(p) }
+            if field.special == .permissionValue, let p = definitions.permissionNames[v] { return .string(p) }
             return .number(Double(v))
-        case "UInt64":
+        case .uint64:
             let v = try unsigned(8, name)
-            if ScalarCodec.base10UInt64Fields.contains(name) { return .string(String(v)) }
+            if field.special == .base10UInt64 { return .string(String(v)) }
             let hex = String(v, radix: 16, uppercase: true)
             return .string(String(repeating: "0", count: 16 - hex.utf8.count) + hex)
-        case "Int32":
+        case .int32:
             return .number(Double(Int32(truncatingIfNeeded: try unsigned(4, name))))
-        case "Int64":
+        case .int64:
             return .string(String(Int64(bitPattern: try unsigned(8, name))))
-        case "Hash128", "Hash160", "Hash192", "Hash256", "Hash384", "Hash512", "UInt96", "UInt384", "UInt512":
-            return .string(Hex.encode(try take(ScalarCodec.width(of: field.typeName), name)))
-        case "Currency":
+        case .fixed(let width):
+            return .string(Hex.encode(try take(width, name)))
+        case .currency:
             let bytes = try take(20, name)
             return .string(CurrencyCodec.decode(bytes, at: 0))
-        case "Amount":
+        case .amount:
             return try readWith { try AmountCodec.decode($0, at: $1, field: name) }
-        case "Issue":
+        case .issue:
             return try readWith { try IssueCodec.decode($0, at: $1, field: name) }
-        case "XChainBridge":
+        case .bridge:
             return try readWith { try IssueCodec.decodeBridge($0, at: $1, field: name) }
-        case "PathSet":
+        case .pathSet:
             return try readWith { try PathSetCodec.decode($0, at: $1, field: name) }
-        case "Number":
+        case .number:
             let text = try NumberCodec.decode(buffer, at: position, field: name)
             position += 12
             return .string(text)
-        case "STObject":
+        case .object:
             return try readObject(nested: true, fieldName: name)
-        case "STArray":
+        case .array:
             return try readArray(name)
-        default:
-            throw XRPLError.malformedBinary(field: name, reason: "type \(field.typeName) is not supported")
+        case .blob, .accountID, .vector256, .unsupported:
+            throw XRPLError.malformedBinary(field: name, reason: "type \(field.typeName) is not supported without a length prefix")
         }
     }
 
-    private mutating func readWith(_ body: (UnsafeRawBufferPointer, Int) throws -> (JSONValue, Int)) throws -> JSONValue {
+    private mutating func readWith(_ body: (UnsafeRawBufferPointer, Int) throws -> (LedgerJSON, Int)) throws -> LedgerJSON {
         let (value, used) = try body(buffer, position)
         position += used
         return value
     }
 
-    private mutating func readArray(_ name: String) throws -> JSONValue {
-        var elements = [JSONValue]()
+    private mutating func readArray(_ name: String) throws -> LedgerJSON {
+        var elements = [LedgerJSON]()
         while true {
             let (typeCode, nth) = try readFieldHeader(context: name)
             if typeCode == 15 && nth == 1 { break }
-            guard let inner = definitions.fieldsByOrdinal[typeCode << 16 | nth], inner.typeName == "STObject" else {
+            guard let inner = definitions.field(typeCode: typeCode, nth: nth), inner.kind == .object else {
                 throw XRPLError.malformedBinary(field: name, reason: "array element is not an object field (type \(typeCode) code \(nth))")
             }
             elements.append(.object([inner.name: try readObject(nested: true, fieldName: inner.name)]))

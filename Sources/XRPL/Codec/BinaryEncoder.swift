@@ -11,12 +11,12 @@ struct BinaryEncoder {
     }
 
     /// Writes the members of an object in canonical order; nested objects end with `E1`.
-    mutating func writeObject(_ json: JSONValue, fieldName: String, nested: Bool) throws {
+    mutating func writeObject(_ json: LedgerJSON, fieldName: String, nested: Bool) throws {
         guard case .object(var members) = json else {
             throw XRPLError.invalidField(field: fieldName, reason: "expected a JSON object")
         }
         try XAddressFields.expand(&members)
-        var fields = [(FieldInfo, JSONValue)]()
+        var fields = [(FieldInfo, LedgerJSON)]()
         fields.reserveCapacity(members.count)
         for (name, value) in members {
             guard let field = definitions.fieldsByName[name] else { throw XRPLError.unknownField(name) }
@@ -31,7 +31,7 @@ struct BinaryEncoder {
         if nested { bytes.append(0xE1) }
     }
 
-    private mutating func writeField(_ field: FieldInfo, _ value: JSONValue) throws {
+    private mutating func writeField(_ field: FieldInfo, _ value: LedgerJSON) throws {
         guard !field.header.isEmpty else { throw XRPLError.invalidField(field: field.name, reason: "field cannot be serialized") }
         bytes += field.header
         if field.isVLEncoded {
@@ -39,10 +39,10 @@ struct BinaryEncoder {
             try writeLength(body.count, field: field.name)
             bytes += body
         } else {
-            switch field.typeName {
-            case "STObject":
+            switch field.kind {
+            case .object:
                 try writeObject(value, fieldName: field.name, nested: true)
-            case "STArray":
+            case .array:
                 try writeArray(field, value)
             default:
                 bytes += try encodeValue(field, value)
@@ -50,7 +50,7 @@ struct BinaryEncoder {
         }
     }
 
-    private mutating func writeArray(_ field: FieldInfo, _ value: JSONValue) throws {
+    private mutating func writeArray(_ field: FieldInfo, _ value: LedgerJSON) throws {
         guard case .array(let elements) = value else {
             throw XRPLError.invalidField(field: field.name, reason: "expected an array of one-key objects")
         }
@@ -59,7 +59,7 @@ struct BinaryEncoder {
                 throw XRPLError.invalidField(field: field.name, reason: "each element must be a one-key object such as {\"Memo\": {…}}")
             }
             guard let innerField = definitions.fieldsByName[name] else { throw XRPLError.unknownField(name) }
-            guard innerField.typeName == "STObject" else {
+            guard innerField.kind == .object else {
                 throw XRPLError.invalidField(field: field.name, reason: "element \(name) is not an object field")
             }
             bytes += innerField.header
@@ -84,65 +84,65 @@ struct BinaryEncoder {
         }
     }
 
-    private func encodeValue(_ field: FieldInfo, _ value: JSONValue) throws -> [UInt8] {
+    private func encodeValue(_ field: FieldInfo, _ value: LedgerJSON) throws -> [UInt8] {
         let name = field.name
-        switch field.typeName {
-        case "UInt8":
-            if name == "TransactionResult", case .string(let s) = value {
+        switch field.kind {
+        case .uint8:
+            if field.special == .transactionResult, case .string(let s) = value {
                 guard let code = definitions.transactionResults[s] else { throw XRPLError.invalidField(field: name, reason: "unknown result \(s)") }
                 return [UInt8(truncatingIfNeeded: code)]
             }
             return bigEndian(try ScalarCodec.unsigned(value, field: name, max: UInt64(UInt8.max)), width: 1)
-        case "UInt16":
+        case .uint16:
             if case .string(let s) = value {
-                let table = name == "LedgerEntryType" ? definitions.ledgerEntryTypes : definitions.transactionTypes
+                let table = field.special == .ledgerEntryType ? definitions.ledgerEntryTypes : definitions.transactionTypes
                 if let code = table[s] { return bigEndian(UInt64(code), width: 2) }
-                if name == "TransactionType" || name == "LedgerEntryType" {
+                if field.special == .transactionType || field.special == .ledgerEntryType {
                     throw XRPLError.invalidField(field: name, reason: "unknown type name \(s)")
                 }
             }
             return bigEndian(try ScalarCodec.unsigned(value, field: name, max: UInt64(UInt16.max)), width: 2)
-        case "UInt32":
-            if name == "PermissionValue", case .string(let s) = value, let code = definitions.permissionValues[s] {
+        case .uint32:
+            if field.special == .permissionValue, case .string(let s) = value, let code = definitions.permissionValues[s] {
                 return bigEndian(UInt64(code), width: 4)
             }
             return bigEndian(try ScalarCodec.unsigned(value, field: name, max: UInt64(UInt32.max)), width: 4)
-        case "UInt64":
+        case .uint64:
             return bigEndian(try ScalarCodec.uint64(value, field: name), width: 8)
-        case "Int32":
+        case .int32:
             return bigEndian(UInt64(bitPattern: try ScalarCodec.signed(value, field: name, bits: 32)), width: 4)
-        case "Int64":
+        case .int64:
             return bigEndian(UInt64(bitPattern: try ScalarCodec.signed(value, field: name, bits: 64)), width: 8)
-        case "Hash128", "Hash160", "Hash192", "Hash256", "Hash384", "Hash512", "UInt96", "UInt384", "UInt512":
-            return try ScalarCodec.fixedHex(value, field: name, byteCount: ScalarCodec.width(of: field.typeName))
-        case "Blob":
+        case .fixed(let width):
+            return try ScalarCodec.fixedHex(value, field: name, byteCount: width)
+        case .blob:
             guard case .string(let hex) = value, let b = try? Hex.decode(hex) else {
                 throw XRPLError.invalidField(field: name, reason: "expected a hex string")
             }
             return b
-        case "AccountID":
+        case .accountID:
             guard case .string(let address) = value else { throw XRPLError.invalidField(field: name, reason: "expected an address string") }
             return try ScalarCodec.accountID(address, field: name)
-        case "Amount":
+        case .amount:
             return try AmountCodec.encode(value, field: name)
-        case "Currency":
+        case .currency:
             guard case .string(let code) = value else { throw XRPLError.invalidField(field: name, reason: "expected a currency code") }
             return try CurrencyCodec.encode(code, field: name)
-        case "Issue":
+        case .issue:
             return try IssueCodec.encode(value, field: name)
-        case "XChainBridge":
+        case .bridge:
             return try IssueCodec.encodeBridge(value, field: name)
-        case "PathSet":
+        case .pathSet:
             return try PathSetCodec.encode(value, field: name)
-        case "Vector256":
+        case .vector256:
             guard case .array(let items) = value else { throw XRPLError.invalidField(field: name, reason: "expected an array of hashes") }
             var out = [UInt8]()
             for item in items { out += try ScalarCodec.fixedHex(item, field: name, byteCount: 32) }
             return out
-        case "Number":
+        case .number:
             return try NumberCodec.encode(value, field: name)
-        default:
-            throw XRPLError.invalidField(field: name, reason: "type \(field.typeName) is not supported")
+        case .object, .array, .unsupported:
+            throw XRPLError.invalidField(field: name, reason: "type \(field.typeName) is not supported here")
         }
     }
 

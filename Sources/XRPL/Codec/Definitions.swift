@@ -1,31 +1,12 @@
 import Foundation
 
-/// One field of `definitions.json`.
-public struct FieldInfo: Sendable {
-    /// The field name, e.g. `Sequence`.
-    public let name: String
-    /// The field code within its type.
-    public let nth: Int
-    /// The type name, e.g. `UInt32`.
-    public let typeName: String
-    /// The type code.
-    public let typeCode: Int
-    /// Whether the value carries a VL length prefix.
-    public let isVLEncoded: Bool
-    /// Whether the field is serialized at all.
-    public let isSerialized: Bool
-    /// Whether the field is part of the signing data.
-    public let isSigningField: Bool
-    /// The canonical sort key: type code, then field code.
-    var ordinal: Int { typeCode << 16 | nth }
-    /// The encoded field ID.
-    let header: [UInt8]
-}
-
 /// The field, type and enum tables of `definitions.json` (bundled with this module).
 public struct Definitions: Sendable {
     let fieldsByName: [String: FieldInfo]
-    let fieldsByOrdinal: [Int: FieldInfo]
+    /// Serialized fields, indexed through `ordinalIndex`.
+    let serializedFields: [FieldInfo]
+    /// `typeCode << 8 | nth` → index into `serializedFields` + 1 (0 = no such field); 64 Ki entries.
+    let ordinalIndex: [UInt16]
     let transactionTypes: [String: Int]
     let transactionTypeNames: [Int: String]
     let ledgerEntryTypes: [String: Int]
@@ -58,31 +39,35 @@ public struct Definitions: Sendable {
 
     /// Parses a `definitions.json` document.
     public init(json: [UInt8]) throws {
-        guard case .object(let root) = try JSONValue.parse(json),
+        guard case .object(let root) = try LedgerJSON.parse(json),
             case .object(let types)? = root["TYPES"], case .array(let fields)? = root["FIELDS"]
         else { throw XRPLError.definitionsUnavailable("TYPES or FIELDS missing") }
         var typeCodes = [String: Int]()
-        for (name, value) in types { if case .number(let n) = value { typeCodes[name] = Int(n) } }
+        for (name, value) in types { if case .number(let n) = value, let code = Int(exactly: n) { typeCodes[name] = code } }
         var byName = [String: FieldInfo]()
-        var byOrdinal = [Int: FieldInfo]()
+        var serialized = [FieldInfo]()
+        var index = [UInt16](repeating: 0, count: 1 << 16)
         for entry in fields {
             guard case .array(let pair) = entry, pair.count == 2, case .string(let name) = pair[0],
                 case .object(let info) = pair[1], case .string(let typeName)? = info["type"],
-                case .number(let nth)? = info["nth"]
+                case .number(let nthValue)? = info["nth"], let nth = Int(exactly: nthValue)
             else { continue }
             let typeCode = typeCodes[typeName] ?? -2
             let field = FieldInfo(
-                name: name, nth: Int(nth), typeName: typeName, typeCode: typeCode,
+                name: name, nth: nth, typeName: typeName, typeCode: typeCode,
                 isVLEncoded: info["isVLEncoded"] == .bool(true), isSerialized: info["isSerialized"] == .bool(true),
                 isSigningField: info["isSigningField"] == .bool(true),
-                header: Self.fieldHeader(typeCode: typeCode, nth: Int(nth)))
+                header: Self.fieldHeader(typeCode: typeCode, nth: nth), kind: FieldKind(typeName: typeName),
+                special: SpecialField(name: name))
             byName[name] = field
             if field.isSerialized && typeCode > 0 && typeCode < 256 && field.nth > 0 && field.nth < 256 {
-                byOrdinal[field.ordinal] = field
+                serialized.append(field)
+                index[typeCode << 8 | field.nth] = UInt16(serialized.count)
             }
         }
         fieldsByName = byName
-        fieldsByOrdinal = byOrdinal
+        serializedFields = serialized
+        ordinalIndex = index
         (transactionTypes, transactionTypeNames) = Self.table(root["TRANSACTION_TYPES"])
         (ledgerEntryTypes, ledgerEntryTypeNames) = Self.table(root["LEDGER_ENTRY_TYPES"])
         (transactionResults, transactionResultNames) = Self.table(root["TRANSACTION_RESULTS"])
@@ -90,6 +75,14 @@ public struct Definitions: Sendable {
         for (name, code) in transactionTypes where code >= 0 { permissions[name] = code + 1 }
         permissionValues = permissions
         permissionNames = Dictionary(permissions.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The serialized field with this type and field code, if any.
+    @inline(__always)
+    func field(typeCode: Int, nth: Int) -> FieldInfo? {
+        guard typeCode >= 0, typeCode < 256, nth >= 0, nth < 256 else { return nil }
+        let slot = Int(ordinalIndex[typeCode << 8 | nth])
+        return slot == 0 ? nil : serializedFields[slot - 1]
     }
 
     /// The field named `name`, if any.
@@ -104,14 +97,14 @@ public struct Definitions: Sendable {
     /// The numeric code of a transaction result name.
     public func transactionResultCode(_ name: String) -> Int? { transactionResults[name] }
 
-    private static func table(_ value: JSONValue?) -> ([String: Int], [Int: String]) {
+    private static func table(_ value: LedgerJSON?) -> ([String: Int], [Int: String]) {
         guard case .object(let o)? = value else { return ([:], [:]) }
         var forward = [String: Int]()
         var backward = [Int: String]()
         for (name, v) in o {
-            if case .number(let n) = v {
-                forward[name] = Int(n)
-                backward[Int(n)] = name
+            if case .number(let n) = v, let code = Int(exactly: n) {
+                forward[name] = code
+                backward[code] = name
             }
         }
         return (forward, backward)

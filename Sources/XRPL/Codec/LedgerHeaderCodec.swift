@@ -7,7 +7,7 @@ public enum LedgerHeaderCodec {
 
     /// Serializes a ledger header JSON object.
     /// - Throws: `XRPLError.invalidField` naming a missing or malformed member.
-    public static func encode(_ json: JSONValue) throws -> [UInt8] {
+    public static func encode(_ json: LedgerJSON) throws -> [UInt8] {
         guard case .object(let o) = json else { throw XRPLError.invalidField(field: "ledger header", reason: "expected an object") }
         var out = [UInt8]()
         for (name, width) in layout {
@@ -27,9 +27,9 @@ public enum LedgerHeaderCodec {
 
     /// Parses a serialized ledger header.
     /// - Throws: `XRPLError.malformedBinary` if the input is not exactly 118 bytes.
-    public static func decode(_ bytes: [UInt8]) throws -> JSONValue {
+    public static func decode(_ bytes: [UInt8]) throws -> LedgerJSON {
         guard bytes.count == 118 else { throw XRPLError.malformedBinary(field: "ledger header", reason: "expected 118 bytes, got \(bytes.count)") }
-        var o = [String: JSONValue]()
+        var o = [String: LedgerJSON]()
         var position = 0
         for (name, width) in layout {
             let slice = bytes[position..<(position + width)]

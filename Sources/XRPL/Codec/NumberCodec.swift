@@ -5,7 +5,7 @@
 enum NumberCodec {
     static let zeroExponent = Int32.min
 
-    static func encode(_ value: JSONValue, field: String) throws -> [UInt8] {
+    static func encode(_ value: LedgerJSON, field: String) throws -> [UInt8] {
         guard case .string(let text) = value, let decimal = DecimalValue.parse(text) else {
             throw XRPLError.invalidField(field: field, reason: "expected a decimal number string")
         }

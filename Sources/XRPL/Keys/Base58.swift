@@ -1,3 +1,5 @@
+import Crypto
+
 /// Base58Check with the ripple alphabet (xrpl.org "Base58 Encodings").
 public enum Base58 {
     static let alphabet: [UInt8] = Array("rpshnaf39wBUDNEGHJKLM4PQRST7VWXYZ2bcdeCg65jkm8oFqi1tuvAxyz".utf8)
@@ -7,28 +9,54 @@ public enum Base58 {
         return table
     }()
 
+    /// 58^5: one limb of the encoder holds five base-58 digits.
+    private static let limbBase: UInt64 = 656_356_768
+
     /// Plain base58 of `bytes` (leading zero bytes become leading `r`).
+    ///
+    /// Works on 32-bit input chunks and base-58^5 limbs, so an address costs tens of multiplications, not hundreds.
     public static func encode(_ bytes: [UInt8]) -> String {
         var zeros = 0
         while zeros < bytes.count && bytes[zeros] == 0 { zeros += 1 }
-        var digits = [UInt8](repeating: 0, count: bytes.count * 138 / 100 + 1)
-        var length = 0
-        for byte in bytes[zeros...] {
-            var carry = Int(byte)
-            var i = 0
-            var k = digits.count - 1
-            while (carry != 0 || i < length) && k >= 0 {
-                carry += 256 * Int(digits[k])
-                digits[k] = UInt8(carry % 58)
-                carry /= 58
-                i += 1
-                k -= 1
+        let limbCapacity = bytes.count / 3 + 1
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: limbCapacity) { limbs in
+            var limbCount = 0
+            var i = zeros
+            while i < bytes.count {
+                let take = min(4, bytes.count - i)
+                var carry: UInt64 = 0
+                for k in 0..<take { carry = carry << 8 | UInt64(bytes[i + k]) }
+                let multiplier = UInt64(1) << UInt64(8 * take)
+                for j in 0..<limbCount {
+                    let v = limbs[j] * multiplier + carry
+                    limbs[j] = v % limbBase
+                    carry = v / limbBase
+                }
+                while carry > 0 && limbCount < limbCapacity {
+                    limbs[limbCount] = carry % limbBase
+                    limbCount += 1
+                    carry /= limbBase
+                }
+                i += take
             }
-            length = i
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: limbCount * 5 + 1) { digits in
+                var digitCount = 0
+                for j in 0..<limbCount {
+                    var l = limbs[j]
+                    for _ in 0..<5 {
+                        digits[digitCount] = UInt8(l % 58)
+                        digitCount += 1
+                        l /= 58
+                    }
+                }
+                while digitCount > 0 && digits[digitCount - 1] == 0 { digitCount -= 1 }
+                return String(unsafeUninitializedCapacity: zeros + digitCount) { out in
+                    for k in 0..<zeros { out[k] = alphabet[0] }
+                    for k in 0..<digitCount { out[zeros + k] = alphabet[Int(digits[digitCount - 1 - k])] }
+                    return zeros + digitCount
+                }
+            }
         }
-        var out = [UInt8](repeating: alphabet[0], count: zeros)
-        for d in digits[(digits.count - length)...] { out.append(alphabet[Int(d)]) }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// The bytes of a plain base58 string.
@@ -60,9 +88,16 @@ public enum Base58 {
 
     /// Base58Check: `version ‖ payload ‖ first 4 bytes of SHA-256(SHA-256(version ‖ payload))`.
     public static func encodeCheck(version: [UInt8], payload: [UInt8]) -> String {
-        let body = version + payload
-        let check = Hashing.sha256(Hashing.sha256(body)).prefix(4)
-        return encode(body + check)
+        var body = version + payload
+        body += checksum(body)
+        return encode(body)
+    }
+
+    /// First 4 bytes of SHA-256(SHA-256(bytes)).
+    static func checksum(_ bytes: [UInt8]) -> [UInt8] {
+        let first = SHA256.hash(data: bytes)
+        let second = first.withUnsafeBytes { SHA256.hash(data: $0) }
+        return second.withUnsafeBytes { Array($0.prefix(4)) }
     }
 
     /// Decodes Base58Check, verifying the checksum, the version prefix and the payload length.
@@ -72,7 +107,7 @@ public enum Base58 {
         guard raw.count >= 5 else { throw XRPLError.invalidBase58("too short") }
         let body = Array(raw.dropLast(4))
         let check = Array(raw.suffix(4))
-        guard Array(Hashing.sha256(Hashing.sha256(body)).prefix(4)) == check else {
+        guard checksum(body) == check else {
             throw XRPLError.invalidBase58("checksum mismatch")
         }
         guard body.count == version.count + payloadLength, Array(body.prefix(version.count)) == version else {

@@ -4,13 +4,15 @@ public enum Hex {
 
     /// Uppercase hex of `bytes`.
     public static func encode<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
-        var out = [UInt8]()
-        out.reserveCapacity(bytes.count * 2)
-        for b in bytes {
-            out.append(upperDigits[Int(b >> 4)])
-            out.append(upperDigits[Int(b & 0x0F)])
+        String(unsafeUninitializedCapacity: bytes.count * 2) { buffer in
+            var i = 0
+            for b in bytes {
+                buffer[i] = upperDigits[Int(b >> 4)]
+                buffer[i + 1] = upperDigits[Int(b & 0x0F)]
+                i += 2
+            }
+            return i
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// The bytes of a hex string (either case).

@@ -23,7 +23,7 @@ public struct LegacyMemo: Sendable, Equatable {
 
     /// Decodes a ledger `Memo` object whose fields are hex of UTF-8 (any case). Missing fields read as empty.
     /// - Throws: `XRPLError.invalidHex` naming the field when a value is not hex.
-    public init(memoObject: JSONValue) throws {
+    public init(memoObject: LedgerJSON) throws {
         func field(_ name: String) throws -> String {
             guard let hex = memoObject[name]?.string else { return "" }
             do { return String(decoding: try Hex.decode(hex), as: UTF8.self) } catch { throw XRPLError.invalidHex("\(name): \(error)") }
@@ -32,7 +32,7 @@ public struct LegacyMemo: Sendable, Equatable {
     }
 
     /// The `{"Memo": {...}}` wrapper with lowercase hex fields, as pftpyclient writes them.
-    public var memoWrapper: JSONValue {
+    public var memoWrapper: LedgerJSON {
         .object(["Memo": .object([
             "MemoType": .string(Hex.encode(Array(type.utf8)).lowercased()),
             "MemoData": .string(Hex.encode(Array(data.utf8)).lowercased()),
@@ -41,7 +41,7 @@ public struct LegacyMemo: Sendable, Equatable {
     }
 
     /// The first task id found in the memo's text, as `is_valid_id` searches the stringified memo.
-    public var taskID: String? { TaskID.find(in: "{'MemoType': '\(type)', 'MemoData': '\(data)', 'MemoFormat': '\(format)'}") }
+    public var taskID: String? { LegacyTaskID.find(in: "{'MemoType': '\(type)', 'MemoData': '\(data)', 'MemoFormat': '\(format)'}") }
 
     /// The class of the MemoData.
     public var memoClass: LegacyMemoClass? { LegacyMemoClass.classify(data) }

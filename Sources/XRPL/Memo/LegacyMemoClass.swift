@@ -1,12 +1,20 @@
 /// Task memo classes of the legacy ledger memo protocol (postfiat.md §8, pftpyclient `TaskType`).
 public enum LegacyMemoClass: String, Sendable, CaseIterable, Codable {
+    /// User asks the node for a task.
     case requestPostFiat = "REQUEST_POST_FIAT"
+    /// Node proposes a task (text ` .. <reward>`).
     case proposal = "PROPOSAL"
+    /// User accepts.
     case acceptance = "ACCEPTANCE"
+    /// User refuses.
     case refusal = "REFUSAL"
+    /// User reports completion.
     case taskOutput = "TASK_OUTPUT"
+    /// Node asks a verification question.
     case verificationPrompt = "VERIFICATION_PROMPT"
+    /// User answers it.
     case verificationResponse = "VERIFICATION_RESPONSE"
+    /// Node pays the reward.
     case reward = "REWARD"
 
     /// The MemoData prefix; the trailing space is significant and REWARD has only two underscores.

@@ -3,15 +3,21 @@
 public struct PointerMemo: Sendable, Equatable {
     /// Pointer kinds (field 3).
     public enum Kind: UInt64, Sendable {
+        /// A task.
         case task = 1
+        /// A task update.
         case taskUpdate = 2
+        /// A task submission.
         case taskSubmission = 3
+        /// Context.
         case context = 5
+        /// A reward.
         case reward = 6
     }
 
     /// Flag bits (field 8).
     public struct Flags: OptionSet, Sendable {
+        /// The raw bits.
         public let rawValue: UInt64
         /// Creates flags from raw bits.
         public init(rawValue: UInt64) { self.rawValue = rawValue }
@@ -69,7 +75,7 @@ public struct PointerMemo: Sendable, Equatable {
     }
 
     /// The `{"Memo": {...}}` wrapper with uppercase hex fields.
-    public var memoWrapper: JSONValue {
+    public var memoWrapper: LedgerJSON {
         .object(["Memo": .object([
             "MemoType": .string(Hex.encode(Array("pf.ptr".utf8))), "MemoFormat": .string(Hex.encode(Array("v4".utf8))),
             "MemoData": .string(Hex.encode(memoData)),

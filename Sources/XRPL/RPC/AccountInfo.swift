@@ -9,7 +9,7 @@ public struct AccountInfo: Sendable, Equatable {
     /// Objects owned.
     public let ownerCount: UInt32
 
-    init(result: [String: JSONValue]) throws {
+    init(result: [String: LedgerJSON]) throws {
         guard let data = result["account_data"]?.objectValue, let account = data["Account"]?.string,
             let balance = integer(data["Balance"]), let sequence = integer(data["Sequence"]).flatMap({ UInt32(exactly: $0) })
         else { throw XRPLError.rpc(method: "account_info", reason: "account_data is incomplete") }

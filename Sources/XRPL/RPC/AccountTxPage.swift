@@ -3,9 +3,9 @@ public struct AccountTxPage: Sendable, Equatable {
     /// Entries in server order.
     public let transactions: [AccountTxEntry]
     /// Opaque marker for the next page; `nil` on the last page.
-    public let marker: JSONValue?
+    public let marker: LedgerJSON?
 
-    init(result: [String: JSONValue]) {
+    init(result: [String: LedgerJSON]) {
         var entries = [TransactionRecord]()
         if case .array(let list)? = result["transactions"] {
             for item in list {

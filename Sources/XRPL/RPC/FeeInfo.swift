@@ -9,7 +9,7 @@ public struct FeeInfo: Sendable, Equatable {
     /// `ledger_current_index`.
     public let ledgerCurrentIndex: UInt32?
 
-    init(result: [String: JSONValue]) throws {
+    init(result: [String: LedgerJSON]) throws {
         guard let drops = result["drops"]?.objectValue, let base = integer(drops["base_fee"]) else {
             throw XRPLError.rpc(method: "fee", reason: "drops.base_fee missing")
         }

@@ -4,7 +4,7 @@
 public protocol LedgerRPC: Sendable {
     /// Calls `method` with one parameter object and returns the `result` object.
     /// - Throws: `XRPLError.server` when the result carries an `error`, `XRPLError.rpc` on transport failures.
-    func call(method: String, params: [String: JSONValue]) async throws -> [String: JSONValue]
+    func call(method: String, params: [String: LedgerJSON]) async throws -> [String: LedgerJSON]
 }
 
 extension LedgerRPC {
@@ -63,10 +63,10 @@ extension LedgerRPC {
 
     /// One page of `account_tx` (API v2 shape). Pass the previous page's `marker` to continue.
     public func accountTransactions(
-        address: String, limit: Int = 200, marker: JSONValue? = nil, forward: Bool = false,
+        address: String, limit: Int = 200, marker: LedgerJSON? = nil, forward: Bool = false,
         ledgerIndexMin: Int = -1, ledgerIndexMax: Int = -1
     ) async throws -> AccountTxPage {
-        var params: [String: JSONValue] = [
+        var params: [String: LedgerJSON] = [
             "account": .string(address), "limit": .number(Double(limit)), "forward": .bool(forward), "binary": .bool(false),
             "ledger_index_min": .number(Double(ledgerIndexMin)), "ledger_index_max": .number(Double(ledgerIndexMax)),
             "api_version": .number(2),
@@ -77,8 +77,8 @@ extension LedgerRPC {
 
     /// Every `account_tx` entry from `marker` on, following markers; `onPage` sees each page's marker to save progress.
     public func allAccountTransactions(
-        address: String, from marker: JSONValue? = nil, forward: Bool = true, pageLimit: Int = 200,
-        onPage: @Sendable (JSONValue?) async -> Void = { _ in }
+        address: String, from marker: LedgerJSON? = nil, forward: Bool = true, pageLimit: Int = 200,
+        onPage: @Sendable (LedgerJSON?) async -> Void = { _ in }
     ) async throws -> [AccountTxEntry] {
         var entries = [AccountTxEntry]()
         var next = marker

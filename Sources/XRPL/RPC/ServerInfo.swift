@@ -7,9 +7,9 @@ public struct ServerInfo: Sendable, Equatable {
     /// `server_state`, e.g. `full`.
     public let serverState: String?
     /// The raw `info` object.
-    public let info: [String: JSONValue]
+    public let info: [String: LedgerJSON]
 
-    init(result: [String: JSONValue]) {
+    init(result: [String: LedgerJSON]) {
         let info = result["info"]?.objectValue ?? [:]
         self.info = info
         networkID = integer(info["network_id"]).flatMap { UInt32(exactly: $0) }

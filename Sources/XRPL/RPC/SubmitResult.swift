@@ -9,10 +9,10 @@ public struct SubmitResult: Sendable, Equatable {
     /// `tx_json.hash`, when present.
     public let hash: String?
 
-    init(result: [String: JSONValue]) throws {
+    init(result: [String: LedgerJSON]) throws {
         guard let engine = result["engine_result"]?.string else { throw XRPLError.rpc(method: "submit", reason: "engine_result missing") }
         engineResult = engine
-        engineResultCode = Int(result["engine_result_code"]?.number ?? 0)
+        engineResultCode = result["engine_result_code"]?.number.flatMap { Int(exactly: $0) } ?? 0
         engineResultMessage = result["engine_result_message"]?.string ?? ""
         hash = result["tx_json"]?.objectValue?["hash"]?.string
     }

@@ -9,13 +9,13 @@ public struct TransactionRecord: Sendable, Equatable {
     /// `meta.TransactionResult`.
     public let result: String?
     /// `tx_json`.
-    public let txJSON: [String: JSONValue]
+    public let txJSON: [String: LedgerJSON]
     /// `meta`.
-    public let meta: [String: JSONValue]
+    public let meta: [String: LedgerJSON]
     /// `close_time_iso`.
     public let closeTimeISO: String?
 
-    init?(entry: [String: JSONValue]) {
+    init?(entry: [String: LedgerJSON]) {
         let tx = entry["tx_json"]?.objectValue ?? entry["tx"]?.objectValue ?? [:]
         guard let hash = entry["hash"]?.string ?? tx["hash"]?.string else { return nil }
         self.hash = hash

@@ -1,13 +1,3 @@
-/// A signed transaction ready for `submit`.
-public struct SignedTransaction: Sendable, Equatable {
-    /// Uppercase hex of the signed blob.
-    public let txBlob: String
-    /// The transaction ID (uppercase hex).
-    public let hash: String
-    /// The signed transaction as JSON.
-    public let json: JSONValue
-}
-
 /// Single-signer signing: sets SigningPubKey, signs the STX-prefixed signing data, adds TxnSignature.
 public struct TransactionSigner: Sendable {
     /// The codec used for signing data and blobs.
@@ -18,7 +8,7 @@ public struct TransactionSigner: Sendable {
 
     /// Signs `transaction` (which must already carry Sequence, Fee and the other fields it needs).
     /// - Throws: `XRPLError.transaction` if it is not an object or its Account is not the wallet's; codec errors as thrown.
-    public func sign(_ transaction: JSONValue, with wallet: Wallet) throws -> SignedTransaction {
+    public func sign(_ transaction: LedgerJSON, with wallet: Wallet) throws -> SignedTransaction {
         guard case .object(var tx) = transaction else { throw XRPLError.transaction("a transaction must be a JSON object") }
         if let account = tx["Account"]?.string, account != wallet.address {
             throw XRPLError.transaction("Account \(account) is not the signing wallet \(wallet.address)")

@@ -23,7 +23,7 @@ public struct TransactionSubmitter: Sendable {
 
     /// Fills Sequence (account_info), Fee (`fee`, clamped to the cap), LastLedgerSequence (current + offset) and
     /// NetworkID (only when the server's network id is above 1024), keeping any value already present.
-    public func autofill(_ transaction: JSONValue, account: String) async throws -> JSONValue {
+    public func autofill(_ transaction: LedgerJSON, account: String) async throws -> LedgerJSON {
         guard case .object(var tx) = transaction else { throw XRPLError.transaction("a transaction must be a JSON object") }
         tx["Account"] = tx["Account"] ?? .string(account)
         if tx["Sequence"] == nil {
@@ -45,7 +45,7 @@ public struct TransactionSubmitter: Sendable {
     }
 
     /// Autofills and signs `transaction` for `wallet`.
-    public func prepare(_ transaction: JSONValue, wallet: Wallet) async throws -> SignedTransaction {
+    public func prepare(_ transaction: LedgerJSON, wallet: Wallet) async throws -> SignedTransaction {
         try signer.sign(try await autofill(transaction, account: wallet.address), with: wallet)
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A JSON value as the codec and the JSON-RPC client see it.
-public enum JSONValue: Sendable, Equatable, Codable {
+public enum LedgerJSON: Sendable, Equatable, Codable {
     /// A string.
     case string(String)
     /// A number (integers up to 2^53 are exact).
@@ -11,9 +11,9 @@ public enum JSONValue: Sendable, Equatable, Codable {
     /// `null`.
     case null
     /// An array.
-    case array([JSONValue])
+    case array([LedgerJSON])
     /// An object.
-    case object([String: JSONValue])
+    case object([String: LedgerJSON])
 
     /// Decodes any JSON value.
     public init(from decoder: any Decoder) throws {
@@ -26,10 +26,10 @@ public enum JSONValue: Sendable, Equatable, Codable {
             self = .number(n)
         } else if let s = try? container.decode(String.self) {
             self = .string(s)
-        } else if let a = try? container.decode([JSONValue].self) {
+        } else if let a = try? container.decode([LedgerJSON].self) {
             self = .array(a)
         } else {
-            self = .object(try container.decode([String: JSONValue].self))
+            self = .object(try container.decode([String: LedgerJSON].self))
         }
     }
 
@@ -49,9 +49,9 @@ public enum JSONValue: Sendable, Equatable, Codable {
 
     /// Parses UTF-8 JSON text.
     /// - Throws: `XRPLError.invalidField` naming `json` when the text is not JSON.
-    public static func parse(_ bytes: [UInt8]) throws -> JSONValue {
+    public static func parse(_ bytes: [UInt8]) throws -> LedgerJSON {
         do {
-            return try JSONDecoder().decode(JSONValue.self, from: Data(bytes))
+            return try JSONDecoder().decode(LedgerJSON.self, from: Data(bytes))
         } catch {
             throw XRPLError.invalidField(field: "json", reason: "not valid JSON (\(error))")
         }
@@ -116,15 +116,15 @@ public enum JSONValue: Sendable, Equatable, Codable {
     }
 }
 
-extension JSONValue {
+extension LedgerJSON {
     /// The member `key` of an object; nil for other values or a missing key.
-    public subscript(key: String) -> JSONValue? {
+    public subscript(key: String) -> LedgerJSON? {
         if case .object(let o) = self { return o[key] }
         return nil
     }
 
     /// The members of an object, or nil.
-    public var objectValue: [String: JSONValue]? {
+    public var objectValue: [String: LedgerJSON]? {
         if case .object(let o) = self { return o }
         return nil
     }

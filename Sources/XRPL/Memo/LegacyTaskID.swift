@@ -1,5 +1,5 @@
 /// Task ids `YYYY-MM-DD_HH:MM__XXNN` and the recognizer `(\d{4}-\d{2}-\d{2}_\d{2}:\d{2}(?:__[A-Z0-9]{4})?)`.
-public enum TaskID {
+public enum LegacyTaskID {
     /// The first match of the recognizer in `text`, including the optional `__XXNN` suffix.
     public static func find(in text: String) -> String? {
         let chars = Array(text.utf8)

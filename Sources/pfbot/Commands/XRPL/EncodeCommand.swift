@@ -1,0 +1,12 @@
+import ArgumentParser
+import XRPL
+
+/// `pfbot xrpl encode`: JSON on stdin → canonical binary hex on stdout.
+struct EncodeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "encode", abstract: "Encode a JSON object from stdin as canonical hex.")
+
+    func run() async throws {
+        let codec = try BinaryCodec()
+        print(try codec.encodeHex(try LedgerJSON.parse(StandardInput.readAll())))
+    }
+}
