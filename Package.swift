@@ -100,6 +100,7 @@ let package = Package(
             pkgConfig: "libgit2",
             providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]
         ),
+        .target(name: "Git", dependencies: ["CLibGit2"]),
 
         // MARK: - The pipeline
 
@@ -109,7 +110,13 @@ let package = Package(
                 "PFBotCore",
                 "Storage",
                 "PostFiat",
+                "GitHub",
+                "Git",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Metrics", package: "swift-metrics"),
             ],
@@ -169,7 +176,7 @@ let package = Package(
 
         .executableTarget(
             name: "PFBotBench",
-            dependencies: ["XRPL", "CSecp256k1"]
+            dependencies: ["XRPL", "CSecp256k1", "Git"]
         ),
 
         // MARK: - Tests
@@ -188,9 +195,15 @@ let package = Package(
         ),
         .testTarget(name: "PFBotCLITests", dependencies: ["PFBotTestSupport", "pfbot", "XRPL"]),
         .testTarget(name: "XRPLTests", dependencies: ["XRPL", "PFBotTestSupport"]),
+        .testTarget(name: "GitTests", dependencies: ["Git", "Sandbox", "PFBotTestSupport"]),
         .testTarget(
             name: "SandboxTests",
-            dependencies: ["Sandbox", "XRPL", "PFBotTestSupport", .product(name: "Hummingbird", package: "hummingbird")]
+            dependencies: [
+                "Sandbox", "XRPL", "PFBotTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
         ),
         .testTarget(
             name: "ServerTests",

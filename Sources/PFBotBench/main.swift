@@ -1,18 +1,19 @@
 import Foundation
 
-/// Benchmark runner: `PFBotBench <name>`; `scripts/bench <name>` builds it in release mode and runs it.
-let benchmarks: [String: () throws -> Void] = [
-    "xrpl": XRPLBenchmark.run,
+/// Benchmark runner: `PFBotBench <name> [arguments]`; `scripts/bench <name>` builds it in release mode and runs it.
+let benchmarks: [String: @Sendable ([String]) async throws -> Void] = [
+    "xrpl": { _ in try XRPLBenchmark.run() },
+    "git-commit": { try await GitCommitBenchmark(arguments: $0).run() },
 ]
 
-let name = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : ""
-guard let benchmark = benchmarks[name] else {
-    FileHandle.standardError.write(Data("usage: PFBotBench \(benchmarks.keys.sorted().joined(separator: "|"))\n".utf8))
+let arguments = CommandLine.arguments
+guard arguments.count > 1, let benchmark = benchmarks[arguments[1]] else {
+    FileHandle.standardError.write(Data("usage: PFBotBench <benchmark> [arguments]; benchmarks: \(benchmarks.keys.sorted().joined(separator: ", "))\n".utf8))
     exit(2)
 }
 do {
-    try benchmark()
+    try await benchmark(Array(arguments.dropFirst(2)))
 } catch {
-    FileHandle.standardError.write(Data("\(name) benchmark failed: \(error)\n".utf8))
+    FileHandle.standardError.write(Data("\(arguments[1]) benchmark failed: \(error)\n".utf8))
     exit(1)
 }

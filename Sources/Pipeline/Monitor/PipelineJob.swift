@@ -18,16 +18,29 @@ public enum PipelineJob {
     public static let close = "pipeline.close"
     /// Bring the issue body and labels in line with the task's state.
     public static let updateIssue = "pipeline.update-issue"
+    /// Run quality control on a task branch's head.
+    public static let qualityControl = "pipeline.qc"
+    /// Submit a task's work to the Task Node (after a merge or `/pf submit`).
+    public static let submit = "pipeline.submit"
 
     /// The payload of a task job.
     public struct TaskPayload: Codable, Sendable, Equatable {
         public var task: String
         /// Extra text (a reason, an answer), when the job carries one.
         public var note: String?
+        /// The commit the job is about (a merge commit for submissions).
+        public var commit: String?
+        /// The pull request head the job is bound to (QC and approval are checked against it).
+        public var head: String?
+        /// The pull request, when known.
+        public var pull: Int?
 
-        public init(task: TaskID, note: String? = nil) {
+        public init(task: TaskID, note: String? = nil, commit: String? = nil, head: String? = nil, pull: Int? = nil) {
             self.task = task.rawValue
             self.note = note
+            self.commit = commit
+            self.head = head
+            self.pull = pull
         }
 
         /// The payload as job text.

@@ -105,6 +105,6 @@ public struct GitHTTPBackend: Sendable {
     }
 
     private static func isSafeComponent(_ component: String) -> Bool {
-        !component.isEmpty && !component.hasPrefix(".") && !component.contains("/") && !component.contains("\\")
+        !["", ".", "..", ".git"].contains(component) && !component.contains("/") && !component.contains("\\")
     }
 }

@@ -60,10 +60,17 @@ public final class LoopbackGitServer: Sendable {
         baseURL.absoluteString + "/\(owner)/\(repository).git"
     }
 
-    /// Shuts the server down gracefully and waits until it has stopped.
-    public func stop() async {
+    /// Shuts the server down gracefully and waits until it has stopped; connections a client keeps alive past
+    /// `gracePeriod` are cut.
+    public func stop(gracePeriod: Duration = .seconds(1)) async {
         await group.triggerGracefulShutdown()
+        let task = self.task
+        let deadline = Task {
+            try await Task.sleep(for: gracePeriod)
+            task.cancel()
+        }
         _ = await task.result
+        deadline.cancel()
     }
 }
 

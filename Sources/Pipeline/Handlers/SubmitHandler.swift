@@ -1,0 +1,85 @@
+import Foundation
+import GitHub
+import PFBotCore
+import PostFiat
+import Storage
+
+/// `pipeline.submit`: sends a task's work to the Task Node exactly once, after a merge or `/pf submit`.
+///
+/// Gates, all bound to the pull request's head commit: QC passed on it; no changes requested on it; an approval
+/// of it when `require_approval` is set. The write goes through the outbox under `submit:<task>:<commit>`: a
+/// redelivered merge, a retried job or a restart after a crash finds the entry and does not submit again (and the
+/// Task Node client resends the same event id, which the Task Node de-duplicates).
+struct SubmitHandler: JobHandler {
+    let kinds: Set<String> = [PipelineJob.submit]
+    let context: PipelineContext
+
+    func handle(_ job: Job) async throws {
+        let (payload, id) = try PipelineJob.TaskPayload.decode(job)
+        guard let commit = payload.commit, let head = payload.head, let pullNumber = payload.pull else {
+            throw MalformedJob(job: job.id, kind: job.kind)
+        }
+        let mirror = IssueMirror(context: context)
+        var record = try await mirror.ensureIssue(try await context.record(id))
+        let key = "submit:\(id.rawValue):\(commit)"
+        let existing = try await context.store.outboxEntry(key: key)
+        if existing?.state != .sent {
+            guard record.task.state.isInFlight else { return }
+            if let blocked = try await gate(record, head: head) {
+                try await mirror.postOnce(record, event: "submission-blocked:\(head)", body: IssueComments.marker("submission-blocked:\(head)") + "\n" + blocked)
+                return
+            }
+            if commit != head, TaskTransitions.isAllowed(from: record.task.state, to: .merged) {
+                record = try await context.store.transition(id, to: .merged, source: "github", note: "merge \(commit)", at: context.now())
+            }
+            let pull = try await context.github.pullRequest(context.repository, number: pullNumber, options: ReadOptions())
+            let evidence = try await EvidenceBuilder(context: context).evidence(for: record, pull: pull, commit: commit)
+            let entry = try await context.store.reserveOutbox(NewOutboxEntry(key: key, kind: "submission", payload: evidence.map(\.value).joined(separator: "\n")),
+                                                              now: context.now())
+            if entry.state != .sent {
+                do {
+                    let receipt = try await finalOrRetry { try await context.taskSink.submit(id, evidence: evidence) }
+                    try await context.store.markOutboxSent(key: key, result: "\(receipt.status) \(receipt.eventID ?? "")", now: context.now())
+                } catch {
+                    try await context.store.markOutboxFailed(key: key, error: String(describing: error), now: context.now())
+                    throw error
+                }
+                try await context.audit("pfbot", "submission.sent", id.rawValue, commit)
+            }
+        }
+        record = try await context.record(id)
+        if record.task.state.isInFlight {
+            record = try await context.store.transition(id, to: .submitted, source: "pfbot", note: "commit \(commit)", at: context.now())
+        }
+        let sent = try await context.store.outboxEntry(key: key)
+        let items = sent?.payload.split(separator: "\n").map(String.init) ?? []
+        try await mirror.postOnce(record, event: "submission:\(commit)", body: IssueComments.submitted(mergeSHA: commit, evidence: items))
+        try await mirror.sync(record)
+    }
+
+    /// Why the head cannot be submitted, or `nil` when it can. A QC run still missing is retried later.
+    private func gate(_ record: TaskRecord, head: String) async throws -> String? {
+        let qc = try await context.store.setting("qc:\(record.task.id.rawValue):\(head)")
+        guard let qc else { throw QualityControlPending(id: record.task.id, head: head) }
+        if qc != "success" {
+            return "Not submitted: QC failed on `\(head.prefix(12))`. Fix the problems in the check run, push, and merge again (or `/pf submit`)."
+        }
+        let verdict = try await ReviewLedger(store: context.store, now: context.now).verdict(record.task.id)
+        if case .changesRequested(let sha, let by) = verdict, sha == head {
+            return "Not submitted: @\(by) requested changes on `\(head.prefix(12))`."
+        }
+        if context.configuration.repository.requireApproval {
+            guard case .approved(let sha, _) = verdict, sha == head else {
+                return "Not submitted: this repository requires an approving review of `\(head.prefix(12))` (require_approval)."
+            }
+        }
+        return nil
+    }
+}
+
+/// QC has not reported on the head commit yet; the submission waits (the job is retried with backoff).
+struct QualityControlPending: Error, CustomStringConvertible {
+    var id: TaskID
+    var head: String
+    var description: String { "QC of \(id) at \(head.prefix(12)) has not finished yet" }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import Git
+import GitHub
+import Logging
+import PFBotCore
+import PostFiat
+import Storage
+
+/// Everything the pipeline's handlers talk to: the store, the Task Node, GitHub, the configuration and the clock.
+/// Built once per process by the run mode (`pfbot serve`, `pfbot action`, `pfbot demo`) or by a test.
+public struct PipelineContext: Sendable {
+    public var store: any Store
+    public var taskSource: any TaskSource
+    public var taskSink: any TaskSink
+    public var github: any GitHubAPI
+    /// The repository tasks are mirrored into.
+    public var repository: RepositoryRef
+    public var configuration: Configuration
+    public var analyzer: TaskAnalyzer
+    public var now: @Sendable () -> Date
+    public var logger: Logger
+    /// Where task branches are committed and read (a bare mirror of the repository, through libgit2).
+    public var git: GitAccess
+    let labels = LabelRegistry()
+    let permissions: PermissionCache
+
+    public init(store: any Store, taskSource: any TaskSource, taskSink: any TaskSink, github: any GitHubAPI, repository: RepositoryRef,
+                git: GitAccess, configuration: Configuration, analyzer: TaskAnalyzer = TaskAnalyzer(),
+                now: @escaping @Sendable () -> Date = Date.init, logger: Logger = Logger(label: "pfbot.pipeline")) {
+        self.store = store
+        self.taskSource = taskSource
+        self.taskSink = taskSink
+        self.github = github
+        self.repository = repository
+        self.git = git
+        self.configuration = configuration
+        self.analyzer = analyzer
+        self.now = now
+        self.logger = logger
+        self.permissions = PermissionCache(now: now)
+    }
+
+    /// The logins mentioned on this repository's task issues.
+    var assignees: [String] {
+        var logins = configuration.notifications.assignees
+        for login in configuration.repository.assignees where !logins.contains(login) { logins.append(login) }
+        return logins
+    }
+
+    /// The stored task, or a permanent failure when it is gone.
+    func record(_ id: TaskID) async throws -> TaskRecord {
+        guard let record = try await store.task(id) else { throw UnknownTask(id: id) }
+        return record
+    }
+
+    /// The stored task mirrored into `issue`, if any.
+    func record(forIssue issue: Int) async throws -> TaskRecord? {
+        try await store.tasks(in: nil).first { $0.issueNumber == issue && ($0.repository == nil || $0.repository == repository.description) }
+    }
+
+    /// The stored task whose branch is `branch`, if any.
+    func record(forBranch branch: String) async throws -> TaskRecord? {
+        try await store.tasks(in: nil).first { $0.branch == branch }
+    }
+
+    /// Appends to the audit log.
+    func audit(_ actor: String, _ action: String, _ subject: String, _ detail: String? = nil) async throws {
+        try await store.appendAudit(AuditEntry(at: now(), actor: actor, action: action, subject: subject, detail: detail))
+    }
+}
+
+/// A job names a task pfbot no longer has; retrying cannot help.
+public struct UnknownTask: PermanentJobFailure, CustomStringConvertible {
+    public var id: TaskID
+    public var description: String { "task \(id) is not in the store; run `pfbot sync` to fetch it again" }
+}
