@@ -155,6 +155,16 @@ let package = Package(
             ]
         ),
 
+        .target(
+            name: "SandboxWorld",
+            dependencies: [
+                "Sandbox", "Pipeline", "Server", "Storage", "Git", "GitHub", "PostFiat", "XRPL", "PFBotConfig", "PFBotCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
+
         // MARK: - Command line
 
         .executableTarget(
@@ -233,5 +243,9 @@ let package = Package(
             ]
         ),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "PFBotCore", "Storage", "PostFiat", "Sandbox", "XRPL", "PFBotTestSupport"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["SandboxWorld", "Sandbox", "Pipeline", "Storage", "Git", "GitHub", "PostFiat", "PFBotCore", "PFBotTestSupport"]
+        ),
     ]
 )

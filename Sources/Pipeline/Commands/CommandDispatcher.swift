@@ -15,11 +15,12 @@ struct CommandDispatcher {
         guard !parses.isEmpty else { return }
         _ = try? await context.github.addReaction(context.repository, commentID: event.comment.id, content: .eyes)
         let login = event.comment.user?.login ?? event.sender.login
-        let record = try await context.record(forIssue: event.issue.number)
         var lines: [String] = []
         for parse in parses {
             switch parse {
             case .command(let command):
+                // Read the task again for each command: an earlier command in the same comment may have changed it.
+                let record = try await context.record(forIssue: event.issue.number)
                 lines.append(try await run(verb: command.verb.rawValue, argumentText: command.argumentText, login: login, record: record, issue: event.issue))
             case .unknownVerb(let word, _):
                 lines.append(IssueComments.refusal(verb: word, message: "`\(word)` is not a pfbot command. \(CommandCatalog.shortList)"))
@@ -83,7 +84,8 @@ struct CommandDispatcher {
             return "Creating (or refreshing) the branch and the draft pull request."
         case .qc:
             guard let pull = try await pullRequest(record) else { return "There is no pull request for this task yet; run `/pf start`." }
-            try await enqueue(PipelineJob.qualityControl, record, commit: pull.head.sha, head: pull.head.sha, pull: pull.number, key: "manual:\(pull.head.sha)")
+            try await enqueue(PipelineJob.qualityControl, record, commit: pull.head.sha, head: pull.head.sha, pull: pull.number,
+                              note: PipelineJob.manualRun, key: "manual:\(pull.head.sha)")
             return "Running QC on `\(pull.head.sha.prefix(12))`."
         case .submit:
             guard let pull = try await pullRequest(record) else { return "There is no pull request for this task yet; run `/pf start`." }
@@ -123,8 +125,9 @@ struct CommandDispatcher {
         return try await context.github.pullRequest(context.repository, number: number, options: ReadOptions())
     }
 
-    private func enqueue(_ kind: String, _ record: TaskRecord, commit: String? = nil, head: String? = nil, pull: Int? = nil, key: String) async throws {
-        let payload = PipelineJob.TaskPayload(task: record.task.id, commit: commit, head: head, pull: pull)
+    private func enqueue(_ kind: String, _ record: TaskRecord, commit: String? = nil, head: String? = nil, pull: Int? = nil,
+                         note: String? = nil, key: String) async throws {
+        let payload = PipelineJob.TaskPayload(task: record.task.id, note: note, commit: commit, head: head, pull: pull)
         _ = try await context.store.enqueue(NewJob(kind: kind, payload: payload.encoded(), dedupeKey: "\(kind):\(record.task.id.rawValue):\(key)", runAt: context.now()))
     }
 }

@@ -40,6 +40,10 @@ struct StartWorkHandler: JobHandler {
             if result.created { try await git.push(in: handle, branches: [branch], force: false, token: try await context.git.token()) }
         }
         let pull = try await ensurePullRequest(record, branch: branch, base: defaultBranch)
+        let head = try await git.resolve(in: handle, ref: branch)
+        let qc = PipelineJob.TaskPayload(task: id, commit: head, head: head, pull: pull)
+        _ = try await context.store.enqueue(NewJob(kind: PipelineJob.qualityControl, payload: qc.encoded(),
+                                                   dedupeKey: "\(PipelineJob.qualityControl):\(id.rawValue):\(head)", runAt: context.now()))
         record = try await context.record(id)
         record.branch = branch
         record.pullNumber = pull

@@ -23,6 +23,9 @@ public enum PipelineJob {
     /// Submit a task's work to the Task Node (after a merge or `/pf submit`).
     public static let submit = "pipeline.submit"
 
+    /// The note of a job a person asked for (`/pf qc`), which runs even when an automatic run already did.
+    public static let manualRun = "manual"
+
     /// The payload of a task job.
     public struct TaskPayload: Codable, Sendable, Equatable {
         public var task: String

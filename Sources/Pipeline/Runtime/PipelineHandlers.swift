@@ -1,0 +1,15 @@
+/// Every job handler of the pipeline, for a ``JobRunner``.
+public enum PipelineHandlers {
+    /// The handlers, sharing one context. `notifier` sends the outbound notification of new tasks, if configured.
+    public static func all(_ context: PipelineContext, notifier: (any TaskNotifier)? = nil) -> [any JobHandler] {
+        [
+            WebhookHandler(context: context),
+            AnnounceHandler(context: context, notifier: notifier),
+            AcceptHandler(context: context),
+            StartWorkHandler(context: context),
+            QualityControlHandler(context: context),
+            SubmitHandler(context: context),
+            TaskEventHandler(context: context),
+        ]
+    }
+}

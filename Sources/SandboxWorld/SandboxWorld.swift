@@ -1,0 +1,143 @@
+import AsyncHTTPClient
+import Foundation
+import Git
+import GitHub
+import Logging
+import PFBotConfig
+import PFBotCore
+import Pipeline
+import PostFiat
+import Prometheus
+import Sandbox
+import Server
+import Storage
+import XRPL
+
+/// The whole bot against the sandbox: the Task Node emulator with a real wallet, the GitHub emulator over real
+/// bare repositories served by `git http-backend`, pfbot's own webhook server receiving the emulator's signed
+/// webhooks, a SQLite store, and the pipeline. Used by `pfbot demo` and the end-to-end tests.
+public final class SandboxWorld: Sendable {
+    public static let owner = "acme"
+    public static let repositoryName = "tasks"
+    /// A public test seed (never fund it).
+    public static let walletSeed = "sEdTM1uX8pu2do5XvTnutH6HsouMaM2"
+    public static let actionsToken = "sandbox-actions-token"
+    public static let webhookSecret = "sandbox-webhook-secret"
+
+    public let directory: URL
+    public let wallet: Wallet
+    public let taskNode: TaskNodeEmulator
+    let taskNodeServer: TaskNodeEmulatorServer
+    public let github: GitHubSandbox
+    public let store: SQLStore
+    let webhookServer: RunningServer
+    public let context: PipelineContext
+    public let runner: JobRunner
+    public let monitor: TaskMonitor
+    public let client: TaskNodeClient
+
+    public var repository: RepositoryRef { RepositoryRef(owner: Self.owner, name: Self.repositoryName) }
+
+    private init(directory: URL, wallet: Wallet, taskNode: TaskNodeEmulator, taskNodeServer: TaskNodeEmulatorServer, github: GitHubSandbox,
+                 store: SQLStore, webhookServer: RunningServer, context: PipelineContext, runner: JobRunner, monitor: TaskMonitor, client: TaskNodeClient) {
+        self.directory = directory
+        self.wallet = wallet
+        self.taskNode = taskNode
+        self.taskNodeServer = taskNodeServer
+        self.github = github
+        self.store = store
+        self.webhookServer = webhookServer
+        self.context = context
+        self.runner = runner
+        self.monitor = monitor
+        self.client = client
+    }
+
+    /// Starts every part under `directory` (created, and left for the caller to remove).
+    /// - Parameter configure: changes to the configuration the bot runs with (it starts from the embedded defaults).
+    public static func start(directory: URL, collaborators: [String: String] = [:],
+                             configure: (inout Configuration) -> Void = { _ in }) async throws -> SandboxWorld {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        var configuration = try ConfigurationLoader(environment: [:], workingDirectory: directory.path).parse(yaml: "", fileName: "sandbox")
+        configuration.github.repository = "\(owner)/\(repositoryName)"
+        configuration.github.writeSpacingMilliseconds = 0
+        configure(&configuration)
+
+        let wallet = try Wallet(seed: walletSeed)
+        let taskNode = TaskNodeEmulator(checker: XRPLSignatureChecker(), clock: SettableClock(start: Date()))
+        let taskNodeServer = try await TaskNodeEmulatorServer.start(taskNode)
+        let github = try await GitHubSandbox.start(root: directory.appendingPathComponent("remote"))
+        try await github.emulator.createRepository(owner: owner, name: repositoryName)
+        await github.emulator.registerActionsToken(actionsToken)
+        for (login, permission) in collaborators {
+            await github.emulator.registerToken("token-\(login)", for: login)
+            await github.emulator.setPermission(owner: owner, repo: repositoryName, user: login, permission: permission)
+        }
+        let store = try await StoreFactory.open(.sqlite(path: directory.appendingPathComponent("pfbot.sqlite").path))
+        let ingress = WebhookIngress(store: store, authenticator: WebhookVerifier(secrets: [webhookSecret]), maxBodyBytes: configuration.server.maxBodyBytes)
+        let router = ServerRouter.make(ingress: ingress, readiness: [], metrics: PrometheusCollectorRegistry())
+        let webhookServer = try await RunningServer.start(router: router, host: "127.0.0.1", port: 0)
+        await github.emulator.configureWebhooks(url: "\(webhookServer.baseURL)/webhooks/github", secret: webhookSecret)
+
+        let api = try await GitHubClient(configuration: GitHubConfiguration(
+            baseURL: github.apiURL, authentication: .actionsToken(actionsToken), policy: RateLimitPolicy(writeSpacing: 0)
+        ))
+        let client = TaskNodeClient(configuration: TaskNodeConfiguration(baseURL: taskNodeServer.baseURL), signer: wallet,
+                                    sessionStore: InMemorySessionStore(), pendingWrites: InMemoryPendingWriteStore())
+        let repository = RepositoryRef(owner: owner, name: repositoryName)
+        let cloneURL = try await api.repository(repository).cloneUrl ?? "\(github.gitServer.baseURL.absoluteString)/\(owner)/\(repositoryName).git"
+        let git = GitAccess(workspace: LibGit2Workspace(dataDirectory: directory.appendingPathComponent("data")), remoteURL: cloneURL,
+                            token: { actionsToken })
+        var logger = Logger(label: "pfbot.sandbox")
+        logger.logLevel = .critical
+        let context = PipelineContext(store: store, taskSource: client, taskSink: client, github: api, repository: repository, git: git,
+                                      configuration: configuration, logger: logger)
+        let runner = JobRunner(store: store, handlers: PipelineHandlers.all(context), workerName: "sandbox", lease: 120,
+                               idleDelay: .milliseconds(20), logger: logger)
+        let monitor = TaskMonitor(source: client, store: store, filters: configuration.filters, autoAccept: configuration.autoAccept, logger: logger)
+        return SandboxWorld(directory: directory, wallet: wallet, taskNode: taskNode, taskNodeServer: taskNodeServer, github: github, store: store,
+                            webhookServer: webhookServer, context: context, runner: runner, monitor: monitor, client: client)
+    }
+
+    /// Proposes a task to the contributor on the Task Node emulator; returns its id.
+    @discardableResult
+    public func propose(title: String, description: String, steps: [String] = [], pft: Decimal, evidence: String = "url", criteria: String = "A public URL") async -> String {
+        let id = TaskNodeEmulator.newTaskID()
+        await taskNode.propose(EmulatorTask(taskID: id, wallet: wallet.address, title: title, description: description, steps: steps, kind: "personal",
+                                            offeredPFT: pft, requirementType: evidence, criteria: criteria, updatedAt: taskNode.clock.now()))
+        return id
+    }
+
+    /// Lets everything that is due happen: delivers pending webhooks, runs due jobs, and repeats until quiet.
+    /// - Returns: how many jobs ran.
+    @discardableResult
+    public func settle(maximumRounds: Int = 50) async throws -> Int {
+        var total = 0
+        for _ in 0..<maximumRounds {
+            await github.emulator.flushWebhooks()
+            let ran = try await runner.drain()
+            total += ran
+            if ran == 0 {
+                await github.emulator.flushWebhooks()
+                if try await runner.drain() == 0 { break }
+            }
+        }
+        return total
+    }
+
+    /// Polls the Task Node once and settles.
+    @discardableResult
+    public func sync() async throws -> TaskMonitor.Report {
+        let report = try await monitor.poll()
+        try await settle()
+        return report
+    }
+
+    /// Stops every server and closes the store.
+    public func stop() async {
+        await webhookServer.stop()
+        await github.stop()
+        await taskNodeServer.stop()
+        try? await store.close()
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Hummingbird
+import Logging
+
+/// pfbot's HTTP server, running: bound to its address (port 0 picks a free one) until ``stop()``.
+public final class RunningServer: Sendable {
+    /// The port actually bound.
+    public let port: Int
+    public let host: String
+    private let runner: Task<Void, any Error>
+
+    /// The base URL, e.g. `http://127.0.0.1:8080`.
+    public var baseURL: String { "http://\(host):\(port)" }
+
+    private init(host: String, port: Int, runner: Task<Void, any Error>) {
+        self.host = host
+        self.port = port
+        self.runner = runner
+    }
+
+    /// Starts serving `router` and returns once the socket is bound.
+    /// - Throws: ``ServerStartError`` when the address cannot be bound.
+    public static func start(router: Router<BasicRequestContext>, host: String, port: Int, logger: Logger = Logger(label: "pfbot.server")) async throws -> RunningServer {
+        let (ports, continuation) = AsyncStream<Int>.makeStream()
+        let app = Application(
+            router: router,
+            configuration: .init(address: .hostname(host, port: port), serverName: "pfbot"),
+            onServerRunning: { channel in
+                continuation.yield(channel.localAddress?.port ?? 0)
+                continuation.finish()
+            },
+            logger: logger
+        )
+        let runner = Task {
+            defer { continuation.finish() }
+            try await app.runService(gracefulShutdownSignals: [])
+        }
+        var iterator = ports.makeAsyncIterator()
+        guard let bound = await iterator.next(), bound > 0 else {
+            runner.cancel()
+            throw ServerStartError(host: host, port: port)
+        }
+        return RunningServer(host: host, port: bound, runner: runner)
+    }
+
+    /// Stops accepting, finishes requests in flight, and returns when the server is down.
+    public func stop() async {
+        runner.cancel()
+        _ = await runner.result
+    }
+
+    /// Waits until the server stops (for `pfbot serve`).
+    public func wait() async throws {
+        try await runner.value
+    }
+}
+
+/// The server could not bind its address.
+public struct ServerStartError: Error, CustomStringConvertible {
+    public var host: String
+    public var port: Int
+    public var description: String { "cannot listen on \(host):\(port); is another process using the port? Change server.host/server.port." }
+}
