@@ -177,6 +177,7 @@ let package = Package(
                 "PostFiat",
                 "XRPL",
                 "GitHub",
+                "SandboxWorld",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -38,6 +38,9 @@ public final class SandboxWorld: Sendable {
 
     public var repository: RepositoryRef { RepositoryRef(owner: Self.owner, name: Self.repositoryName) }
 
+    /// pfbot's server in the sandbox (`/webhooks/github`, `/healthz`, `/readyz`, `/metrics`).
+    public var webhookURL: String { webhookServer.baseURL }
+
     private init(directory: URL, wallet: Wallet, taskNode: TaskNodeEmulator, taskNodeServer: TaskNodeEmulatorServer, github: GitHubSandbox,
                  store: SQLStore, webhookServer: RunningServer, context: PipelineContext, runner: JobRunner, monitor: TaskMonitor, client: TaskNodeClient) {
         self.directory = directory
@@ -76,7 +79,9 @@ public final class SandboxWorld: Sendable {
         let store = try await StoreFactory.open(.sqlite(path: directory.appendingPathComponent("pfbot.sqlite").path))
         let ingress = WebhookIngress(store: store, authenticator: WebhookVerifier(secrets: [webhookSecret]), maxBodyBytes: configuration.server.maxBodyBytes)
         let router = ServerRouter.make(ingress: ingress, readiness: [], metrics: PrometheusCollectorRegistry())
-        let webhookServer = try await RunningServer.start(router: router, host: "127.0.0.1", port: 0)
+        var quiet = Logger(label: "pfbot.sandbox.server")
+        quiet.logLevel = .critical
+        let webhookServer = try await RunningServer.start(router: router, host: "127.0.0.1", port: 0, logger: quiet)
         await github.emulator.configureWebhooks(url: "\(webhookServer.baseURL)/webhooks/github", secret: webhookSecret)
 
         let api = try await GitHubClient(configuration: GitHubConfiguration(

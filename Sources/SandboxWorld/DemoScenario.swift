@@ -1,0 +1,182 @@
+import Foundation
+import PFBotCore
+import Pipeline
+import Sandbox
+import Storage
+
+/// The lifecycle of several tasks in the sandbox, narrated step by step: one rewarded in full, one refused, one
+/// failing QC then fixed (partial reward), one rejected by the Post Fiat reviewer (0 PFT).
+public struct DemoScenario: Sendable {
+    let world: SandboxWorld
+    let narrate: @Sendable (String) -> Void
+
+    public init(world: SandboxWorld, narrate: @escaping @Sendable (String) -> Void) {
+        self.world = world
+        self.narrate = narrate
+    }
+
+    struct Plan {
+        let title: String
+        let description: String
+        let pft: Decimal
+        let expected: TaskState
+        let decision: String?
+        let reward: Decimal?
+    }
+
+    static let guide = Plan(title: "Write the onboarding guide", description: "- Explain installation\n- Explain upgrades", pft: 250,
+                            expected: .rewarded, decision: "reward", reward: 250)
+    static let tweet = Plan(title: "Tweet thread about validators", description: "Post a thread on Twitter.", pft: 5,
+                            expected: .refused, decision: nil, reward: nil)
+    static let dataset = Plan(title: "Build a validator uptime dataset", description: "- Publish a CSV of validator uptime with at least 3 rows",
+                              pft: 120, expected: .rewarded, decision: "partial_reward", reward: 90)
+    static let code = Plan(title: "Implement the retry helper", description: "Implement the function and fix the bug in the Swift client.",
+                           pft: 300, expected: .rewarded, decision: "reject", reward: 0)
+
+    /// Runs the scenario and summarises it.
+    public func run() async throws -> DemoSummary {
+        let started = Date()
+        let maintainer = SandboxContributor(login: "octocat", world: world)
+        let plans = [Self.guide, Self.tweet, Self.dataset, Self.code]
+        step("The Task Node proposes \(plans.count) tasks to the contributor's wallet \(world.wallet.address)")
+        var ids: [String] = []
+        for plan in plans { ids.append(await world.propose(title: plan.title, description: plan.description, pft: plan.pft)) }
+        let report = try await world.sync()
+        for (plan, id) in zip(plans, ids) {
+            let issue = try await record(id).issueNumber.map { "#\($0)" } ?? "?"
+            narrate("   ✓ \(plan.title) (\(plan.pft) PFT) → issue \(issue)")
+        }
+        narrate("   polled the Task Node: \(report.new.count) new, \(report.queuedJobs) jobs queued")
+
+        step("The maintainer refuses the outreach task and accepts the others with /pf commands")
+        try await maintainer.comment(on: try await issue(ids[1]), "/pf refuse Not my area")
+        for id in [ids[0], ids[2], ids[3]] { try await maintainer.comment(on: try await issue(id), "/pf accept") }
+        try await world.settle()
+        for id in [ids[0], ids[2], ids[3]] {
+            let stored = try await record(id)
+            narrate("   ✓ \(stored.task.title): branch \(stored.branch ?? "?"), draft PR #\(stored.pullNumber ?? 0), QC on the bare scaffold: \(stored.task.state.rawValue)")
+        }
+        narrate("   ✓ \(Self.tweet.title): \(try await record(ids[1]).task.state.rawValue) on the Task Node, issue closed")
+
+        step("The contributor writes the guide and the code; QC passes; the maintainer approves and merges")
+        try await finish(ids[0], maintainer, extra: ["GUIDE.md": "# Guide\n\n## Installation\n\nRun the installer.\n\n## Upgrades\n\nRun it again.\n"])
+        try await finish(ids[3], maintainer, extra: ["Sources/Retry.swift": "func retry<T>(_ times: Int, _ body: () throws -> T) rethrows -> T {\n    try body()\n}\n"])
+
+        step("The dataset first fails QC (one row where three are required), then is fixed")
+        try await push(ids[2], maintainer, extra: ["uptime.csv": "validator,uptime\nalpha,99.9\n"])
+        let failed = try await record(ids[2])
+        narrate("   ✗ QC: \(try await world.store.setting("qc:\(ids[2])") ?? "?") → state \(failed.task.state.rawValue)")
+        try await finish(ids[2], maintainer, extra: ["uptime.csv": "validator,uptime\nalpha,99.9\nbeta,98.1\ngamma,97.4\ndelta,99.2\n"])
+
+        step("The Task Node asks each submission a verification question; the answers go back with /pf verify")
+        for id in [ids[0], ids[2], ids[3]] { try await world.taskNode.requestVerification(taskID: id, ask: "Where in the repository is the deliverable?") }
+        try await world.sync()
+        for id in [ids[0], ids[2], ids[3]] {
+            try await maintainer.comment(on: try await issue(id), "/pf verify It is in tasks/ on the default branch, merged in the linked pull request.")
+        }
+        try await world.settle()
+        narrate("   ✓ \(try await world.store.tasks(in: [.verificationResponseSubmitted]).count) verification answers sent")
+
+        step("The reviewer decides: a full reward, a partial reward, and a rejection")
+        for (plan, id) in zip(plans, ids) {
+            guard let decision = plan.decision, let reward = plan.reward else { continue }
+            try await world.taskNode.decideReward(taskID: id, decision: decision, pft: reward)
+        }
+        try await world.sync()
+        let summary = try await summarise(plans: plans, ids: ids, started: started)
+        for row in summary.tasks {
+            narrate("   \(row.state == row.expected ? "✓" : "✗") \(row.title): \(row.state) \(row.rewardPFT.map { "(\($0) PFT, \(row.decision ?? ""))" } ?? "")")
+        }
+        return summary
+    }
+
+    private func step(_ text: String) {
+        narrate("\n▶ \(text)")
+    }
+
+    private func record(_ id: String) async throws -> TaskRecord {
+        guard let record = try await world.store.task(try TaskID(id)) else { throw DemoError.missingTask(id) }
+        return record
+    }
+
+    private func issue(_ id: String) async throws -> Int {
+        guard let number = try await record(id).issueNumber else { throw DemoError.missingTask(id) }
+        return number
+    }
+
+    /// Pushes work (templates left as they are) and settles.
+    private func push(_ id: String, _ person: SandboxContributor, extra: [String: String]) async throws {
+        let stored = try await record(id)
+        guard let branch = stored.branch else { throw DemoError.missingTask(id) }
+        let folder = TemplateRenderer.folder(for: stored.task)
+        try await person.push(to: branch, message: "Work in progress", extra: Dictionary(uniqueKeysWithValues: extra.map { (folder + "/" + $0.key, $0.value) })) { _, _ in nil }
+        try await world.settle()
+    }
+
+    /// Completes the templates, adds the deliverables, approves and merges.
+    private func finish(_ id: String, _ person: SandboxContributor, extra: [String: String]) async throws {
+        let stored = try await record(id)
+        guard let branch = stored.branch, let pull = stored.pullNumber else { throw DemoError.missingTask(id) }
+        let folder = TemplateRenderer.folder(for: stored.task)
+        try await person.push(to: branch, message: "Complete the deliverable", extra: Dictionary(uniqueKeysWithValues: extra.map { (folder + "/" + $0.key, $0.value) }),
+                              edit: SandboxContributor.completeTemplates)
+        try await world.settle()
+        narrate("   ✓ \(stored.task.title): QC \(try await record(id).task.state == .qcPassed ? "passed" : "did not pass") on the new head")
+        try await person.review(pull, approve: true)
+        try await person.merge(pull)
+        try await world.settle()
+        narrate("   ✓ \(stored.task.title): merged PR #\(pull) → \(try await record(id).task.state.rawValue) on the Task Node (one submission)")
+    }
+
+    private func summarise(plans: [Plan], ids: [String], started: Date) async throws -> DemoSummary {
+        var rows: [DemoSummary.Row] = []
+        for (plan, id) in zip(plans, ids) {
+            let stored = try await record(id)
+            let outcome = await world.taskNode.task(id)
+            rows.append(DemoSummary.Row(
+                id: id, title: plan.title, category: world.context.analyzer.analyze(stored.task).category.rawValue, offeredPFT: "\(plan.pft)",
+                state: stored.task.state.rawValue, expected: plan.expected.rawValue, rewardPFT: outcome?.rewardPFT.map { "\($0)" },
+                decision: plan.decision, issue: stored.issueNumber, pull: stored.pullNumber
+            ))
+        }
+        let submissions = await world.taskNode.recorded.filter { exchange in
+            let body = String(decoding: exchange.request.body, as: UTF8.self)
+            return exchange.request.path == "/api/tasks/submission" && exchange.status == 200
+                && body.contains("\"phase\":\"submit\"") && body.contains("\"initial_submission\"")
+        }.count
+        return DemoSummary(tasks: rows, submissions: submissions, seconds: Date().timeIntervalSince(started))
+    }
+}
+
+/// What the demo did, for the final table and `--json`.
+public struct DemoSummary: Codable, Sendable {
+    public struct Row: Codable, Sendable {
+        public var id: String
+        public var title: String
+        public var category: String
+        public var offeredPFT: String
+        public var state: String
+        public var expected: String
+        public var rewardPFT: String?
+        public var decision: String?
+        public var issue: Int?
+        public var pull: Int?
+    }
+
+    public var tasks: [Row]
+    /// Initial submissions the Task Node accepted (one per merged task).
+    public var submissions: Int
+    public var seconds: Double
+
+    /// Whether every task ended in the state the scenario expects.
+    public var succeeded: Bool { tasks.allSatisfy { $0.state == $0.expected } }
+}
+
+enum DemoError: Error, CustomStringConvertible {
+    case missingTask(String)
+    var description: String {
+        switch self {
+        case .missingTask(let id): return "the demo lost track of task \(id); this is a bug in pfbot demo"
+        }
+    }
+}

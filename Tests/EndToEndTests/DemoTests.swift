@@ -1,0 +1,22 @@
+import Foundation
+import PFBotTestSupport
+import Testing
+
+@Suite struct DemoTests {
+    /// `pfbot demo --json`, run as a user would: every task ends in its expected state, one submission per merged task.
+    @Test func demoJSON_endsWithEveryTaskInItsExpectedState() throws {
+        let directory = try TemporaryDirectory(prefix: "pfbot-demo-cli")
+        defer { directory.remove() }
+        let result = try CommandRunner().run(["demo", "--json"], in: directory.path)
+        #expect(result.status == 0, "\(result.standardError.suffix(2000))")
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        let tasks = try #require(summary["tasks"] as? [[String: Any]])
+        #expect(tasks.count == 4)
+        for task in tasks {
+            #expect(task["state"] as? String == task["expected"] as? String, "\(task)")
+        }
+        #expect(tasks.compactMap { $0["state"] as? String }.sorted() == ["refused", "rewarded", "rewarded", "rewarded"])
+        #expect(summary["submissions"] as? Int == 3)
+        #expect(result.standardError.contains("▶ The reviewer decides"))
+    }
+}
