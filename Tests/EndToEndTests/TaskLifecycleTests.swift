@@ -187,3 +187,51 @@ import Testing
         #expect(try await world.store.recordDelivery(redelivery))
     }
 }
+
+@Suite(.serialized) struct ReconcilerTests {
+    @Test func reconciler_repairsADeletedLabel_andAMissedMergeWebhook() async throws {
+        let directory = try TemporaryDirectory(prefix: "pfbot-reconcile")
+        let world = try await SandboxWorld.start(directory: URL(fileURLWithPath: directory.path), collaborators: ["octocat": "admin"])
+        do {
+            let maintainer = SandboxContributor(login: "octocat", world: world)
+            let id = await world.propose(title: "Write the onboarding guide", description: "- Explain installation", pft: 80)
+            try await world.sync()
+            let issue = try #require(try await world.store.task(try TaskID(id))?.issueNumber)
+            try await maintainer.comment(on: issue, "/pf accept")
+            try await world.settle()
+            let record = try #require(try await world.store.task(try TaskID(id)))
+            let branch = try #require(record.branch)
+            let pull = try #require(record.pullNumber)
+            try await maintainer.push(to: branch, message: "Finish", edit: SandboxContributor.completeTemplates)
+            try await world.settle()
+
+            // Someone deletes pfbot's state label; the merge webhook is lost.
+            try await world.context.github.removeLabel(world.repository, issue: issue, label: "pf:qc-passed")
+            await world.github.emulator.setFaults(GitHubEmulatorFaults(webhookDropRate: 1, seed: 7))
+            try await maintainer.merge(pull)
+            await world.github.emulator.flushWebhooks()
+            await world.github.emulator.setFaults(GitHubEmulatorFaults())
+            try await world.settle()
+            #expect(await world.taskNode.task(id)?.statusKey == "accepted")
+
+            let report = try await Reconciler(context: world.context).reconcile()
+            #expect(report.queuedJobs == 1)
+            let repaired = try await world.context.github.issue(world.repository, number: issue, options: ReadOptions()).labels.map(\.name)
+            #expect(repaired.contains("pf:qc-passed"))
+            try await world.settle()
+            #expect(await world.taskNode.task(id)?.statusKey == "submitted")
+            let labels = try await world.context.github.issue(world.repository, number: issue, options: ReadOptions()).labels.map(\.name)
+            #expect(labels.contains("pf:submitted"))
+            #expect(labels.contains("pf:task"))
+            let again = try await Reconciler(context: world.context).reconcile()
+            #expect(again.queuedJobs == 0)
+            #expect(again.adoptedIssues == 0)
+        } catch {
+            await world.stop()
+            directory.remove()
+            throw error
+        }
+        await world.stop()
+        directory.remove()
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Git
+import GitHub
+import PFBotCore
+import Storage
+
+/// Rebuilds truth from GitHub and repairs drift, without duplicates: a task's issue is found again by its hidden
+/// marker, its branch by name, its pull request by head; issue bodies and labels are rewritten from the state
+/// (a deleted label comes back); a merge or a push whose webhook never arrived gets its submission or QC job.
+/// Runs on start and on an interval (`pfbot serve`), and before each `pfbot action`.
+public struct Reconciler: Sendable {
+    let context: PipelineContext
+
+    public init(context: PipelineContext) {
+        self.context = context
+    }
+
+    /// What one pass repaired.
+    public struct Report: Sendable, Equatable {
+        public var checked = 0
+        public var adoptedIssues = 0
+        public var adoptedBranches = 0
+        public var queuedJobs = 0
+        public var problems: [String] = []
+    }
+
+    /// One pass over every task that is not finished on GitHub.
+    public func reconcile() async throws -> Report {
+        var report = Report()
+        let branches = try await taskBranches()
+        for record in try await context.store.tasks(in: nil) where needsAttention(record) {
+            report.checked += 1
+            do {
+                try await repair(record, branches: branches, report: &report)
+            } catch {
+                report.problems.append("\(record.task.id): \(error)")
+                context.logger.warning("reconciler could not repair \(record.task.id): \(error)")
+            }
+        }
+        return report
+    }
+
+    private func needsAttention(_ record: TaskRecord) -> Bool {
+        !(record.task.state.isTerminal && record.issueNumber == nil)
+    }
+
+    private func repair(_ stored: TaskRecord, branches: [String: String], report: inout Report) async throws {
+        let mirror = IssueMirror(context: context)
+        let hadIssue = stored.issueNumber != nil
+        var record = try await mirror.ensureIssue(stored)
+        if !hadIssue, record.issueNumber != nil { report.adoptedIssues += 1 }
+        let expectedBranch = context.configuration.git.branchPrefix + TaskSlug(title: record.task.title, id: record.task.id).rawValue
+        if record.branch == nil, branches[expectedBranch] != nil {
+            record.branch = expectedBranch
+            report.adoptedBranches += 1
+        }
+        if let branch = record.branch, record.pullNumber == nil {
+            let pulls = try await context.github.listPullRequests(context.repository, state: "all", head: "\(context.repository.owner):\(branch)")
+            record.pullNumber = pulls.first { $0.head.ref == branch }?.number
+        }
+        if record != stored { try await context.store.saveTask(record, source: "reconciler") }
+        try await mirror.sync(record)
+        report.queuedJobs += try await catchUp(record)
+    }
+
+    /// Queues the submission of a merge, or the QC of a head, that no webhook announced.
+    private func catchUp(_ record: TaskRecord) async throws -> Int {
+        guard record.task.state.isInFlight, let number = record.pullNumber else { return 0 }
+        let pull = try await context.github.pullRequest(context.repository, number: number, options: ReadOptions())
+        let id = record.task.id
+        if pull.merged == true, let merge = pull.mergeCommitSha {
+            let payload = PipelineJob.TaskPayload(task: id, commit: merge, head: pull.head.sha, pull: number)
+            let job = NewJob(kind: PipelineJob.submit, payload: payload.encoded(), dedupeKey: "\(PipelineJob.submit):\(id.rawValue):\(merge)", runAt: context.now())
+            return try await context.store.enqueue(job) == nil ? 0 : 1
+        }
+        guard pull.state == "open", try await context.store.setting("qc:\(id.rawValue):\(pull.head.sha)") == nil else { return 0 }
+        let payload = PipelineJob.TaskPayload(task: id, commit: pull.head.sha, head: pull.head.sha, pull: number)
+        let job = NewJob(kind: PipelineJob.qualityControl, payload: payload.encoded(),
+                         dedupeKey: "\(PipelineJob.qualityControl):\(id.rawValue):\(pull.head.sha)", runAt: context.now())
+        return try await context.store.enqueue(job) == nil ? 0 : 1
+    }
+
+    /// Task branches on the remote, by name.
+    private func taskBranches() async throws -> [String: String] {
+        let handle = try await context.git.freshMirror()
+        let branches = try await context.git.workspace.branches(in: handle, prefix: context.configuration.git.branchPrefix)
+        return Dictionary(branches.map { ($0.name, $0.sha) }, uniquingKeysWith: { first, _ in first })
+    }
+}
