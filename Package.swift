@@ -178,7 +178,13 @@ let package = Package(
                 "XRPL",
                 "GitHub",
                 "SandboxWorld",
+                "Pipeline",
+                "Server",
+                "Git",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
