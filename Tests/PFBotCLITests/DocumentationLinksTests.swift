@@ -29,7 +29,8 @@ import Testing
         for line in text.split(separator: "\n") {
             if line.hasPrefix("```") { inFence.toggle() }
             guard !inFence else { continue }
-            var rest = Substring(line)
+            let outsideCode = line.split(separator: "`", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
+            var rest = Substring(outsideCode.joined(separator: " "))
             while let open = rest.range(of: "](") {
                 let after = rest[open.upperBound...]
                 guard let close = after.firstIndex(of: ")") else { break }

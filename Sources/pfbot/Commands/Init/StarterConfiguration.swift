@@ -30,12 +30,12 @@ enum StarterConfiguration {
       # Seconds before a Task Node request is abandoned and retried.
       timeout_seconds: 30
 
-    wallet:
-      # Your Post Fiat wallet: a file holding the family seed (s... or sEd...), mode 0600;
-      # or set PFBOT_WALLET_SEED. `pfbot login` checks it.
-      # seed_file: secrets/wallet-seed
-      # Or a file holding the 24-word mnemonic of the browser wallet (not both); or set PFBOT_WALLET_MNEMONIC.
-      # mnemonic_file: secrets/wallet-mnemonic
+    # Your Post Fiat wallet: a file holding the family seed (s... or sEd...), mode 0600, or set PFBOT_WALLET_SEED;
+    # or a file holding the 24-word mnemonic of the browser wallet (not both), or set PFBOT_WALLET_MNEMONIC.
+    # Uncomment `wallet:` and one key once the file exists; `pfbot login` checks it.
+    # wallet:
+    #   seed_file: secrets/wallet-seed
+    #   mnemonic_file: secrets/wallet-mnemonic
 
     ledger:
       # JSON-RPC servers of the Post Fiat ledger, tried in order.
