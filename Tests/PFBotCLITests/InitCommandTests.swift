@@ -1,0 +1,127 @@
+import Foundation
+import PFBotConfig
+import PFBotCore
+import PFBotTestSupport
+import Testing
+@testable import pfbot
+
+@Suite struct InitCommandTests {
+    private func initialise(_ arguments: [String]) async throws -> TemporaryDirectory {
+        let directory = try TemporaryDirectory(prefix: "pfbot-init")
+        let command = try InitCommand.parse(["--directory", directory.path, "--json"] + arguments)
+        try await command.run()
+        return directory
+    }
+
+    private func read(_ directory: TemporaryDirectory, _ path: String) throws -> String {
+        try String(contentsOfFile: directory.file(path), encoding: .utf8)
+    }
+
+    @Test func init_writesTheThreeStarterFiles() async throws {
+        let directory = try await initialise([])
+        defer { directory.remove() }
+        #expect(try read(directory, "pfbot.yml") == StarterConfiguration.text)
+        #expect(try read(directory, ".github/pfbot.yml") == StarterRepositorySettings.text)
+        #expect(try read(directory, ".github/workflows/pfbot.yml") == ActionsWorkflow.text)
+        let mode = try FileManager.default.attributesOfItem(atPath: directory.file("pfbot.yml"))[.posixPermissions] as? NSNumber
+        #expect(mode?.intValue == 0o644)
+    }
+
+    @Test func writtenPfbotYml_loadsWithoutProblems_withNoEnvironment() async throws {
+        let directory = try await initialise([])
+        defer { directory.remove() }
+        let loader = ConfigurationLoader(environment: [:], workingDirectory: directory.path)
+        let loaded = try loader.load(explicit: nil)
+        #expect(loaded.file == directory.file("pfbot.yml"))
+        let configuration = loaded.configuration
+        let defaults = try loader.parse(yaml: "", fileName: "defaults")
+        #expect(configuration == defaults, "the starter pfbot.yml must spell out exactly the defaults")
+        #expect(configuration.storage.location == .sqlite(path: directory.file(".pfbot/pfbot.sqlite")))
+        #expect(configuration.wallet.seed == nil)
+        #expect(configuration.github.token == nil)
+    }
+
+    @Test func starterPfbotYml_hasEverySectionOfTheSchema_andSecretsOnlyAsFileKeys() throws {
+        let sections = Set(ConfigSchema.keys.map { String($0.path.split(separator: ".")[0]) })
+        let text = StarterConfiguration.text
+        for section in sections {
+            #expect(text.contains("\n\(section):") || text.contains("\n# \(section):"), "section \(section) is missing from the starter pfbot.yml")
+        }
+        for secretKey in ConfigSchema.secretEnvironment.keys {
+            let leaf = secretKey.split(separator: ".").last.map(String.init) ?? secretKey
+            #expect(text.contains(leaf + ":"), "\(secretKey) is not shown in the starter pfbot.yml")
+        }
+        let inline = ["seed:", "mnemonic:", "token:", "private_key:", "password:", "webhook_secret:"]
+        let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "# ", with: "") }
+        #expect(!lines.contains { line in inline.contains { line.hasPrefix($0) } })
+    }
+
+    @Test func uncommentedSecretKeys_stillLoad_asFileReferences() throws {
+        let text = StarterConfiguration.text
+            .replacingOccurrences(of: "# wallet:", with: "wallet:")
+            .replacingOccurrences(of: "#   seed_file:", with: "  seed_file:")
+            .replacingOccurrences(of: "# token_file:", with: "token_file:")
+            .replacingOccurrences(of: "# repository: ", with: "repository: ")
+        let configuration = try ConfigurationLoader(environment: [:], workingDirectory: "/srv/pfbot").parse(yaml: text, fileName: "pfbot.yml")
+        #expect(configuration.wallet.seed == .file(path: "/srv/pfbot/secrets/wallet-seed"))
+        #expect(configuration.github.token == .file(path: "/srv/pfbot/secrets/github-token"))
+        #expect(configuration.github.repository == "your-name/your-repository")
+    }
+
+    @Test func writtenRepositorySettings_parse() async throws {
+        let directory = try await initialise([])
+        defer { directory.remove() }
+        let defaults = try ConfigurationLoader(environment: [:]).parse(yaml: "", fileName: "defaults").repository
+        let settings = try RepositoryConfigParser.parse(yaml: try read(directory, ".github/pfbot.yml"), defaults: defaults)
+        #expect(settings.qc.enabledRules == QualityRules.allRules)
+        #expect(settings.permission(for: "status") == .read)
+        #expect(settings.permission(for: "submit") == .write)
+    }
+
+    @Test func existingFiles_areNotOverwritten_withoutForce() async throws {
+        let directory = try TemporaryDirectory(prefix: "pfbot-init")
+        defer { directory.remove() }
+        try directory.write(".github/pfbot.yml", "require_approval: true\n", permissions: 0o644)
+        #expect(throws: InitError.filesExist([directory.file(".github/pfbot.yml")])) {
+            try StarterFileWriter(directory: directory.path, force: false).write()
+        }
+        #expect(try read(directory, ".github/pfbot.yml") == "require_approval: true\n")
+        #expect(!FileManager.default.fileExists(atPath: directory.file("pfbot.yml")))
+        #expect(!FileManager.default.fileExists(atPath: directory.file(".github/workflows/pfbot.yml")))
+    }
+
+    @Test func force_replacesExistingFiles() async throws {
+        let directory = try TemporaryDirectory(prefix: "pfbot-init")
+        defer { directory.remove() }
+        try directory.write("pfbot.yml", "log_level: debug\n", permissions: 0o644)
+        let written = try StarterFileWriter(directory: directory.path, force: true).write()
+        #expect(written.count == 3)
+        #expect(try read(directory, "pfbot.yml") == StarterConfiguration.text)
+    }
+
+    @Test func manifest_asksForExactlyTheDocumentedPermissionsAndEvents() throws {
+        let manifest = GitHubAppManifest(baseURL: "https://bot.example.net")
+        let data = try JSONEncoder().encode(manifest)
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(object["default_permissions"] as? [String: String] == [
+            "issues": "write", "pull_requests": "write", "contents": "write", "checks": "write", "metadata": "read", "members": "read",
+        ])
+        #expect(object["default_events"] as? [String] == [
+            "issues", "issue_comment", "pull_request", "pull_request_review", "check_run", "check_suite", "push", "installation_repositories",
+        ])
+        #expect(object["public"] as? Bool == false)
+        #expect(object["name"] as? String == "pfbot")
+        #expect(object["url"] as? String == "https://bot.example.net")
+        #expect(object["redirect_url"] as? String == "https://bot.example.net/github/app-created")
+        let hook = try #require(object["hook_attributes"] as? [String: Any])
+        #expect(hook["url"] as? String == "https://bot.example.net/webhooks/github")
+        #expect(hook["active"] as? Bool == true)
+        #expect(GitHubAppManifest.reasons.count == 6)
+        #expect(GitHubAppManifest.reasons.allSatisfy { $0.split(separator: "—").count == 2 })
+    }
+
+    @Test func badURL_isRefusedBeforeAnythingIsWritten() {
+        #expect(throws: (any Error).self) { try InitCommand.parse(["--url", "ftp://example.org"]) }
+        #expect(throws: (any Error).self) { try InitCommand.parse(["--url", "not a url"]) }
+    }
+}
