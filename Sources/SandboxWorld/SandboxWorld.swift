@@ -38,6 +38,9 @@ public final class SandboxWorld: Sendable {
 
     public var repository: RepositoryRef { RepositoryRef(owner: Self.owner, name: Self.repositoryName) }
 
+    /// The Task Node emulator's base URL.
+    public var taskNodeURL: String { taskNodeServer.baseURL.absoluteString }
+
     /// pfbot's server in the sandbox (`/webhooks/github`, `/healthz`, `/readyz`, `/metrics`).
     public var webhookURL: String { webhookServer.baseURL }
 
