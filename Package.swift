@@ -211,7 +211,7 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "PFBotCLITests", dependencies: ["PFBotTestSupport", "pfbot", "XRPL"]),
+        .testTarget(name: "PFBotCLITests", dependencies: ["PFBotTestSupport", "pfbot", "XRPL", "Storage", "PFBotCore"]),
         .testTarget(name: "XRPLTests", dependencies: ["XRPL", "PFBotTestSupport"]),
         .testTarget(name: "GitTests", dependencies: ["Git", "Sandbox", "PFBotTestSupport"]),
         .testTarget(

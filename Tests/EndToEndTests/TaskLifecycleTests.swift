@@ -235,3 +235,30 @@ import Testing
         directory.remove()
     }
 }
+
+@Suite(.serialized) struct DeadlineWarningTests {
+    @Test func deadlineWarning_isPostedOncePerLeadTime() async throws {
+        let directory = try TemporaryDirectory(prefix: "pfbot-deadline")
+        let world = try await SandboxWorld.start(directory: URL(fileURLWithPath: directory.path), collaborators: ["octocat": "admin"])
+        do {
+            let id = await world.propose(title: "Write the onboarding guide", description: "- Explain installation", pft: 80)
+            let due = ISO8601DateFormatter().string(from: Date().addingTimeInterval(10 * 3600))
+            try await world.taskNode.override(taskID: id, fields: ["dueAt": .string(due)])
+            try await world.sync()
+            let issue = try #require(try await world.store.task(try TaskID(id))?.issueNumber)
+            try await SandboxContributor(login: "octocat", world: world).comment(on: issue, "/pf accept")
+            try await world.settle()
+            #expect(try await DeadlineWatcher(context: world.context).warn() == 1)
+            #expect(try await DeadlineWatcher(context: world.context).warn() == 0)
+            let warnings = try await world.context.github.listComments(world.repository, issue: issue).compactMap(\.body).filter { $0.contains("⏰") }
+            #expect(warnings.count == 1)
+            #expect(warnings.first?.contains("Less than 12 h left") == true)
+        } catch {
+            await world.stop()
+            directory.remove()
+            throw error
+        }
+        await world.stop()
+        directory.remove()
+    }
+}

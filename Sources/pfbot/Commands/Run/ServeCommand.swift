@@ -96,6 +96,7 @@ struct Scheduler {
                     let report = try await assembly.monitor.poll()
                     if let hint = report.nextPoll { wait = max(2.5, min(interval, Double(hint.components.seconds))) }
                     if passes % 10 == 0 { _ = try await Reconciler(context: assembly.context).reconcile() }
+                    try await DeadlineWatcher(context: assembly.context).warn()
                     passes += 1
                 }
             } catch {

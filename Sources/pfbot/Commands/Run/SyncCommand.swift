@@ -53,6 +53,7 @@ struct SyncPass {
         let deadBefore = try await assembly.store.jobCounts()[.dead] ?? 0
         let polled = try await assembly.monitor.poll()
         let reconciled = try await Reconciler(context: assembly.context).reconcile()
+        try await DeadlineWatcher(context: assembly.context).warn()
         let ran = try await assembly.runner.drain()
         let deadAfter = try await assembly.store.jobCounts()[.dead] ?? 0
         return Outcome(newTasks: polled.new.count, changedTasks: polled.changed.count, problems: polled.problems + reconciled.problems,

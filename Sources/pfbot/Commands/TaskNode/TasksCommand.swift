@@ -8,7 +8,7 @@ struct TasksCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tasks",
         abstract: "List your Post Fiat tasks (all buckets).",
-        discussion: "Columns: id, title, kind, status, reward, due. Tasks the Task Node sent in a form pfbot cannot read are listed as problems on stderr.")
+        discussion: "Columns: id, title, kind, status, reward, due. Tasks the Task Node sent in a form pfbot cannot read are listed as problems on stderr. With --queue: pfbot's prioritized work queue instead.")
 
     @OptionGroup var options: TaskNodeOptions
 
@@ -21,7 +21,14 @@ struct TasksCommand: AsyncParsableCommand {
     @Option(help: "Only tasks of this kind: personal, network or alpha.")
     var kind: String?
 
+    @Flag(help: "Print pfbot's work queue instead (from the store, best first, with each score's reasons); run `pfbot sync` first.")
+    var queue = false
+
     func run() async throws {
+        if queue {
+            try await WorkQueue.print(configPath: options.config, json: json)
+            return
+        }
         let listing = try await options.makeClient().listTasks()
         let tasks = listing.tasks.filter { node in
             (status == nil || node.task.state.rawValue == status) && (kind == nil || node.task.kind.name == kind?.lowercased())

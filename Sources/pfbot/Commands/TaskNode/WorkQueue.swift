@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import PFBotCore
+import Pipeline
+import Storage
+
+/// `pfbot tasks --queue`: the prioritized work queue from the store.
+enum WorkQueue {
+    static func print(configPath: String?, json: Bool) async throws {
+        let configuration = try loadConfiguration(configPath)
+        let store = try await StoreFactory.open(configuration.storage.location)
+        let records: [TaskRecord]
+        do {
+            records = try await store.tasks(in: nil)
+            try await store.close()
+        } catch {
+            try? await store.close()
+            throw error
+        }
+        let analyzer = TaskAnalyzer()
+        let candidates = records.map {
+            PriorityCandidate(task: $0.task, analysis: analyzer.analyze($0.task, manualEstimate: $0.manualEstimate), manualPriority: $0.manualPriority)
+        }
+        let finished = Set(records.filter { $0.task.state.isTerminal || $0.task.state.nodeStatus == .submitted }.map(\.task.id))
+        let entries = Prioritizer(settings: configuration.priority, maxInFlight: configuration.filters.maxInFlight)
+            .order(candidates, finished: finished, now: Date())
+        if json {
+            Output.json(entries)
+            return
+        }
+        guard !entries.isEmpty else {
+            Output.line("The queue is empty: no proposed or accepted tasks in the store (run `pfbot sync`).")
+            return
+        }
+        let titles = Dictionary(records.map { ($0.task.id, $0.task) }, uniquingKeysWith: { first, _ in first })
+        for entry in entries {
+            let task = titles[entry.taskID]
+            let reasons = entry.score.reasons.map { "\($0.factor) \(String(format: "%+.1f", $0.points)) (\($0.explanation))" }.joined(separator: "; ")
+            Output.line("\(entry.position). \(entry.taskID.shortForm)  \(task.map { InertText.singleLine($0.title, limit: 60) } ?? "")  "
+                        + "[\(task?.state.rawValue ?? "?")] score \(String(format: "%.1f", entry.score.value))")
+            Output.line("   \(reasons)" + (entry.waitingReason.map { " — waiting: \($0)" } ?? ""))
+        }
+    }
+}
