@@ -253,7 +253,11 @@ let package = Package(
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "PFBotCore", "Storage", "PostFiat", "Sandbox", "XRPL", "PFBotTestSupport"]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["SandboxWorld", "Sandbox", "Pipeline", "Storage", "Git", "GitHub", "PostFiat", "PFBotCore", "PFBotTestSupport"]
+            dependencies: [
+                "SandboxWorld", "Sandbox", "Pipeline", "Storage", "Git", "GitHub", "PostFiat", "PFBotCore", "PFBotTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
         ),
     ]
 )

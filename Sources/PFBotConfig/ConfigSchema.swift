@@ -46,6 +46,8 @@ public enum ConfigSchema {
         ConfigKey("server.port", .integer(0...65535), default: "8080", "Port `pfbot serve` listens on."),
         ConfigKey("server.max_body_bytes", .integer(1024...104_857_600), default: "26214400", "Largest webhook body accepted; larger gets 413."),
         ConfigKey("server.workers", .integer(1...64), default: "2", "Concurrent job workers."),
+        ConfigKey("server.job_lease_seconds", .integer(5...3600), default: "300",
+                  "Seconds a worker holds a claimed job; a job whose worker died runs again after this."),
         ConfigKey("filters.kinds", .list, default: "[]", "Task kinds pfbot takes on (personal, network, alpha); empty means all."),
         ConfigKey("filters.min_reward_pft", .amount, default: "0", "Smallest reward worth taking on."),
         ConfigKey("filters.include_keywords", .list, default: "[]", "If set, a task must mention one of these words (case-insensitive)."),

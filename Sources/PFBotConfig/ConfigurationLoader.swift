@@ -81,7 +81,8 @@ public struct ConfigurationLoader: Sendable {
             host: settings.string("server.host") ?? "127.0.0.1",
             port: settings.integer("server.port") ?? 8080,
             maxBodyBytes: settings.integer("server.max_body_bytes") ?? 26_214_400,
-            workers: settings.integer("server.workers") ?? 2
+            workers: settings.integer("server.workers") ?? 2,
+            jobLeaseSeconds: settings.integer("server.job_lease_seconds") ?? 300
         )
         let filters = TaskFilters(
             kinds: settings.list("filters.kinds").map(TaskKind.init(label:)),

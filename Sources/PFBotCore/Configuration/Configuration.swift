@@ -193,12 +193,15 @@ public struct ServerSettings: Sendable, Equatable {
     public var maxBodyBytes: Int
     /// Concurrent job workers.
     public var workers: Int
+    /// Seconds a worker holds a claimed job before another may take it over.
+    public var jobLeaseSeconds: Int
 
-    public init(host: String, port: Int, maxBodyBytes: Int, workers: Int) {
+    public init(host: String, port: Int, maxBodyBytes: Int, workers: Int, jobLeaseSeconds: Int = 300) {
         self.host = host
         self.port = port
         self.maxBodyBytes = maxBodyBytes
         self.workers = workers
+        self.jobLeaseSeconds = jobLeaseSeconds
     }
 }
 

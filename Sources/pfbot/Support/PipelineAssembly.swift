@@ -47,7 +47,8 @@ struct PipelineAssembly {
             let notifier = try configuration.notifications.webhookURL.map { url in
                 WebhookNotifier(url: url, secret: try configuration.notifications.webhookSecret.map { try read(secrets, $0, "notifications.webhook_secret_file") })
             }
-            let runner = JobRunner(store: store, handlers: PipelineHandlers.all(context, notifier: notifier), workerName: workerName, logger: logger)
+            let runner = JobRunner(store: store, handlers: PipelineHandlers.all(context, notifier: notifier), workerName: workerName,
+                                   lease: Double(configuration.server.jobLeaseSeconds), logger: logger)
             let monitor = TaskMonitor(source: client, store: store, filters: configuration.filters, autoAccept: configuration.autoAccept, logger: logger)
             return PipelineAssembly(configuration: configuration, store: store, context: context, monitor: monitor, runner: runner)
         } catch {
