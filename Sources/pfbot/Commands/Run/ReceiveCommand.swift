@@ -1,0 +1,67 @@
+import ArgumentParser
+import Crypto
+import Foundation
+import GitHub
+import Pipeline
+import Storage
+
+/// `pfbot receive`: handle one webhook payload from a file, or show what would be done.
+struct ReceiveCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "receive",
+        abstract: "Handle one webhook payload from a file (as if GitHub had delivered it), or with --dry-run print what pfbot would do.",
+        discussion: "Useful to test a configuration or a comment without a server. The payload is data: it is parsed, never run."
+    )
+
+    @OptionGroup var options: GlobalOptions
+
+    @Option(help: "The event name (X-GitHub-Event), e.g. issue_comment, pull_request, push.")
+    var event: String
+
+    @Option(help: ArgumentHelp("The payload file (JSON).", valueName: "path"))
+    var payload: String
+
+    @Flag(help: "Describe the actions without taking them (reads only the store).")
+    var dryRun = false
+
+    func run() async throws {
+        guard let body = FileManager.default.contents(atPath: payload) else {
+            Output.error("✗ cannot read \(payload)")
+            throw ExitCode.failure
+        }
+        let parsed: WebhookEvent
+        do {
+            try WebhookVerifier.checkBodySize(body.count)
+            parsed = try WebhookEvent.parse(name: event, body: body)
+        } catch {
+            Output.error("✗ \(payload) is not a valid \(event) payload: \(error)")
+            throw ExitCode.failure
+        }
+        let configuration = try loadConfiguration(options.config)
+        if dryRun {
+            let store = try await StoreFactory.open(configuration.storage.location)
+            do {
+                let plan = try await WebhookPlan(store: store, settings: configuration.repository, branchPrefix: configuration.git.branchPrefix).describe(parsed)
+                if options.json { Output.json(plan) } else { plan.forEach { Output.line("• would \($0)") } }
+                try await store.close()
+            } catch {
+                try? await store.close()
+                throw error
+            }
+            return
+        }
+        let assembly = try await PipelineAssembly.build(configuration, logger: LoggingSetup.logger("pfbot.receive", level: configuration.logLevel),
+                                                        workerName: ProcessIdentity.name)
+        do {
+            let digest = SHA256.hash(data: body).prefix(12).map { String(format: "%02x", $0) }.joined()
+            let action = ((try? JSONSerialization.jsonObject(with: body)) as? [String: Any])?["action"] as? String
+            let isNew = try await assembly.store.recordDelivery(Delivery(id: "receive-\(digest)", event: event, action: action, body: [UInt8](body), receivedAt: Date()))
+            let ran = try await assembly.runner.drain()
+            Output.line(isNew ? "✓ handled \(event): \(ran) jobs run" : "✓ this payload was received before; \(ran) jobs run")
+            try await assembly.store.close()
+        } catch {
+            try? await assembly.store.close()
+            throw error
+        }
+    }
+}
