@@ -1,8 +1,9 @@
 import Foundation
 
 /// Benchmark runner: `PFBotBench <name>`; `scripts/bench <name>` builds it in release mode and runs it.
-let benchmarks: [String: () throws -> Void] = [
+let benchmarks: [String: () async throws -> Void] = [
     "xrpl": XRPLBenchmark.run,
+    "webhook-ingest": WebhookIngestBenchmark.run,
 ]
 
 let name = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : ""
@@ -11,7 +12,7 @@ guard let benchmark = benchmarks[name] else {
     exit(2)
 }
 do {
-    try benchmark()
+    try await benchmark()
 } catch {
     FileHandle.standardError.write(Data("\(name) benchmark failed: \(error)\n".utf8))
     exit(1)
