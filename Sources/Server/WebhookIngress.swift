@@ -9,16 +9,25 @@ import Storage
 ///
 /// Order: size (413) → signature (401, nothing stored) → headers and JSON shape (400, logged) → store →
 /// 202 for a new delivery, 200 for a delivery id seen before (GitHub redelivers; it is processed once).
+/// Deliveries arriving together are stored in one transaction (``DeliveryGroupCommit``); each is answered only
+/// after the transaction holding it committed.
 public struct WebhookIngress: Sendable {
-    let store: any Store
+    let inbox: DeliveryGroupCommit
     let authenticator: any WebhookAuthenticator
     let maxBodyBytes: Int
     let now: @Sendable () -> Date
     let logger: Logger
 
-    public init(store: any Store, authenticator: any WebhookAuthenticator, maxBodyBytes: Int,
+    /// - Parameters:
+    ///   - store: the inbox deliveries are written to.
+    ///   - authenticator: checks `X-Hub-Signature-256`.
+    ///   - maxBodyBytes: larger bodies are refused with 413.
+    ///   - batchLimit: the most deliveries stored in one transaction (1 stores each in its own).
+    ///   - now: the clock for `receivedAt`.
+    ///   - logger: for rejected requests.
+    public init(store: any Store, authenticator: any WebhookAuthenticator, maxBodyBytes: Int, batchLimit: Int = 256,
                 now: @escaping @Sendable () -> Date = Date.init, logger: Logger = Logger(label: "pfbot.webhooks")) {
-        self.store = store
+        self.inbox = DeliveryGroupCommit(store: store, batchLimit: batchLimit)
         self.authenticator = authenticator
         self.maxBodyBytes = maxBodyBytes
         self.now = now
@@ -56,7 +65,7 @@ public struct WebhookIngress: Sendable {
             return Self.reply(.badRequest, "the body must be a JSON object")
         }
         let delivery = Delivery(id: deliveryID, event: event, action: object["action"] as? String, body: [UInt8](bytes), receivedAt: now())
-        let isNew = try await store.recordDelivery(delivery)
+        let isNew = try await inbox.record(delivery)
         count(event, isNew ? "queued" : "duplicate")
         return isNew ? Self.reply(.accepted, "queued", delivery: deliveryID) : Self.reply(.ok, "duplicate", delivery: deliveryID)
     }

@@ -3,23 +3,36 @@ import SQLKit
 
 extension SQLStore {
     public func recordDelivery(_ delivery: Delivery) async throws -> Bool {
-        try await lender.withTransaction { database in
-            let inserted = try await database.raw("""
-                INSERT INTO deliveries (delivery_id, event, action, body, received_at)
-                VALUES (\(bind: delivery.id), \(bind: delivery.event), \(bind: delivery.action), \(bind: Data(delivery.body)),
-                        \(bind: Clock.millis(delivery.receivedAt)))
-                ON CONFLICT DO NOTHING
-                RETURNING delivery_id
-                """).first()
-            guard inserted != nil else { return false }
-            let now = Clock.millis(delivery.receivedAt)
-            try await database.raw("""
-                INSERT INTO jobs (kind, payload, dedupe_key, state, attempts, max_attempts, run_at, created_at, updated_at)
-                VALUES (\(bind: Delivery.jobKind), \(bind: delivery.id), \(bind: "delivery:" + delivery.id), 'queued', 0, 8,
-                        \(bind: now), \(bind: now), \(bind: now))
-                """).run()
-            return true
+        try await lender.withTransaction { database in try await Self.insert(delivery, into: database) }
+    }
+
+    public func recordDeliveries(_ deliveries: [Delivery]) async throws -> [Bool] {
+        guard !deliveries.isEmpty else { return [] }
+        return try await lender.withTransaction { database in
+            var results: [Bool] = []
+            results.reserveCapacity(deliveries.count)
+            for delivery in deliveries { results.append(try await Self.insert(delivery, into: database)) }
+            return results
         }
+    }
+
+    /// Inserts a delivery and its job inside the caller's transaction; `false` when the id is taken.
+    private static func insert(_ delivery: Delivery, into database: any SQLDatabase) async throws -> Bool {
+        let inserted = try await database.raw("""
+            INSERT INTO deliveries (delivery_id, event, action, body, received_at)
+            VALUES (\(bind: delivery.id), \(bind: delivery.event), \(bind: delivery.action), \(bind: Data(delivery.body)),
+                    \(bind: Clock.millis(delivery.receivedAt)))
+            ON CONFLICT DO NOTHING
+            RETURNING delivery_id
+            """).first()
+        guard inserted != nil else { return false }
+        let now = Clock.millis(delivery.receivedAt)
+        try await database.raw("""
+            INSERT INTO jobs (kind, payload, dedupe_key, state, attempts, max_attempts, run_at, created_at, updated_at)
+            VALUES (\(bind: Delivery.jobKind), \(bind: delivery.id), \(bind: "delivery:" + delivery.id), 'queued', 0, 8,
+                    \(bind: now), \(bind: now), \(bind: now))
+            """).run()
+        return true
     }
 
     public func delivery(_ id: String) async throws -> Delivery? {

@@ -10,7 +10,7 @@ enum WebhookIngestError: Error, CustomStringConvertible {
         case .serverDidNotStart(let name):
             return "The \(name) server did not bind a port on 127.0.0.1; check that loopback networking is available."
         case .badArgument(let why):
-            return "Bad argument: \(why). Usage: PFBotBench webhook-ingest [--count N] [--concurrency 16,64]"
+            return "Bad argument: \(why). Usage: PFBotBench webhook-ingest [--count N] [--concurrency 16,64] [--warmup N] [--single-count N]"
         case .missingFixture(let what):
             return "Missing fixture: \(what) (set PFBOT_FIXTURES to the shared/fixtures folder)"
         case .notDurable(let accepted, let stored):
