@@ -82,6 +82,21 @@ import Testing
     }
 
     @Test(arguments: Engine.allCases)
+    func largeDeliveryBatch_spanningSeveralStatements_marksExactlyTheFirstCopyOfEachNewIDNew(engine: Engine) async throws {
+        try await withStore(engine) { store, _ in
+            let stored = Delivery(id: "d-120", event: "issues", action: nil, body: Array("{}".utf8), receivedAt: now)
+            let storedFirst = try await store.recordDelivery(stored)
+            #expect(storedFirst)
+            let batch = (0..<250).map { Delivery(id: "d-\($0 % 150)", event: "issues", action: nil, body: Array("{\"n\":\($0)}".utf8), receivedAt: now) }
+            let isNew = try await store.recordDeliveries(batch)
+            #expect(isNew == (0..<250).map { $0 < 150 && $0 != 120 })
+            #expect(try await store.jobCounts()[.queued] == 150)
+            #expect(try await store.delivery("d-149")?.body == Array("{\"n\":149}".utf8))
+            #expect(try await store.delivery("d-120")?.body == Array("{}".utf8))
+        }
+    }
+
+    @Test(arguments: Engine.allCases)
     func deliveryBatch_thatFailsPartWay_storesNoneOfIt(engine: Engine) async throws {
         try await withStore(engine) { store, _ in
             let blocker = try await store.enqueue(NewJob(kind: "other", payload: "x", dedupeKey: "delivery:d-blocked", runAt: now))
