@@ -55,6 +55,17 @@ import Testing
         }
     }
 
+    @Test func objectWithoutAStringAction_isStored_withNoAction() async throws {
+        try await withServer { client, store in
+            let body = Data(#"{"action":5,"zen":"hi","nested":{"action":"x"}}"#.utf8)
+            let response = try await post(client, body: body, signature: WebhookVerifier.signature(for: body, secret: secret), delivery: "d-9", event: "ping")
+            #expect(response.status == .accepted)
+            let stored = try #require(try await store.delivery("d-9"))
+            #expect(stored.action == nil)
+            #expect(Data(stored.body) == body)
+        }
+    }
+
     @Test func concurrentDeliveries_eachStoredOnceBeforeTheir202() async throws {
         let body = try Fixtures.data("github/webhooks/issue_comment/created.payload.json")
         try await withServer { client, store in
