@@ -13,7 +13,7 @@ struct BenchServer: Sendable {
     /// Starts serving `router` and returns once the port is known.
     static func start(_ router: Router<BasicRequestContext>, name: String) async throws -> BenchServer {
         var logger = Logger(label: "pfbot.bench.\(name)")
-        logger.logLevel = .warning
+        logger.logLevel = .critical
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         let app = Application(
             router: router,
