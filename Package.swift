@@ -194,7 +194,13 @@ let package = Package(
 
         .executableTarget(
             name: "PFBotBench",
-            dependencies: ["XRPL", "CSecp256k1", "Git"]
+            dependencies: [
+                "XRPL", "CSecp256k1", "Git", "Server", "Storage", "GitHub",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
         ),
 
         // MARK: - Tests

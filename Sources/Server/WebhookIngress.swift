@@ -9,16 +9,25 @@ import Storage
 ///
 /// Order: size (413) → signature (401, nothing stored) → headers and JSON shape (400, logged) → store →
 /// 202 for a new delivery, 200 for a delivery id seen before (GitHub redelivers; it is processed once).
+/// Deliveries arriving together are stored in one transaction (``DeliveryGroupCommit``); each is answered only
+/// after the transaction holding it committed.
 public struct WebhookIngress: Sendable {
-    let store: any Store
+    let inbox: DeliveryGroupCommit
     let authenticator: any WebhookAuthenticator
     let maxBodyBytes: Int
     let now: @Sendable () -> Date
     let logger: Logger
 
-    public init(store: any Store, authenticator: any WebhookAuthenticator, maxBodyBytes: Int,
+    /// - Parameters:
+    ///   - store: the inbox deliveries are written to.
+    ///   - authenticator: checks `X-Hub-Signature-256`.
+    ///   - maxBodyBytes: larger bodies are refused with 413.
+    ///   - batchLimit: the most deliveries stored in one transaction (1 stores each in its own).
+    ///   - now: the clock for `receivedAt`.
+    ///   - logger: for rejected requests.
+    public init(store: any Store, authenticator: any WebhookAuthenticator, maxBodyBytes: Int, batchLimit: Int = 256,
                 now: @escaping @Sendable () -> Date = Date.init, logger: Logger = Logger(label: "pfbot.webhooks")) {
-        self.store = store
+        self.inbox = DeliveryGroupCommit(store: store, batchLimit: batchLimit)
         self.authenticator = authenticator
         self.maxBodyBytes = maxBodyBytes
         self.now = now
@@ -50,13 +59,13 @@ public struct WebhookIngress: Sendable {
             logger.warning("webhook without X-GitHub-Event or a valid X-GitHub-Delivery")
             return Self.reply(.badRequest, "X-GitHub-Event and X-GitHub-Delivery headers are required")
         }
-        guard let object = (try? JSONSerialization.jsonObject(with: bytes)) as? [String: Any] else {
+        guard let shape = try? JSONDecoder().decode(PayloadShape.self, from: bytes) else {
             count(event, "malformed")
             logger.warning("webhook \(deliveryID) (\(event)) is not a JSON object; ignored")
             return Self.reply(.badRequest, "the body must be a JSON object")
         }
-        let delivery = Delivery(id: deliveryID, event: event, action: object["action"] as? String, body: [UInt8](bytes), receivedAt: now())
-        let isNew = try await store.recordDelivery(delivery)
+        let delivery = Delivery(id: deliveryID, event: event, action: shape.action, body: [UInt8](bytes), receivedAt: now())
+        let isNew = try await inbox.record(delivery)
         count(event, isNew ? "queued" : "duplicate")
         return isNew ? Self.reply(.accepted, "queued", delivery: deliveryID) : Self.reply(.ok, "duplicate", delivery: deliveryID)
     }
@@ -76,6 +85,19 @@ public struct WebhookIngress: Sendable {
         if let delivery { object["delivery"] = delivery }
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
         return Response(status: status, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(data: data)))
+    }
+}
+
+/// What the ingress reads of a payload: it must be a JSON object (the whole text is validated); `action` is kept
+/// when it is a string. Decoding only this is several times cheaper than building the whole object tree.
+struct PayloadShape: Decodable {
+    let action: String?
+
+    enum CodingKeys: String, CodingKey { case action }
+
+    init(from decoder: any Decoder) throws {
+        let object = try decoder.container(keyedBy: CodingKeys.self)
+        action = try? object.decodeIfPresent(String.self, forKey: .action)
     }
 }
 

@@ -41,6 +41,12 @@ public protocol Store: Sendable {
     /// - Returns: `false` when a delivery with this id was stored before (nothing written).
     func recordDelivery(_ delivery: Delivery) async throws -> Bool
 
+    /// Stores several verified deliveries and enqueues their jobs in one transaction (one commit, so one disk
+    /// flush for all of them): the group-commit path of the webhook ingress. All are stored or, on error, none.
+    /// - Returns: for each delivery, in order, what ``recordDelivery(_:)`` would return: `false` when its id was
+    ///   stored before, including by an earlier element of the same batch.
+    func recordDeliveries(_ deliveries: [Delivery]) async throws -> [Bool]
+
     /// A stored delivery.
     func delivery(_ id: String) async throws -> Delivery?
 

@@ -55,6 +55,39 @@ import Testing
         }
     }
 
+    @Test func objectWithoutAStringAction_isStored_withNoAction() async throws {
+        try await withServer { client, store in
+            let body = Data(#"{"action":5,"zen":"hi","nested":{"action":"x"}}"#.utf8)
+            let response = try await post(client, body: body, signature: WebhookVerifier.signature(for: body, secret: secret), delivery: "d-9", event: "ping")
+            #expect(response.status == .accepted)
+            let stored = try #require(try await store.delivery("d-9"))
+            #expect(stored.action == nil)
+            #expect(Data(stored.body) == body)
+        }
+    }
+
+    @Test func concurrentDeliveries_eachStoredOnceBeforeTheir202() async throws {
+        let body = try Fixtures.data("github/webhooks/issue_comment/created.payload.json")
+        try await withServer { client, store in
+            let signature = WebhookVerifier.signature(for: body, secret: secret)
+            let statuses = try await withThrowingTaskGroup(of: (String, HTTPResponse.Status).self) { group in
+                for index in 0..<48 {
+                    let id = "d-\(index % 32)"
+                    group.addTask { (id, try await post(client, body: body, signature: signature, delivery: id).status) }
+                }
+                var all: [(String, HTTPResponse.Status)] = []
+                for try await outcome in group { all.append(outcome) }
+                return all
+            }
+            let accepted = statuses.filter { $0.1 == .accepted }.map(\.0)
+            #expect(Set(accepted).count == 32)
+            #expect(accepted.count == 32)
+            #expect(statuses.filter { $0.1 == .ok }.count == 16)
+            for id in accepted { #expect(try await store.delivery(id)?.body == Array(body)) }
+            #expect(try await store.jobCounts()[.queued] == 32)
+        }
+    }
+
     @Test(arguments: [nil, "sha256=00", "sha1=abc", "sha256=zz"])
     func badOrMissingSignature_is401_andNothingIsStored(signature: String?) async throws {
         try await withServer { client, store in

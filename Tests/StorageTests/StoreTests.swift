@@ -66,6 +66,52 @@ import Testing
     }
 
     @Test(arguments: Engine.allCases)
+    func deliveryBatch_isStoredInOneTransaction_flaggingDuplicatesInsideAndBeforeTheBatch(engine: Engine) async throws {
+        try await withStore(engine) { store, _ in
+            let earlier = Delivery(id: "d-earlier", event: "issues", action: "opened", body: Array(#"{"n":0}"#.utf8), receivedAt: now)
+            #expect(try await store.recordDelivery(earlier))
+            let first = Delivery(id: "d-first", event: "issue_comment", action: "created", body: Array(#"{"n":1}"#.utf8) + [0xFF], receivedAt: now)
+            let second = Delivery(id: "d-second", event: "push", action: nil, body: Array(#"{"n":2}"#.utf8), receivedAt: now)
+            let isNew = try await store.recordDeliveries([first, earlier, second, first])
+            #expect(isNew == [true, false, true, false])
+            #expect(try await store.delivery("d-first")?.body == first.body)
+            #expect(try await store.delivery("d-second")?.action == nil)
+            #expect(try await store.jobCounts()[.queued] == 3)
+            #expect(try await store.recordDeliveries([]) == [])
+        }
+    }
+
+    @Test(arguments: Engine.allCases)
+    func largeDeliveryBatch_spanningSeveralStatements_marksExactlyTheFirstCopyOfEachNewIDNew(engine: Engine) async throws {
+        try await withStore(engine) { store, _ in
+            let stored = Delivery(id: "d-120", event: "issues", action: nil, body: Array("{}".utf8), receivedAt: now)
+            let storedFirst = try await store.recordDelivery(stored)
+            #expect(storedFirst)
+            let batch = (0..<250).map { Delivery(id: "d-\($0 % 150)", event: "issues", action: nil, body: Array("{\"n\":\($0)}".utf8), receivedAt: now) }
+            let isNew = try await store.recordDeliveries(batch)
+            #expect(isNew == (0..<250).map { $0 < 150 && $0 != 120 })
+            #expect(try await store.jobCounts()[.queued] == 150)
+            #expect(try await store.delivery("d-149")?.body == Array("{\"n\":149}".utf8))
+            #expect(try await store.delivery("d-120")?.body == Array("{}".utf8))
+        }
+    }
+
+    @Test(arguments: Engine.allCases)
+    func deliveryBatch_thatFailsPartWay_storesNoneOfIt(engine: Engine) async throws {
+        try await withStore(engine) { store, _ in
+            let blocker = try await store.enqueue(NewJob(kind: "other", payload: "x", dedupeKey: "delivery:d-blocked", runAt: now))
+            #expect(blocker != nil)
+            let fine = Delivery(id: "d-fine", event: "issues", action: "opened", body: Array("{}".utf8), receivedAt: now)
+            let blocked = Delivery(id: "d-blocked", event: "issues", action: "opened", body: Array("{}".utf8), receivedAt: now)
+            await #expect(throws: (any Error).self) { try await store.recordDeliveries([fine, blocked]) }
+            #expect(try await store.delivery("d-fine") == nil)
+            #expect(try await store.delivery("d-blocked") == nil)
+            #expect(try await store.jobCounts()[.queued] == 1)
+            #expect(try await store.recordDeliveries([fine]) == [true])
+        }
+    }
+
+    @Test(arguments: Engine.allCases)
     func failedJob_backsOff_thenBecomesADeadLetter(engine: Engine) async throws {
         try await withStore(engine) { store, _ in
             let id = try #require(try await store.enqueue(NewJob(kind: "sync", payload: "{}", runAt: now, maxAttempts: 2)))

@@ -1,0 +1,20 @@
+/// Why the webhook-ingest benchmark could not run or its result cannot be trusted.
+enum WebhookIngestError: Error, CustomStringConvertible {
+    case serverDidNotStart(String)
+    case badArgument(String)
+    case missingFixture(String)
+    case notDurable(accepted: Int, stored: Int)
+
+    var description: String {
+        switch self {
+        case .serverDidNotStart(let name):
+            return "The \(name) server did not bind a port on 127.0.0.1; check that loopback networking is available."
+        case .badArgument(let why):
+            return "Bad argument: \(why). Usage: PFBotBench webhook-ingest [--count N] [--concurrency 16,64] [--warmup N] [--single-count N]"
+        case .missingFixture(let what):
+            return "Missing fixture: \(what) (set PFBOT_FIXTURES to the shared/fixtures folder)"
+        case .notDurable(let accepted, let stored):
+            return "Durability check failed: \(accepted) deliveries were answered 202 but the store holds \(stored) queued jobs."
+        }
+    }
+}
