@@ -31,7 +31,7 @@ import Testing
                 "PFBOT_TASKNODE_URL": world.taskNodeURL, "PFBOT_WALLET_SEED": SandboxWorld.walletSeed,
                 "PFBOT_DATA_DIR": directory.file("action-data"), "PFBOT_GITHUB_WRITE_SPACING_MS": "0",
             ]
-            let result = try CommandRunner().run(["action"], in: directory.path, environment: environment)
+            let result = try await CommandRunner().runAsync(["action"], in: directory.path, environment: environment)
             #expect(result.status == 0, "\(result.standardOutput)\n\(result.standardError.suffix(3000))")
             #expect(await world.taskNode.task(id)?.statusKey == "accepted")
             let branches = try await world.github.emulator.branchSHA(owner: "acme", repo: "tasks", branch: "pf/write-the-onboarding-guide-" + String(id.suffix(8)))
@@ -41,7 +41,7 @@ import Testing
             #expect(summary.contains("Event `issue_comment` (`created`)"))
             #expect(summary.contains("| Write the onboarding guide |"))
             // The same run attempt again: the event is not handled twice (no second reply).
-            let again = try CommandRunner().run(["action"], in: directory.path, environment: environment)
+            let again = try await CommandRunner().runAsync(["action"], in: directory.path, environment: environment)
             #expect(again.status == 0)
             let replies = try await world.context.github.listComments(world.repository, issue: issue).compactMap(\.body)
                 .filter { $0.contains("Accepted on the Task Node") }

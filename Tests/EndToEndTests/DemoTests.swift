@@ -4,10 +4,10 @@ import Testing
 
 @Suite struct DemoTests {
     /// `pfbot demo --json`, run as a user would: every task ends in its expected state, one submission per merged task.
-    @Test func demoJSON_endsWithEveryTaskInItsExpectedState() throws {
+    @Test func demoJSON_endsWithEveryTaskInItsExpectedState() async throws {
         let directory = try TemporaryDirectory(prefix: "pfbot-demo-cli")
         defer { directory.remove() }
-        let result = try CommandRunner().run(["demo", "--json"], in: directory.path)
+        let result = try await CommandRunner().runAsync(["demo", "--json"], in: directory.path)
         #expect(result.status == 0, "\(result.standardError.suffix(2000))")
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
         let tasks = try #require(summary["tasks"] as? [[String: Any]])

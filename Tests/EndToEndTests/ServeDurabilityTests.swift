@@ -24,7 +24,7 @@ import Testing
                 "PFBOT_SERVER_JOB_LEASE_SECONDS": "5", "PFBOT_SERVER_WORKERS": "4",
             ]
             let ids = (0..<1000).map { "delivery-\($0)" }
-            var server = try ServeProcess.start(in: directory.path, environment: environment)
+            var server = try await ServeProcess.launch(in: directory.path, environment: environment)
             var acknowledged = Set<String>()
             let killed = KillSwitch()
             let killer = Task { [server] in
@@ -43,7 +43,7 @@ import Testing
             server.kill()
             #expect(acknowledged.count >= 300 && acknowledged.count < 1000, "kill landed after \(acknowledged.count) acknowledgements")
 
-            server = try ServeProcess.start(in: directory.path, environment: environment)
+            server = try await ServeProcess.launch(in: directory.path, environment: environment)
             let missing = ids.filter { !acknowledged.contains($0) }
             let redelivered = await Self.post(missing + Array(acknowledged.prefix(50)), to: server.port, concurrency: 16, stop: KillSwitch())
             #expect(missing.allSatisfy { redelivered[$0] == 202 || redelivered[$0] == 200 })
@@ -108,6 +108,12 @@ import Testing
     }
 
     static func countStored(_ directory: TemporaryDirectory) async throws -> Int {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try countStoredBlocking(directory) }) }
+        }
+    }
+
+    static func countStoredBlocking(_ directory: TemporaryDirectory) throws -> Int {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", "-c", "import sqlite3,sys\ntry:\n print(sqlite3.connect(sys.argv[1],timeout=5).execute('select count(*) from deliveries').fetchone()[0])\nexcept Exception:\n print(0)",
@@ -130,6 +136,16 @@ actor KillSwitch {
 struct ServeProcess: Sendable {
     let pid: Int32
     let port: Int
+
+    /// Starts the server from a dispatch thread (reading its log blocks; the cooperative pool must stay free for the
+    /// in-process emulators the server talks to while starting).
+    static func launch(in directory: String, environment: [String: String]) async throws -> ServeProcess {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try start(in: directory, environment: environment) })
+            }
+        }
+    }
 
     static func start(in directory: String, environment: [String: String]) throws -> ServeProcess {
         let process = Process()

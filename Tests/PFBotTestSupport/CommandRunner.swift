@@ -48,3 +48,15 @@ public struct CommandRunner: Sendable {
         )
     }
 }
+
+extension CommandRunner {
+    /// ``run(_:in:environment:)`` on a dispatch thread: the waiting never blocks the cooperative pool, whose few
+    /// threads in-process loopback servers (emulators the child process talks to) need to answer.
+    public func runAsync(_ arguments: [String], in directory: String, environment: [String: String] = [:]) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Swift.Result { try self.run(arguments, in: directory, environment: environment) })
+            }
+        }
+    }
+}
