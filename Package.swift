@@ -262,6 +262,7 @@ let package = Package(
             dependencies: [
                 "SandboxWorld", "Sandbox", "Pipeline", "Storage", "Git", "GitHub", "PostFiat", "PFBotCore", "PFBotTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),

@@ -17,6 +17,8 @@ struct PipelineAssembly {
     let context: PipelineContext
     let monitor: TaskMonitor
     let runner: JobRunner
+    /// Whether GitHub is reached as an App (only Apps can list and redeliver their webhook deliveries).
+    let usesApp: Bool
 
     static func build(_ configuration: Configuration, environment: [String: String] = ProcessInfo.processInfo.environment,
                       logger: Logger, workerName: String) async throws -> PipelineAssembly {
@@ -50,7 +52,9 @@ struct PipelineAssembly {
             let runner = JobRunner(store: store, handlers: PipelineHandlers.all(context, notifier: notifier), workerName: workerName,
                                    lease: Double(configuration.server.jobLeaseSeconds), logger: logger)
             let monitor = TaskMonitor(source: client, store: store, filters: configuration.filters, autoAccept: configuration.autoAccept, logger: logger)
-            return PipelineAssembly(configuration: configuration, store: store, context: context, monitor: monitor, runner: runner)
+            var usesApp = false
+            if case .app = authentication { usesApp = true }
+            return PipelineAssembly(configuration: configuration, store: store, context: context, monitor: monitor, runner: runner, usesApp: usesApp)
         } catch {
             try? await store.close()
             throw error

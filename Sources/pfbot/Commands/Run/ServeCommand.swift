@@ -95,7 +95,10 @@ struct Scheduler {
                 if try await assembly.store.acquireLease(Self.leaseName, holder: ProcessIdentity.name, duration: interval * 3, now: Date()) {
                     let report = try await assembly.monitor.poll()
                     if let hint = report.nextPoll { wait = max(2.5, min(interval, Double(hint.components.seconds))) }
-                    if passes % 10 == 0 { _ = try await Reconciler(context: assembly.context).reconcile() }
+                    if passes % 10 == 0 {
+                        _ = try await Reconciler(context: assembly.context).reconcile()
+                        if assembly.usesApp { try await RedeliverySweep(context: assembly.context).sweep() }
+                    }
                     try await DeadlineWatcher(context: assembly.context).warn()
                     passes += 1
                 }
