@@ -10,9 +10,7 @@ import Testing
 /// an empty store (state comes from the Task Node and GitHub), against the emulators.
 @Suite(.serialized) struct ActionModeTests {
     @Test func issueCommentEvent_acceptsTheTask_fromAnEmptyStore_andWritesTheJobSummary() async throws {
-        let directory = try TemporaryDirectory(prefix: "pfbot-action")
-        let world = try await SandboxWorld.start(directory: URL(fileURLWithPath: directory.path), collaborators: ["octocat": "admin"])
-        do {
+        try await withSandboxWorld(prefix: "pfbot-action", collaborators: ["octocat": "admin"]) { world, directory in
             let id = await world.propose(title: "Write the onboarding guide", description: "- Explain installation", pft: 60)
             try await world.sync()
             let issue = try #require(try await world.store.task(try TaskID(id))?.issueNumber)
@@ -46,13 +44,7 @@ import Testing
             let replies = try await world.context.github.listComments(world.repository, issue: issue).compactMap(\.body)
                 .filter { $0.contains("Accepted on the Task Node") }
             #expect(replies.count == 1)
-        } catch {
-            await world.stop()
-            directory.remove()
-            throw error
         }
-        await world.stop()
-        directory.remove()
     }
 
     @Test func outsideActions_explainsWhatIsMissing() throws {

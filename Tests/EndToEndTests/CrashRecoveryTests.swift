@@ -29,9 +29,7 @@ struct CrashAfterSubmitSink: TaskSink {
 
 @Suite(.serialized) struct CrashRecoveryTests {
     @Test func crashBetweenSubmitAndRecord_restartStillSubmitsExactlyOnce() async throws {
-        let directory = try TemporaryDirectory(prefix: "pfbot-crash")
-        let world = try await SandboxWorld.start(directory: URL(fileURLWithPath: directory.path), collaborators: ["octocat": "admin"])
-        do {
+        try await withSandboxWorld(prefix: "pfbot-crash", collaborators: ["octocat": "admin"]) { world, directory in
             let maintainer = SandboxContributor(login: "octocat", world: world)
             let id = await world.propose(title: "Write the onboarding guide", description: "- Explain installation", pft: 80)
             try await world.sync()
@@ -65,12 +63,6 @@ struct CrashAfterSubmitSink: TaskSink {
             #expect(accepted.count == 1)
             let notes = try await world.context.github.listComments(world.repository, issue: issue).compactMap(\.body).filter { $0.contains("Submitted to Post Fiat") }
             #expect(notes.count == 1)
-        } catch {
-            await world.stop()
-            directory.remove()
-            throw error
         }
-        await world.stop()
-        directory.remove()
     }
 }

@@ -12,9 +12,7 @@ import Testing
 @Suite(.serialized) struct RedeliverySweepTests {
     /// A comment whose webhook GitHub failed to deliver reaches pfbot through the App's redelivery, exactly once.
     @Test func failedDelivery_isRedeliveredOnce_andProcessed() async throws {
-        let directory = try TemporaryDirectory(prefix: "pfbot-redeliver")
-        let world = try await SandboxWorld.start(directory: URL(fileURLWithPath: directory.path), collaborators: ["octocat": "admin"])
-        do {
+        try await withSandboxWorld(prefix: "pfbot-redeliver", collaborators: ["octocat": "admin"]) { world, directory in
             let key = try _RSA.Signing.PrivateKey(keySize: .bits2048)
             try await world.github.emulator.registerApp(id: 4242, slug: "pfbot", publicKeyPEM: key.publicKey.pemRepresentation)
             await world.github.emulator.addInstallation(id: 77, appID: 4242)
@@ -38,12 +36,6 @@ import Testing
             try await world.settle()
             #expect(await world.taskNode.task(id)?.statusKey == "accepted")
             #expect(try await RedeliverySweep(context: context).sweep() == 0)
-        } catch {
-            await world.stop()
-            directory.remove()
-            throw error
         }
-        await world.stop()
-        directory.remove()
     }
 }

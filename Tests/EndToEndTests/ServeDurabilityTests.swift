@@ -12,9 +12,7 @@ import Testing
     static let secret = "durability-secret"
 
     @Test func sigkillDuring1000Deliveries_thenRestart_processesEveryDeliveryOnce() async throws {
-        let directory = try TemporaryDirectory(prefix: "pfbot-serve")
-        let world = try await SandboxWorld.start(directory: URL(fileURLWithPath: directory.path.appending("/world")))
-        do {
+        try await withSandboxWorld(prefix: "pfbot-serve") { world, directory in
             let environment = [
                 "PFBOT_SERVER_HOST": "127.0.0.1", "PFBOT_SERVER_PORT": "0", "PFBOT_LOG_LEVEL": "info",
                 "PFBOT_GITHUB_WEBHOOK_SECRET": Self.secret, "GITHUB_TOKEN": SandboxWorld.actionsToken,
@@ -64,13 +62,7 @@ import Testing
             #expect(counts[.done] == 1000, "\(counts)")
             #expect(counts[.queued] == 0 && counts[.running] == 0 && counts[.dead] == 0, "\(counts)")
             #expect(unprocessed == 0)
-        } catch {
-            await world.stop()
-            directory.remove()
-            throw error
         }
-        await world.stop()
-        directory.remove()
     }
 
     /// Posts a signed `ping` per id; returns each id's status (0 when the connection failed).

@@ -15,19 +15,10 @@ import Testing
     static let maintainer = "octocat"
     static let stranger = "mallory"
 
-    func withWorld(_ configure: @escaping (inout Configuration) -> Void = { _ in }, _ body: (SandboxWorld) async throws -> Void) async throws {
-        let directory = try TemporaryDirectory(prefix: "pfbot-e2e")
-        let world = try await SandboxWorld.start(directory: URL(fileURLWithPath: directory.path),
-                                                 collaborators: [Self.maintainer: "admin", Self.stranger: "read"], configure: configure)
-        do {
+    func withWorld(_ body: (SandboxWorld) async throws -> Void) async throws {
+        try await withSandboxWorld(prefix: "pfbot-e2e", collaborators: [Self.maintainer: "admin", Self.stranger: "read"]) { world, _ in
             try await body(world)
-        } catch {
-            await world.stop()
-            directory.remove()
-            throw error
         }
-        await world.stop()
-        directory.remove()
     }
 
     @Test func proposalToReward_throughCommandsPushReviewAndMerge_submitsExactlyOnce() async throws {
@@ -190,9 +181,7 @@ import Testing
 
 @Suite(.serialized) struct ReconcilerTests {
     @Test func reconciler_repairsADeletedLabel_andAMissedMergeWebhook() async throws {
-        let directory = try TemporaryDirectory(prefix: "pfbot-reconcile")
-        let world = try await SandboxWorld.start(directory: URL(fileURLWithPath: directory.path), collaborators: ["octocat": "admin"])
-        do {
+        try await withSandboxWorld(prefix: "pfbot-reconcile", collaborators: ["octocat": "admin"]) { world, directory in
             let maintainer = SandboxContributor(login: "octocat", world: world)
             let id = await world.propose(title: "Write the onboarding guide", description: "- Explain installation", pft: 80)
             try await world.sync()
@@ -226,21 +215,13 @@ import Testing
             let again = try await Reconciler(context: world.context).reconcile()
             #expect(again.queuedJobs == 0)
             #expect(again.adoptedIssues == 0)
-        } catch {
-            await world.stop()
-            directory.remove()
-            throw error
         }
-        await world.stop()
-        directory.remove()
     }
 }
 
 @Suite(.serialized) struct DeadlineWarningTests {
     @Test func deadlineWarning_isPostedOncePerLeadTime() async throws {
-        let directory = try TemporaryDirectory(prefix: "pfbot-deadline")
-        let world = try await SandboxWorld.start(directory: URL(fileURLWithPath: directory.path), collaborators: ["octocat": "admin"])
-        do {
+        try await withSandboxWorld(prefix: "pfbot-deadline", collaborators: ["octocat": "admin"]) { world, directory in
             let id = await world.propose(title: "Write the onboarding guide", description: "- Explain installation", pft: 80)
             let due = ISO8601DateFormatter().string(from: Date().addingTimeInterval(10 * 3600))
             try await world.taskNode.override(taskID: id, fields: ["dueAt": .string(due)])
@@ -253,12 +234,6 @@ import Testing
             let warnings = try await world.context.github.listComments(world.repository, issue: issue).compactMap(\.body).filter { $0.contains("⏰") }
             #expect(warnings.count == 1)
             #expect(warnings.first?.contains("Less than 12 h left") == true)
-        } catch {
-            await world.stop()
-            directory.remove()
-            throw error
         }
-        await world.stop()
-        directory.remove()
     }
 }
