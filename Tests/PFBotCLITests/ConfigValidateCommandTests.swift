@@ -71,11 +71,14 @@ import Testing
         #expect(help.standardOutput.contains("config"))
     }
 
-    @Test func doctor_reportsLibgit2() throws {
+    @Test func doctor_reportsLibgit2_andSaysWhatIsMissing() throws {
         let directory = try TemporaryDirectory(prefix: "pfbot-cli")
         defer { directory.remove() }
-        let result = try CommandRunner().run(["doctor"], in: directory.path)
-        #expect(result.status == 0, "\(result.standardOutput)\(result.standardError)")
+        let result = try CommandRunner().run(["doctor"], in: directory.path, environment: ["PFBOT_TASKNODE_URL": "http://127.0.0.1:9"])
+        #expect(result.status == 1)
         #expect(result.standardOutput.contains("✓ libgit2: libgit2 1."))
+        #expect(result.standardOutput.contains("✗ wallet: wallet.seed_file is not set"))
+        #expect(result.standardOutput.contains("✗ tasknode.url: cannot reach http://127.0.0.1:9/api/session"))
+        #expect(result.standardOutput.contains("✗ github.repository: not set"))
     }
 }

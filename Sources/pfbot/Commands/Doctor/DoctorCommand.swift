@@ -1,19 +1,21 @@
 import ArgumentParser
 import CLibGit2
+import PFBotConfig
 
 /// `pfbot doctor`: a ✓/✗ line per thing pfbot needs, with the fix for each ✗.
 struct DoctorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doctor",
-        abstract: "Check the configuration, storage, libgit2 and the services pfbot talks to.",
+        abstract: "Check the configuration, storage, libgit2, the wallet, the Task Node and GitHub.",
         discussion: "Exits 1 when any check fails; each failing line says what to fix."
     )
 
     @OptionGroup var options: GlobalOptions
 
     func run() async throws {
-        var (checks, _) = await ConfigurationChecks().run(explicitPath: options.config)
+        var (checks, configuration) = await ConfigurationChecks().run(explicitPath: options.config)
         checks.append(Self.libgit2Check())
+        if let configuration { checks += await ServiceChecks(configuration: configuration, secrets: SecretReader()).run() }
         if options.json {
             Output.json(checks)
         } else {
