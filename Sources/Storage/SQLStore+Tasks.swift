@@ -45,14 +45,10 @@ extension SQLStore {
     }
 
     public func tasks(in states: Set<TaskState>?) async throws -> [TaskRecord] {
-        try await lender.withConnection { database in
-            let rows = try await database.raw("SELECT id, state, data, raw FROM tasks ORDER BY updated_at DESC, id").all()
-            return try rows.compactMap { row in
-                if let states, let state = TaskState(rawValue: try row.decode(column: "state", as: String.self)), !states.contains(state) {
-                    return nil
-                }
-                return try decodeTask(row)
-            }
+        if let states, states.isEmpty { return [] }
+        let filter: SQLQueryString = states.map { " WHERE state IN (\(binds: $0.map(\.rawValue).sorted()))" } ?? ""
+        return try await lender.withConnection { database in
+            try await database.raw("SELECT id, data, raw FROM tasks\(filter) ORDER BY updated_at DESC, id").all().map(decodeTask)
         }
     }
 

@@ -31,13 +31,8 @@ struct StatusReport {
     }
 
     private func queuePosition(of id: TaskID) async throws -> Int? {
-        let records = try await context.store.tasks(in: nil)
-        let candidates = records.map { record in
-            PriorityCandidate(task: record.task, analysis: context.analyzer.analyze(record.task, manualEstimate: record.manualEstimate),
-                              manualPriority: record.manualPriority)
-        }
-        let finished = Set(records.filter { $0.task.state.isTerminal || $0.task.state.nodeStatus == .submitted }.map(\.task.id))
         let prioritizer = Prioritizer(settings: context.configuration.priority, maxInFlight: context.configuration.filters.maxInFlight)
-        return prioritizer.order(candidates, finished: finished, now: context.now()).first { $0.taskID == id }?.position
+        return prioritizer.order(records: try await context.store.tasks(in: nil), analyzer: context.analyzer, now: context.now())
+            .first { $0.taskID == id }?.position
     }
 }

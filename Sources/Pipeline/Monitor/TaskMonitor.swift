@@ -55,7 +55,7 @@ public struct TaskMonitor: Sendable {
             logger.warning("skipped unreadable task: \(text)")
             try await store.appendAudit(AuditEntry(at: now(), actor: "tasknode", action: "task.unreadable", subject: problem.taskID ?? "?", detail: String(describing: problem.error)))
         }
-        var inFlight = try await store.tasks(in: nil).filter { $0.task.state.isInFlight }.count
+        var inFlight = try await store.tasks(in: Set(TaskState.allCases.filter(\.isInFlight))).count
         for node in listing.tasks {
             try await observe(node, report: &report, inFlight: &inFlight)
         }

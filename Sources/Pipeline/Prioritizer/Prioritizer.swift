@@ -1,5 +1,6 @@
 import Foundation
 import PFBotCore
+import Storage
 
 /// Orders the tasks that still need work: a manual priority first, then score from ROI and deadline urgency;
 /// tasks waiting on another unfinished task, and those past the WIP limit, go after the workable ones.
@@ -43,6 +44,17 @@ public struct Prioritizer: Sendable {
             }
             return QueueEntry(taskID: candidate.task.id, position: index + 1, score: score, blockedBy: blockers, waitingReason: waiting)
         }
+    }
+
+    /// The queue of stored tasks: each analysed (with its manual estimate and priority), tasks that are over or
+    /// submitted counting as finished for dependencies.
+    public func order(records: [TaskRecord], analyzer: TaskAnalyzer, now: Date) -> [QueueEntry] {
+        let candidates = records.map { record in
+            PriorityCandidate(task: record.task, analysis: analyzer.analyze(record.task, manualEstimate: record.manualEstimate),
+                              manualPriority: record.manualPriority)
+        }
+        let finished = Set(records.filter { $0.task.state.isTerminal || $0.task.state.nodeStatus == .submitted }.map(\.task.id))
+        return order(candidates, finished: finished, now: now)
     }
 
     /// The score of one task, with a reason per factor.

@@ -17,13 +17,8 @@ enum WorkQueue {
             try? await store.close()
             throw error
         }
-        let analyzer = TaskAnalyzer()
-        let candidates = records.map {
-            PriorityCandidate(task: $0.task, analysis: analyzer.analyze($0.task, manualEstimate: $0.manualEstimate), manualPriority: $0.manualPriority)
-        }
-        let finished = Set(records.filter { $0.task.state.isTerminal || $0.task.state.nodeStatus == .submitted }.map(\.task.id))
         let entries = Prioritizer(settings: configuration.priority, maxInFlight: configuration.filters.maxInFlight)
-            .order(candidates, finished: finished, now: Date())
+            .order(records: records, analyzer: TaskAnalyzer(), now: Date())
         if json {
             Output.json(entries)
             return
