@@ -197,8 +197,8 @@ let package = Package(
             dependencies: [
                 "XRPL", "CSecp256k1", "Git", "Server", "Storage", "GitHub",
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),

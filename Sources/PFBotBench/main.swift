@@ -4,7 +4,7 @@ import Foundation
 let benchmarks: [String: @Sendable ([String]) async throws -> Void] = [
     "xrpl": { _ in try XRPLBenchmark.run() },
     "git-commit": { try await GitCommitBenchmark(arguments: $0).run() },
-    "webhook-ingest": { _ in try await WebhookIngestBenchmark.run() },
+    "webhook-ingest": { try await WebhookIngestBenchmark.run($0) },
 ]
 
 let arguments = CommandLine.arguments

@@ -7,7 +7,7 @@ import Storage
 
 /// `POST /webhooks/github`: verify, store durably, acknowledge. Processing happens later, in the job workers.
 ///
-/// Order: size (413) → signature (401, nothing stored) → headers and JSON shape (400, logged) → store →
+/// Order: size (413) → signature (401, nothing stored) → headers and JSON object shape (400, logged) → store →
 /// 202 for a new delivery, 200 for a delivery id seen before (GitHub redelivers; it is processed once).
 /// Deliveries arriving together are stored in one transaction (``DeliveryGroupCommit``); each is answered only
 /// after the transaction holding it committed.
@@ -17,6 +17,7 @@ public struct WebhookIngress: Sendable {
     let maxBodyBytes: Int
     let now: @Sendable () -> Date
     let logger: Logger
+    let counters: WebhookCounters
 
     /// - Parameters:
     ///   - store: the inbox deliveries are written to.
@@ -25,8 +26,11 @@ public struct WebhookIngress: Sendable {
     ///   - batchLimit: the most deliveries stored in one transaction (1 stores each in its own).
     ///   - now: the clock for `receivedAt`.
     ///   - logger: for rejected requests.
+    ///   - metrics: where `pfbot_webhooks_total` is counted; the process's metrics system by default.
     public init(store: any Store, authenticator: any WebhookAuthenticator, maxBodyBytes: Int, batchLimit: Int = 256,
-                now: @escaping @Sendable () -> Date = Date.init, logger: Logger = Logger(label: "pfbot.webhooks")) {
+                now: @escaping @Sendable () -> Date = Date.init, logger: Logger = Logger(label: "pfbot.webhooks"),
+                metrics: any MetricsFactory = MetricsSystem.factory) {
+        self.counters = WebhookCounters(factory: metrics)
         self.inbox = DeliveryGroupCommit(store: store, batchLimit: batchLimit)
         self.authenticator = authenticator
         self.maxBodyBytes = maxBodyBytes
@@ -37,67 +41,63 @@ public struct WebhookIngress: Sendable {
     /// Handles one request.
     public func handle(_ request: Request) async throws -> Response {
         var request = request
-        let event = request.headers[.gitHubEvent] ?? "unknown"
         let body: ByteBuffer
         do {
             body = try await request.collectBody(upTo: maxBodyBytes)
         } catch {
-            count(event, "too_large")
+            counters.count(event: WebhookCounters.unverifiedEvent, outcome: "too_large")
             return Self.reply(.contentTooLarge, "request body is larger than \(maxBodyBytes) bytes")
         }
-        let bytes = Data(buffer: body)
+        let bytes = Data(buffer: body, byteTransferStrategy: .automatic)
         do {
             try authenticator.verify(signature: request.headers[.hubSignature256], body: bytes)
         } catch {
-            count(event, "unauthorized")
-            logger.notice("rejected webhook \(event): \(error)")
+            counters.count(event: WebhookCounters.unverifiedEvent, outcome: "unauthorized")
+            logger.notice("rejected webhook: \(error)")
             return Self.reply(.unauthorized, "signature missing or invalid; check the webhook secret")
         }
-        guard let deliveryID = request.headers[.gitHubDelivery], Self.isPlausibleDeliveryID(deliveryID),
-              request.headers[.gitHubEvent] != nil else {
-            count(event, "malformed")
+        guard let event = request.headers[.gitHubEvent], let deliveryID = request.headers[.gitHubDelivery],
+              Self.isPlausibleDeliveryID(deliveryID) else {
+            counters.count(event: request.headers[.gitHubEvent] ?? "unknown", outcome: "malformed")
             logger.warning("webhook without X-GitHub-Event or a valid X-GitHub-Delivery")
             return Self.reply(.badRequest, "X-GitHub-Event and X-GitHub-Delivery headers are required")
         }
-        guard let shape = try? JSONDecoder().decode(PayloadShape.self, from: bytes) else {
-            count(event, "malformed")
+        let action: String?
+        do {
+            action = try body.withUnsafeReadableBytes { bytes throws(PayloadScanner.NotAnObject) in try PayloadScanner.action(in: bytes) }
+        } catch {
+            counters.count(event: event, outcome: "malformed")
             logger.warning("webhook \(deliveryID) (\(event)) is not a JSON object; ignored")
             return Self.reply(.badRequest, "the body must be a JSON object")
         }
-        let delivery = Delivery(id: deliveryID, event: event, action: shape.action, body: [UInt8](bytes), receivedAt: now())
+        let delivery = Delivery(id: deliveryID, event: event, action: action, body: [UInt8](bytes), receivedAt: now())
         let isNew = try await inbox.record(delivery)
-        count(event, isNew ? "queued" : "duplicate")
-        return isNew ? Self.reply(.accepted, "queued", delivery: deliveryID) : Self.reply(.ok, "duplicate", delivery: deliveryID)
+        counters.count(event: event, outcome: isNew ? "queued" : "duplicate")
+        return Self.acknowledge(deliveryID, isNew: isNew)
     }
 
-    /// Delivery ids are GUIDs; accept 1–100 characters of letters, digits and `-` so garbage is never stored as a key.
+    /// Delivery ids are GUIDs; accept 1–100 characters of ASCII letters, digits and `-` so garbage is never stored
+    /// as a key (and the id can be echoed in JSON without escaping).
     static func isPlausibleDeliveryID(_ id: String) -> Bool {
-        (1...100).contains(id.count) && id.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || $0 == "-" }
+        (1...100).contains(id.utf8.count) && id.utf8.allSatisfy { byte in
+            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || byte == UInt8(ascii: "-")
+        }
     }
 
-    private func count(_ event: String, _ outcome: String) {
-        Counter(label: "pfbot_webhooks_total", dimensions: [("event", String(event.prefix(40))), ("outcome", outcome)]).increment()
+    /// 202 `{"delivery":…,"status":"queued"}` for a new delivery, 200 `…"duplicate"` for one stored before. Written
+    /// by hand: the id holds only letters, digits and `-` (``isPlausibleDeliveryID(_:)``).
+    static func acknowledge(_ deliveryID: String, isNew: Bool) -> Response {
+        let text = #"{"delivery":""# + deliveryID + #"","status":""# + (isNew ? "queued" : "duplicate") + #""}"#
+        return Response(status: isNew ? .accepted : .ok, headers: [.contentType: "application/json"],
+                        body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
     }
 
-    static func reply(_ status: HTTPResponse.Status, _ message: String, delivery: String? = nil) -> Response {
+    static func reply(_ status: HTTPResponse.Status, _ message: String) -> Response {
         var object: [String: String] = ["status": status.code < 300 ? message : "error"]
         if status.code >= 300 { object["message"] = message }
-        if let delivery { object["delivery"] = delivery }
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
         return Response(status: status, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(data: data)))
-    }
-}
-
-/// What the ingress reads of a payload: it must be a JSON object (the whole text is validated); `action` is kept
-/// when it is a string. Decoding only this is several times cheaper than building the whole object tree.
-struct PayloadShape: Decodable {
-    let action: String?
-
-    enum CodingKeys: String, CodingKey { case action }
-
-    init(from decoder: any Decoder) throws {
-        let object = try decoder.container(keyedBy: CodingKeys.self)
-        action = try? object.decodeIfPresent(String.self, forKey: .action)
     }
 }
 

@@ -6,6 +6,9 @@ protocol DatabaseLender: Sendable {
     var engine: StorageEngine { get }
     func withConnection<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T
     func withTransaction<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T
+    /// Runs `body` with the connection kept for the webhook inbox's writes, where the engine keeps one; callers
+    /// take turns on it.
+    func withInboxConnection<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T
     func shutdown() async throws
 }
 
@@ -17,6 +20,10 @@ struct ConnectionProvider<Source: ConnectionPoolSource>: DatabaseLender, @unchec
     let engine: StorageEngine
     let pool: EventLoopGroupConnectionPool<Source>
     let makeDatabase: @Sendable (Source.Connection) -> any SQLDatabase
+    /// The connection kept for the inbox's writes; `nil` uses the pool for them like for everything else.
+    var inboxConnection: ReservedConnection<Source.Connection>?
+    /// Runs before the pool closes its connections (stops background work that uses them).
+    var beforeShutdown: @Sendable () async -> Void = {}
     /// Runs after the pool has closed its connections (stops threads the source owns).
     var afterShutdown: @Sendable () async throws -> Void = {}
 
@@ -42,7 +49,18 @@ struct ConnectionProvider<Source: ConnectionPoolSource>: DatabaseLender, @unchec
         }
     }
 
+    func withInboxConnection<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
+        guard let inboxConnection else { return try await withConnection(body) }
+        return try await inboxConnection.use(
+            request: { try await pool.requestConnection().get() },
+            giveBack: { pool.releaseConnection($0) },
+            { connection in try await body(makeDatabase(connection)) }
+        )
+    }
+
     func shutdown() async throws {
+        await beforeShutdown()
+        inboxConnection?.surrender { pool.releaseConnection($0) }
         try await pool.shutdownAsync()
         try await afterShutdown()
     }

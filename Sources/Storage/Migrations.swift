@@ -7,6 +7,12 @@ enum Migrations {
     struct Migration {
         let id: String
         let statements: [String]
+        /// Statements the engines cannot share (triggers); run after `statements`.
+        var engineStatements: [StorageEngine: [String]] = [:]
+
+        func statements(for engine: StorageEngine) -> [String] {
+            statements + (engineStatements[engine] ?? [])
+        }
     }
 
     static let all: [Migration] = [
@@ -105,6 +111,37 @@ enum Migrations {
                 expires_at BIGINT NOT NULL
             )
             """,
+        ]),
+        // Every new delivery gets its processing job from the database itself, so the inbox stores a batch of
+        // deliveries and their jobs in one INSERT statement: one round trip to the database thread and, outside an
+        // explicit transaction, one commit. Rows skipped by ON CONFLICT DO NOTHING fire no trigger.
+        Migration(id: "003_delivery_jobs_trigger", statements: [], engineStatements: [
+            .sqlite: [
+                """
+                CREATE TRIGGER deliveries_enqueue_job AFTER INSERT ON deliveries
+                BEGIN
+                    INSERT INTO jobs (kind, payload, dedupe_key, state, attempts, max_attempts, run_at, created_at, updated_at)
+                    VALUES ('\(Delivery.jobKind)', NEW.delivery_id, 'delivery:' || NEW.delivery_id, 'queued', 0, \(Delivery.jobAttempts),
+                            NEW.received_at, NEW.received_at, NEW.received_at);
+                END
+                """,
+            ],
+            .postgres: [
+                """
+                CREATE FUNCTION deliveries_enqueue_job() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    INSERT INTO jobs (kind, payload, dedupe_key, state, attempts, max_attempts, run_at, created_at, updated_at)
+                    VALUES ('\(Delivery.jobKind)', NEW.delivery_id, 'delivery:' || NEW.delivery_id, 'queued', 0, \(Delivery.jobAttempts),
+                            NEW.received_at, NEW.received_at, NEW.received_at);
+                    RETURN NULL;
+                END
+                $$
+                """,
+                """
+                CREATE TRIGGER deliveries_enqueue_job AFTER INSERT ON deliveries
+                FOR EACH ROW EXECUTE FUNCTION deliveries_enqueue_job()
+                """,
+            ],
         ]),
     ]
 }

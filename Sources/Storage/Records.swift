@@ -81,6 +81,8 @@ public struct Delivery: Sendable, Equatable {
 
     /// The job kind that processes deliveries.
     public static let jobKind = "webhook"
+    /// Attempts a delivery's job gets before it becomes a dead letter.
+    public static let jobAttempts = 8
 }
 
 /// A job to add to the queue.

@@ -3,30 +3,39 @@ import SQLKit
 
 extension SQLStore {
     public func recordDelivery(_ delivery: Delivery) async throws -> Bool {
-        try await lender.withTransaction { database in try await Self.insert(delivery, into: database) }
+        try await recordDeliveries([delivery])[0]
     }
 
+    /// Stores the deliveries; the database adds each new one's job (migration `003_delivery_jobs_trigger`). Up to
+    /// ``deliveriesPerStatement`` deliveries are one INSERT in autocommit on the connection kept for the inbox, so a
+    /// batch costs one round trip to the database thread and one commit; larger batches run their statements in one
+    /// transaction.
     public func recordDeliveries(_ deliveries: [Delivery]) async throws -> [Bool] {
         guard !deliveries.isEmpty else { return [] }
         var firstIndex: [String: Int] = [:]
         for (index, delivery) in deliveries.enumerated() where firstIndex[delivery.id] == nil { firstIndex[delivery.id] = index }
         let candidates = deliveries.enumerated().filter { firstIndex[$0.element.id] == $0.offset }.map(\.element)
-        let inserted = try await lender.withTransaction { database in
-            var inserted = Set<String>()
-            for start in stride(from: 0, to: candidates.count, by: Self.deliveriesPerStatement) {
-                let chunk = candidates[start..<min(start + Self.deliveriesPerStatement, candidates.count)]
-                inserted.formUnion(try await Self.insert(chunk, into: database))
+        let inserted: Set<String>
+        if candidates.count <= Self.deliveriesPerStatement {
+            inserted = try await lender.withInboxConnection { database in try await Self.insert(candidates[...], into: database) }
+        } else {
+            inserted = try await lender.withTransaction { database in
+                var inserted = Set<String>()
+                for start in stride(from: 0, to: candidates.count, by: Self.deliveriesPerStatement) {
+                    let chunk = candidates[start..<min(start + Self.deliveriesPerStatement, candidates.count)]
+                    inserted.formUnion(try await Self.insert(chunk, into: database))
+                }
+                return inserted
             }
-            return inserted
         }
         return deliveries.enumerated().map { firstIndex[$0.element.id] == $0.offset && inserted.contains($0.element.id) }
     }
 
-    /// Rows per multi-row INSERT (6 parameters each keeps a statement under SQLite's oldest 999-parameter limit).
-    static let deliveriesPerStatement = 100
+    /// Rows per multi-row INSERT: 5 parameters each, 1,280 in all, within SQLite's limit of 32,766 (since 3.32) and
+    /// PostgreSQL's 65,535.
+    static let deliveriesPerStatement = 256
 
-    /// Inserts deliveries with distinct ids and the jobs of those that are new, in two statements inside the
-    /// caller's transaction.
+    /// Inserts deliveries with distinct ids in one statement; the trigger adds the jobs of those that are new.
     /// - Returns: the ids that were new.
     private static func insert(_ deliveries: ArraySlice<Delivery>, into database: any SQLDatabase) async throws -> Set<String> {
         let rows: [SQLQueryString] = deliveries.map { delivery in
@@ -38,36 +47,7 @@ extension SQLStore {
             ON CONFLICT DO NOTHING
             RETURNING delivery_id
             """).all()
-        let inserted = Set(try returned.map { try $0.decode(column: "delivery_id", as: String.self) })
-        let jobs: [SQLQueryString] = deliveries.filter { inserted.contains($0.id) }.map { delivery in
-            let now = Clock.millis(delivery.receivedAt)
-            return "(\(bind: Delivery.jobKind), \(bind: delivery.id), \(bind: "delivery:" + delivery.id), 'queued', 0, 8, \(bind: now), \(bind: now), \(bind: now))"
-        }
-        guard !jobs.isEmpty else { return inserted }
-        try await database.raw("""
-            INSERT INTO jobs (kind, payload, dedupe_key, state, attempts, max_attempts, run_at, created_at, updated_at)
-            VALUES \(jobs.joined(separator: ", "))
-            """).run()
-        return inserted
-    }
-
-    /// Inserts a delivery and its job inside the caller's transaction; `false` when the id is taken.
-    private static func insert(_ delivery: Delivery, into database: any SQLDatabase) async throws -> Bool {
-        let inserted = try await database.raw("""
-            INSERT INTO deliveries (delivery_id, event, action, body, received_at)
-            VALUES (\(bind: delivery.id), \(bind: delivery.event), \(bind: delivery.action), \(bind: Data(delivery.body)),
-                    \(bind: Clock.millis(delivery.receivedAt)))
-            ON CONFLICT DO NOTHING
-            RETURNING delivery_id
-            """).first()
-        guard inserted != nil else { return false }
-        let now = Clock.millis(delivery.receivedAt)
-        try await database.raw("""
-            INSERT INTO jobs (kind, payload, dedupe_key, state, attempts, max_attempts, run_at, created_at, updated_at)
-            VALUES (\(bind: Delivery.jobKind), \(bind: delivery.id), \(bind: "delivery:" + delivery.id), 'queued', 0, 8,
-                    \(bind: now), \(bind: now), \(bind: now))
-            """).run()
-        return true
+        return Set(try returned.map { try $0.decode(column: "delivery_id", as: String.self) })
     }
 
     public func delivery(_ id: String) async throws -> Delivery? {

@@ -34,7 +34,7 @@ public final class SQLStore: Store {
                 throw StoreError.newerSchema(migration: unknown)
             }
             for migration in Migrations.all where !applied.contains(migration.id) {
-                for statement in migration.statements {
+                for statement in migration.statements(for: engine) {
                     try await database.raw(SQLQueryString(engine.render(statement))).run()
                 }
                 try await database.raw(

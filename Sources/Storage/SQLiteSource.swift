@@ -6,7 +6,8 @@ import SQLiteNIO
 
 /// Opens SQLite connections to one file with the settings pfbot relies on: WAL (readers never block the
 /// writer), a busy timeout (writers from other processes queue instead of failing), foreign keys, and full
-/// synchronous commits (an acknowledged webhook survives a power cut).
+/// synchronous commits (an acknowledged webhook survives a power cut). The log is checkpointed in the background
+/// (``SQLiteCheckpointer``); SQLite's own checkpoint in the committing connection is only a backstop.
 ///
 /// Each store gets its own thread pool with a thread per connection: SQLite calls block while they wait for the
 /// write lock, and on a shared pool with fewer threads the lock holder could be starved of the thread it needs

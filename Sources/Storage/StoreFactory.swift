@@ -79,6 +79,12 @@ public enum StoreFactory {
             requestTimeout: .seconds(30), pruneInterval: nil, logger: logger, on: eventLoops
         )
         var provider = ConnectionProvider(engine: .sqlite, pool: pool) { $0.sql() }
+        provider.inboxConnection = ReservedConnection()
+        let checkpointer = _Concurrency.Task { [provider] in await SQLiteCheckpointer(lender: provider, interval: .milliseconds(50)).run() }
+        provider.beforeShutdown = {
+            checkpointer.cancel()
+            await checkpointer.value
+        }
         provider.afterShutdown = { try await threadPool.shutdownGracefully() }
         return provider
     }

@@ -5,7 +5,7 @@ import Hummingbird
 import HummingbirdTesting
 import PFBotTestSupport
 import Prometheus
-import Server
+@testable import Server
 import Storage
 import Testing
 
@@ -142,5 +142,44 @@ import Testing
             #expect(String(buffer: ready.body).contains(#""store":"ok""#))
             #expect(try await client.execute(uri: "/metrics", method: .get).status == .ok)
         }
+    }
+}
+
+@Suite struct WebhookCountersTests {
+    @Test func refusedRequests_areCountedAsUnverified_notUnderTheEventTheyClaim() async throws {
+        let registry = PrometheusCollectorRegistry()
+        let directory = try TemporaryDirectory(prefix: "pfbot-counters")
+        defer { directory.remove() }
+        let store = try await StoreFactory.open(.sqlite(path: directory.file("pfbot.sqlite")))
+        let ingress = WebhookIngress(store: store, authenticator: WebhookVerifier(secrets: ["s"]), maxBodyBytes: 1 << 20,
+                                     metrics: PrometheusMetricsFactory(registry: registry))
+        let router = ServerRouter.make(ingress: ingress, readiness: [], metrics: registry)
+        try await Application(router: router).test(.router) { client in
+            for index in 0..<5 {
+                var headers: HTTPFields = [HTTPField.Name("X-GitHub-Event")!: "made-up-\(index)", HTTPField.Name("X-GitHub-Delivery")!: "d-\(index)"]
+                headers[HTTPField.Name("X-Hub-Signature-256")!] = "sha256=00"
+                let response = try await client.execute(uri: "/webhooks/github", method: .post, headers: headers, body: ByteBuffer(string: "{}"))
+                #expect(response.status == .unauthorized)
+            }
+            let body = Data(#"{"action":"created"}"#.utf8)
+            let headers: HTTPFields = [HTTPField.Name("X-GitHub-Event")!: "issue_comment", HTTPField.Name("X-GitHub-Delivery")!: "d-ok",
+                                       HTTPField.Name("X-Hub-Signature-256")!: WebhookVerifier.signature(for: body, secret: "s")]
+            #expect(try await client.execute(uri: "/webhooks/github", method: .post, headers: headers, body: ByteBuffer(data: body)).status == .accepted)
+        }
+        try await store.close()
+        let text = String(decoding: registry.emitToBuffer(), as: UTF8.self)
+        #expect(!text.contains("made-up"))
+        #expect(text.contains(#"pfbot_webhooks_total{event="unverified",outcome="unauthorized"} 5"#))
+        #expect(text.contains(#"pfbot_webhooks_total{event="issue_comment",outcome="queued"} 1"#))
+    }
+
+    @Test func eventNames_areBounded() {
+        let registry = PrometheusCollectorRegistry()
+        let counters = WebhookCounters(factory: PrometheusMetricsFactory(registry: registry))
+        for index in 0..<(WebhookCounters.maxEventNames * 5) { counters.count(event: "event-\(index)", outcome: "queued") }
+        let text = String(decoding: registry.emitToBuffer(), as: UTF8.self)
+        let series = text.split(separator: "\n").filter { $0.hasPrefix("pfbot_webhooks_total{") }
+        #expect(series.count == WebhookCounters.maxEventNames * 4 + 1)
+        #expect(text.contains(#"pfbot_webhooks_total{event="other",outcome="queued"} \#(WebhookCounters.maxEventNames)"#))
     }
 }

@@ -87,12 +87,33 @@ import Testing
             let stored = Delivery(id: "d-120", event: "issues", action: nil, body: Array("{}".utf8), receivedAt: now)
             let storedFirst = try await store.recordDelivery(stored)
             #expect(storedFirst)
-            let batch = (0..<250).map { Delivery(id: "d-\($0 % 150)", event: "issues", action: nil, body: Array("{\"n\":\($0)}".utf8), receivedAt: now) }
+            let batch = (0..<700).map { Delivery(id: "d-\($0 % 600)", event: "issues", action: nil, body: Array("{\"n\":\($0)}".utf8), receivedAt: now) }
             let isNew = try await store.recordDeliveries(batch)
-            #expect(isNew == (0..<250).map { $0 < 150 && $0 != 120 })
-            #expect(try await store.jobCounts()[.queued] == 150)
-            #expect(try await store.delivery("d-149")?.body == Array("{\"n\":149}".utf8))
+            #expect(isNew == (0..<700).map { $0 < 600 && $0 != 120 })
+            #expect(try await store.jobCounts()[.queued] == 600)
+            #expect(try await store.delivery("d-599")?.body == Array("{\"n\":599}".utf8))
             #expect(try await store.delivery("d-120")?.body == Array("{}".utf8))
+        }
+    }
+
+    @Test(arguments: Engine.allCases)
+    func concurrentDeliveryBatches_storeEachIDOnce_withOneJobEach(engine: Engine) async throws {
+        try await withStore(engine) { store, _ in
+            let now = self.now
+            let answers = try await withThrowingTaskGroup(of: [(String, Bool)].self) { group in
+                for writer in 0..<6 {
+                    group.addTask {
+                        let batch = (0..<40).map { Delivery(id: "c-\((writer * 40 + $0) % 100)", event: "push", action: nil, body: Array("{}".utf8), receivedAt: now) }
+                        return zip(batch.map(\.id), try await store.recordDeliveries(batch)).map { ($0, $1) }
+                    }
+                }
+                var all: [(String, Bool)] = []
+                for try await part in group { all += part }
+                return all
+            }
+            #expect(answers.filter(\.1).count == 100)
+            #expect(Set(answers.filter(\.1).map(\.0)).count == 100)
+            #expect(try await store.jobCounts()[.queued] == 100)
         }
     }
 

@@ -3,10 +3,10 @@
 
 PFBOT_DEBIAN_PACKAGES=(libgit2-dev pkg-config libsqlite3-dev libsecp256k1-dev git postgresql ca-certificates)
 
-# Installs the Debian packages pfbot needs when any is missing (as root, or through sudo).
+# Installs the Debian packages pfbot needs, and any named as arguments, when any is missing (as root, or through sudo).
 ensure_packages() {
   local missing=()
-  for package in "${PFBOT_DEBIAN_PACKAGES[@]}"; do
+  for package in "${PFBOT_DEBIAN_PACKAGES[@]}" "$@"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
   done
   [ ${#missing[@]} -eq 0 ] && return 0

@@ -22,7 +22,7 @@ struct StartWorkHandler: JobHandler {
         let handle = try await context.git.freshMirror()
         let defaultBranch = try await context.github.defaultBranch(context.repository)
         let branch = context.configuration.git.branchPrefix + TaskSlug(title: record.task.title, id: id).rawValue
-        let templates = try await TemplateSet.builtIn(for: analysis.category)
+        let templates = try TemplateSet.builtIn(for: analysis.category)
             .overlaid(with: try await repositoryTemplates(handle, ref: defaultBranch, category: analysis.category))
         var files = try TemplateRenderer().render(templates, task: record.task, analysis: analysis)
         if try await git.branches(in: handle, prefix: branch).contains(where: { $0.name == branch }) {
