@@ -232,7 +232,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Storage", "GitHub", "PFBotTestSupport",
+                "Server", "Storage", "GitHub", "Pipeline", "PFBotTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]

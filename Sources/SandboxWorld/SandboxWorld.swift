@@ -41,8 +41,10 @@ public final class SandboxWorld: Sendable {
     /// The Task Node emulator's base URL.
     public var taskNodeURL: String { taskNodeServer.baseURL.absoluteString }
 
-    /// pfbot's server in the sandbox (`/webhooks/github`, `/healthz`, `/readyz`, `/metrics`).
+    /// pfbot's server in the sandbox (`/webhooks/github`, `/healthz`, `/readyz`, `/metrics`, `/dashboard`).
     public var webhookURL: String { webhookServer.baseURL }
+    /// The dashboard: rates, PFT earned, time in state, return per task, the audit log.
+    public var dashboardURL: String { webhookServer.baseURL + "/dashboard" }
 
     private init(directory: URL, wallet: Wallet, taskNode: TaskNodeEmulator, taskNodeServer: TaskNodeEmulatorServer, github: GitHubSandbox,
                  store: SQLStore, webhookServer: RunningServer, context: PipelineContext, runner: JobRunner, monitor: TaskMonitor, client: TaskNodeClient) {
@@ -81,7 +83,9 @@ public final class SandboxWorld: Sendable {
         }
         let store = try await StoreFactory.open(.sqlite(path: directory.appendingPathComponent("pfbot.sqlite").path))
         let ingress = WebhookIngress(store: store, authenticator: WebhookVerifier(secrets: [webhookSecret]), maxBodyBytes: configuration.server.maxBodyBytes)
-        let router = ServerRouter.make(ingress: ingress, readiness: [], metrics: PrometheusCollectorRegistry())
+        let router = ServerRouter.make(ingress: ingress, readiness: [], metrics: PrometheusCollectorRegistry()) {
+            try await AnalyticsCollector().collect(from: store, now: Date())
+        }
         var quiet = Logger(label: "pfbot.sandbox.server")
         quiet.logLevel = .critical
         let webhookServer = try await RunningServer.start(router: router, host: "127.0.0.1", port: 0, logger: quiet)

@@ -1,15 +1,22 @@
 import Foundation
 import Hummingbird
+import Pipeline
 import Prometheus
 
-/// The routes of `pfbot serve`: the webhook inbox, health and readiness probes, and Prometheus metrics.
+/// The routes of `pfbot serve`: the webhook inbox, health and readiness probes, Prometheus metrics and the
+/// dashboard.
 public enum ServerRouter {
+    /// Computes the dashboard's report when a page is asked for.
+    public typealias ReportSource = @Sendable () async throws -> AnalyticsReport
+
     /// Builds the router.
     /// - Parameters:
     ///   - ingress: handles `POST /webhooks/github`.
     ///   - readiness: what `/readyz` checks.
     ///   - metrics: the registry `/metrics` prints.
-    public static func make(ingress: WebhookIngress, readiness: [ReadinessCheck], metrics: PrometheusCollectorRegistry) -> Router<BasicRequestContext> {
+    ///   - dashboard: the report behind `GET /dashboard` (HTML) and `GET /dashboard.json`; `nil` serves neither.
+    public static func make(ingress: WebhookIngress, readiness: [ReadinessCheck], metrics: PrometheusCollectorRegistry,
+                            dashboard: ReportSource? = nil) -> Router<BasicRequestContext> {
         let router = Router()
         router.post("/webhooks/github") { request, _ in try await ingress.handle(request) }
         for method in [HTTPRequest.Method.get, .put, .delete, .patch, .head] {
@@ -25,7 +32,25 @@ public enum ServerRouter {
             Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
                      body: ResponseBody(byteBuffer: ByteBuffer(bytes: metrics.emitToBuffer())))
         }
+        if let dashboard {
+            router.get("/dashboard") { _, _ in
+                await page(dashboard, contentType: "text/html; charset=utf-8") { Data(HTMLReport.render($0, refreshSeconds: 30).utf8) }
+            }
+            router.get("/dashboard.json") { _, _ in
+                await page(dashboard, contentType: "application/json") { try AnalyticsJSON.encode($0) }
+            }
+        }
         return router
+    }
+
+    /// A dashboard page; a report that cannot be computed (the store is down) is a 503 saying why.
+    static func page(_ source: ReportSource, contentType: String, render: (AnalyticsReport) throws -> Data) async -> Response {
+        do {
+            let data = try render(try await source())
+            return Response(status: .ok, headers: [.contentType: contentType, .cacheControl: "no-store"], body: ResponseBody(byteBuffer: ByteBuffer(data: data)))
+        } catch {
+            return WebhookIngress.reply(.serviceUnavailable, "the report could not be computed: \(error); check /readyz")
+        }
     }
 
     static func ready(_ checks: [ReadinessCheck]) async -> Response {

@@ -40,7 +40,8 @@ struct DemoCommand: AsyncParsableCommand {
             Output.line("\n" + DemoTable.render(summary))
         }
         if keep {
-            narrate("\nThe sandbox keeps running. GitHub emulator: \(world.github.apiURL) · pfbot webhooks and metrics: \(world.webhookURL) · Ctrl-C stops it.")
+            narrate("\nThe sandbox keeps running. Dashboard: \(world.dashboardURL) · metrics: \(world.webhookURL)/metrics · "
+                    + "GitHub emulator: \(world.github.apiURL) · Ctrl-C stops it.")
             while !Task.isCancelled { try await Task.sleep(for: .seconds(3600)) }
         }
         await world.stop()

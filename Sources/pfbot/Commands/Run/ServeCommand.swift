@@ -19,7 +19,7 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             POST /webhooks/github verifies, stores and answers 202; workers process the inbox and the job queue with retries \
             and dead letters; the poller and the reconciler run on intervals on one replica at a time (a lease in the store); \
-            GET /healthz, /readyz and /metrics (Prometheus). SIGINT or SIGTERM stops accepting, finishes or hands back \
+            GET /healthz, /readyz, /metrics (Prometheus) and /dashboard (HTML; /dashboard.json). SIGINT or SIGTERM stops accepting, finishes or hands back \
             claimed jobs, releases the lease and exits.
             """
     )
@@ -50,7 +50,11 @@ struct ServeCommand: AsyncParsableCommand {
             ReadinessCheck(name: "store") { _ = try await assembly.store.jobCounts() },
             ReadinessCheck(name: "tasknode") { try await Self.probe(configuration.taskNode.url) },
         ]
-        let server = try await RunningServer.start(router: ServerRouter.make(ingress: ingress, readiness: readiness, metrics: registry),
+        let collector = AnalyticsCollector(analyzer: assembly.context.analyzer)
+        let router = ServerRouter.make(ingress: ingress, readiness: readiness, metrics: registry) { [store = assembly.store] in
+            try await collector.collect(from: store, now: Date())
+        }
+        let server = try await RunningServer.start(router: router,
                                                    host: configuration.server.host, port: configuration.server.port, logger: logger)
         logger.info("pfbot \(PFBotVersion.current) listening on \(server.baseURL) for \(configuration.github.repository ?? "?")")
         let stop = ShutdownSignal.install()

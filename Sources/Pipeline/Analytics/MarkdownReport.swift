@@ -1,0 +1,68 @@
+import Foundation
+
+/// `pfbot report --format markdown`: the report as GitHub-flavoured Markdown (paste it in an issue or a wiki).
+public enum MarkdownReport {
+    public static func render(_ report: AnalyticsReport) -> String {
+        typealias F = ReportFormatting
+        var out: [String] = []
+        out.append("# pfbot report")
+        out.append("")
+        out.append("Generated \(F.timestamp(report.generatedAt)).")
+        out.append("")
+        out.append("| measure | value |")
+        out.append("|---|---|")
+        out.append("| PFT earned | \(F.pft(report.earnedDrops)) |")
+        out.append("| acceptance rate | \(F.rate(report.acceptance)) |")
+        out.append("| completion rate | \(F.rate(report.completion)) |")
+        out.append("| QC pass rate | \(F.rate(report.qualityControl)) |")
+        out.append("| tasks | \(report.tasks.count) |")
+        out.append("")
+        out.append("## Tasks by state")
+        out.append("")
+        out.append(report.tasksByState.isEmpty ? "No tasks yet." : table(["state", "tasks"], report.tasksByState.map { [$0.state, "\($0.tasks)"] }))
+        out.append("")
+        out.append("## Time in state")
+        out.append("")
+        out.append(report.timeInState.isEmpty ? "No state history yet." : table(
+            ["state", "tasks", "mean", "total"],
+            report.timeInState.map { [$0.state, "\($0.tasks)", F.hours($0.meanHours), F.hours($0.totalHours)] }))
+        out.append("")
+        out.append("## Return per task")
+        out.append("")
+        out.append(report.tasks.isEmpty ? "No tasks yet." : table(
+            ["task", "title", "category", "state", "reward", "estimate", "PFT/h estimated", "accepted → submitted", "PFT/h realized"],
+            report.tasks.map { line in
+                ["`\(line.id)`" + (line.issueNumber.map { " #\($0)" } ?? ""), cell(line.title), line.category, line.state, F.pft(line.rewardDrops),
+                 F.hours(line.estimatedHours), F.perHour(line.estimatedPFTPerHour), F.hours(line.hoursToSubmit), F.perHour(line.realizedPFTPerHour)]
+            }))
+        out.append("")
+        out.append("## PFT earned by day")
+        out.append("")
+        out.append(report.earnings.isEmpty ? "Nothing rewarded yet." : table(
+            ["day (UTC)", "earned", "in all"], report.earnings.map { [$0.day, F.pft($0.drops), F.pft($0.cumulativeDrops)] }))
+        out.append("")
+        out.append("## Audit log (newest first)")
+        out.append("")
+        out.append(report.audit.isEmpty ? "Empty." : table(
+            ["at", "actor", "action", "subject", "detail"],
+            report.audit.map { [F.timestamp($0.at), cell($0.actor), cell($0.action), cell($0.subject), cell($0.detail ?? "")] }))
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    static func table(_ header: [String], _ rows: [[String]]) -> String {
+        ([header, header.map { _ in "---" }] + rows).map { "| " + $0.joined(separator: " | ") + " |" }.joined(separator: "\n")
+    }
+
+    /// Text from the Task Node or GitHub, made safe inside a table cell: one line, pipes and markup escaped.
+    static func cell(_ text: String) -> String {
+        var escaped = ""
+        for character in text.prefix(120) {
+            switch character {
+            case "\n", "\r", "\t": escaped.append(" ")
+            case "|", "\\", "`", "*", "_", "[", "]", "<", ">", "#", "!", "~": escaped.append("\\"); escaped.append(character)
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
+}

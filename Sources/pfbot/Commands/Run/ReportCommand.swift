@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import Pipeline
+import Storage
+
+/// `pfbot report`: acceptance, completion and QC pass rates, PFT earned, time in state, return per task and the
+/// audit log, from the store, as Markdown, HTML (the dashboard's page) or JSON.
+struct ReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Print how the work is going: rates, PFT earned, time in state, return per task, the audit log.",
+        discussion: "Reads the store only (run `pfbot sync` first for fresh Task Node states). `pfbot serve` shows the same report at /dashboard."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case markdown, html, json
+    }
+
+    @OptionGroup var options: GlobalOptions
+
+    @Option(help: "markdown, html or json (--json is the same as --format json).")
+    var format: Format = .markdown
+
+    @Option(help: "Write the report to this file instead of standard output.")
+    var output: String?
+
+    @Option(help: "How many audit-log entries to list (newest first).")
+    var audit = 50
+
+    func validate() throws {
+        guard (0...10_000).contains(audit) else { throw ValidationError("--audit must be 0…10000") }
+    }
+
+    func run() async throws {
+        let configuration = try loadConfiguration(options.config)
+        let store = try await StoreFactory.open(configuration.storage.location)
+        let report: AnalyticsReport
+        do {
+            report = try await AnalyticsCollector(auditLines: audit).collect(from: store, now: Date())
+            try await store.close()
+        } catch {
+            try? await store.close()
+            throw error
+        }
+        let text: Data
+        switch options.json ? .json : format {
+        case .markdown: text = Data(MarkdownReport.render(report).utf8)
+        case .html: text = Data(HTMLReport.render(report).utf8)
+        case .json: text = try AnalyticsJSON.encode(report) + Data("\n".utf8)
+        }
+        guard let output else {
+            FileHandle.standardOutput.write(text)
+            return
+        }
+        do {
+            try text.write(to: URL(fileURLWithPath: output), options: .atomic)
+        } catch {
+            Output.error("✗ cannot write \(output): \(error.localizedDescription); check the folder exists and is writable")
+            throw ExitCode.failure
+        }
+        Output.line("✓ report written to \(output)")
+    }
+}
