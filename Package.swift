@@ -256,7 +256,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "PFBotCore", "Storage", "PostFiat", "Sandbox", "XRPL", "PFBotTestSupport"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "PFBotCore", "Storage", "PostFiat", "GitHub", "Sandbox", "XRPL", "PFBotTestSupport"]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: [

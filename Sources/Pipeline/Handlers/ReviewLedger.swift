@@ -1,4 +1,5 @@
 import Foundation
+import GitHub
 import PFBotCore
 import Storage
 
@@ -31,6 +32,24 @@ struct ReviewLedger {
         let parts = value.split(separator: " ").map(String.init)
         guard parts.count == 3 else { return nil }
         return parts[0] == "approved" ? .approved(sha: parts[1], by: parts[2]) : .changesRequested(sha: parts[1], by: parts[2])
+    }
+
+    /// The verdict GitHub's reviews of a pull request add up to: each reviewer's latest approval, change request
+    /// or dismissal counts (comments do not); any reviewer still requesting changes wins over approvals.
+    static func verdict(of reviews: [PullRequestReview]) -> Verdict? {
+        var latest: [String: PullRequestReview] = [:]
+        let ordered = reviews.enumerated().sorted { ($0.element.submittedAt ?? .distantPast, $0.offset) < ($1.element.submittedAt ?? .distantPast, $1.offset) }
+        for review in ordered.map(\.element) where ["APPROVED", "CHANGES_REQUESTED", "DISMISSED"].contains(review.state.uppercased()) {
+            latest[review.user?.login ?? "?"] = review
+        }
+        let standing = latest.values.sorted { ($0.submittedAt ?? .distantPast) < ($1.submittedAt ?? .distantPast) }
+        if let blocking = standing.last(where: { $0.state.uppercased() == "CHANGES_REQUESTED" }) {
+            return .changesRequested(sha: blocking.commitId ?? "", by: blocking.user?.login ?? "?")
+        }
+        if let approval = standing.last(where: { $0.state.uppercased() == "APPROVED" }) {
+            return .approved(sha: approval.commitId ?? "", by: approval.user?.login ?? "?")
+        }
+        return nil
     }
 
     private func key(_ id: TaskID) -> String { "review:\(id.rawValue)" }

@@ -25,7 +25,7 @@ struct SubmitHandler: JobHandler {
         let existing = try await context.store.outboxEntry(key: key)
         if existing?.state != .sent {
             guard record.task.state.isInFlight else { return }
-            if let blocked = try await gate(record, head: head) {
+            if let blocked = try await gate(record, head: head, pull: pullNumber) {
                 try await mirror.postOnce(record, event: "submission-blocked:\(head)", body: IssueComments.marker("submission-blocked:\(head)") + "\n" + blocked)
                 return
             }
@@ -57,14 +57,14 @@ struct SubmitHandler: JobHandler {
         try await mirror.sync(record)
     }
 
-    /// Why the head cannot be submitted, or `nil` when it can. A QC run still missing is retried later.
-    private func gate(_ record: TaskRecord, head: String) async throws -> String? {
-        let qc = try await context.store.setting("qc:\(record.task.id.rawValue):\(head)")
-        guard let qc else { throw QualityControlPending(id: record.task.id, head: head) }
-        if qc != "success" {
+    /// Why the head cannot be submitted, or `nil` when it can. Both verdicts are read from their source of truth
+    /// when the store lacks them (an Actions run starts from an empty store): QC is evaluated on the head from git,
+    /// the reviews are read from GitHub.
+    private func gate(_ record: TaskRecord, head: String, pull: Int) async throws -> String? {
+        if try await qualityControlConclusion(record, head: head) != "success" {
             return "Not submitted: QC failed on `\(head.prefix(12))`. Fix the problems in the check run, push, and merge again (or `/pf submit`)."
         }
-        let verdict = try await ReviewLedger(store: context.store, now: context.now).verdict(record.task.id)
+        let verdict = ReviewLedger.verdict(of: try await context.github.listReviews(context.repository, pull: pull))
         if case .changesRequested(let sha, let by) = verdict, sha == head {
             return "Not submitted: @\(by) requested changes on `\(head.prefix(12))`."
         }
@@ -75,11 +75,14 @@ struct SubmitHandler: JobHandler {
         }
         return nil
     }
-}
 
-/// QC has not reported on the head commit yet; the submission waits (the job is retried with backoff).
-struct QualityControlPending: Error, CustomStringConvertible {
-    var id: TaskID
-    var head: String
-    var description: String { "QC of \(id) at \(head.prefix(12)) has not finished yet" }
+    /// The QC verdict recorded for `head`, or, when none is (its job has not run here), the verdict of evaluating
+    /// the head now; it is recorded like the QC job records it.
+    private func qualityControlConclusion(_ record: TaskRecord, head: String) async throws -> String {
+        let key = "qc:\(record.task.id.rawValue):\(head)"
+        if let recorded = try await context.store.setting(key) { return recorded }
+        let report = try await QualityControlRun(context: context).evaluate(record, head: head)
+        try await context.store.setSetting(key, value: report.conclusion, now: context.now())
+        return report.conclusion
+    }
 }
