@@ -195,7 +195,7 @@ let package = Package(
         .executableTarget(
             name: "PFBotBench",
             dependencies: [
-                "XRPL", "CSecp256k1", "Git", "Server", "Storage", "GitHub",
+                "XRPL", "CSecp256k1", "Git", "Server", "Storage", "GitHub", "SandboxWorld", "PFBotCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Metrics", package: "swift-metrics"),

@@ -5,6 +5,7 @@ let benchmarks: [String: @Sendable ([String]) async throws -> Void] = [
     "xrpl": { _ in try XRPLBenchmark.run() },
     "git-commit": { try await GitCommitBenchmark(arguments: $0).run() },
     "webhook-ingest": { try await WebhookIngestBenchmark.run($0) },
+    "status-reply": { try await StatusReplyBenchmark.run($0) },
 ]
 
 let arguments = CommandLine.arguments

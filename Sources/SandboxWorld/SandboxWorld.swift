@@ -82,7 +82,9 @@ public final class SandboxWorld: Sendable {
             await github.emulator.setPermission(owner: owner, repo: repositoryName, user: login, permission: permission)
         }
         let store = try await StoreFactory.open(.sqlite(path: directory.appendingPathComponent("pfbot.sqlite").path))
-        let ingress = WebhookIngress(store: store, authenticator: WebhookVerifier(secrets: [webhookSecret]), maxBodyBytes: configuration.server.maxBodyBytes)
+        let wakeup = JobWakeup()
+        let ingress = WebhookIngress(store: store, authenticator: WebhookVerifier(secrets: [webhookSecret]), maxBodyBytes: configuration.server.maxBodyBytes,
+                                     onQueued: { wakeup.wake() })
         let router = ServerRouter.make(ingress: ingress, readiness: [], metrics: PrometheusCollectorRegistry()) {
             try await AnalyticsCollector().collect(from: store, now: Date())
         }
@@ -105,7 +107,7 @@ public final class SandboxWorld: Sendable {
         let context = PipelineContext(store: store, taskSource: client, taskSink: client, github: api, repository: repository, git: git,
                                       configuration: configuration, logger: logger)
         let runner = JobRunner(store: store, handlers: PipelineHandlers.all(context), workerName: "sandbox", lease: 120,
-                               idleDelay: .milliseconds(20), logger: logger)
+                               idleDelay: .milliseconds(20), wakeup: wakeup, logger: logger)
         let monitor = TaskMonitor(source: client, store: store, filters: configuration.filters, autoAccept: configuration.autoAccept, logger: logger)
         return SandboxWorld(directory: directory, wallet: wallet, taskNode: taskNode, taskNodeServer: taskNodeServer, github: github, store: store,
                             webhookServer: webhookServer, context: context, runner: runner, monitor: monitor, client: client)

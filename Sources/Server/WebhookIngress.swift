@@ -18,6 +18,7 @@ public struct WebhookIngress: Sendable {
     let now: @Sendable () -> Date
     let logger: Logger
     let counters: WebhookCounters
+    let onQueued: @Sendable () -> Void
 
     /// - Parameters:
     ///   - store: the inbox deliveries are written to.
@@ -27,10 +28,12 @@ public struct WebhookIngress: Sendable {
     ///   - now: the clock for `receivedAt`.
     ///   - logger: for rejected requests.
     ///   - metrics: where `pfbot_webhooks_total` is counted; the process's metrics system by default.
+    ///   - onQueued: called after a new delivery is durable (wakes the job workers).
     public init(store: any Store, authenticator: any WebhookAuthenticator, maxBodyBytes: Int, batchLimit: Int = 256,
                 now: @escaping @Sendable () -> Date = Date.init, logger: Logger = Logger(label: "pfbot.webhooks"),
-                metrics: any MetricsFactory = MetricsSystem.factory) {
+                metrics: any MetricsFactory = MetricsSystem.factory, onQueued: @escaping @Sendable () -> Void = {}) {
         self.counters = WebhookCounters(factory: metrics)
+        self.onQueued = onQueued
         self.inbox = DeliveryGroupCommit(store: store, batchLimit: batchLimit)
         self.authenticator = authenticator
         self.maxBodyBytes = maxBodyBytes
@@ -72,6 +75,7 @@ public struct WebhookIngress: Sendable {
         }
         let delivery = Delivery(id: deliveryID, event: event, action: action, body: [UInt8](bytes), receivedAt: now())
         let isNew = try await inbox.record(delivery)
+        if isNew { onQueued() }
         counters.count(event: event, outcome: isNew ? "queued" : "duplicate")
         return Self.acknowledge(deliveryID, isNew: isNew)
     }

@@ -34,7 +34,8 @@ struct ConnectionProvider<Source: ConnectionPoolSource>: DatabaseLender, @unchec
         return try await body(makeDatabase(connection))
     }
 
-    /// Runs `body` in a write transaction, committing on success and rolling back on any error.
+    /// Runs `body` in a write transaction, committing on success and rolling back on any error, cancellation
+    /// included.
     func withTransaction<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
         try await withConnection { database in
             try await database.raw(SQLQueryString(engine.beginWrite)).run()
@@ -43,7 +44,9 @@ struct ConnectionProvider<Source: ConnectionPoolSource>: DatabaseLender, @unchec
                 try await database.raw("COMMIT").run()
                 return result
             } catch {
-                try? await database.raw("ROLLBACK").run()
+                // Not in this task: a cancelled task's statements are refused before they run, and a transaction
+                // left open would hold SQLite's write lock on a pooled connection until every other writer timed out.
+                _ = await _Concurrency.Task { try await database.raw("ROLLBACK").run() }.result
                 throw error
             }
         }

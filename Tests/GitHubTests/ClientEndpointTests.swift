@@ -61,6 +61,21 @@ import Testing
         await harness.stop()
     }
 
+    @Test func listComments_since_asksOnlyForLaterComments() async throws {
+        let harness = try await EmulatorHarness.start()
+        let client = try await harness.client()
+        let issue = try await client.createIssue(repo, NewIssue(title: "T"))
+        let first = try await client.createComment(repo, issue: issue.number, body: "first")
+        _ = try await client.createComment(repo, issue: issue.number, body: "second")
+        let since = try #require(first.createdAt)
+        #expect(try await client.listComments(repo, issue: issue.number, since: since).compactMap(\.body) == ["first", "second"])
+        #expect(try await client.listComments(repo, issue: issue.number, since: since.addingTimeInterval(3600)).isEmpty)
+        let asked = await harness.emulator.requests().last { $0.path.hasSuffix("/comments") && $0.method == "GET" }
+        #expect(asked?.query["since"]?.hasSuffix("Z") == true)
+        #expect(asked?.query["since"]?.count == 20)
+        await harness.stop()
+    }
+
     @Test func ensureLabelCreatesRecoloursAndKeeps() async throws {
         let harness = try await EmulatorHarness.start()
         let client = try await harness.client()

@@ -6,6 +6,11 @@ extension GitHubAPI {
         try await issue(repo, number: number, options: .standard)
     }
 
+    /// Every comment of an issue.
+    public func listComments(_ repo: RepositoryRef, issue: Int) async throws -> [IssueComment] {
+        try await listComments(repo, issue: issue, since: nil)
+    }
+
     /// Every open issue (and pull request, as GitHub lists them).
     public func listIssues(_ repo: RepositoryRef) async throws -> [GitHubIssue] {
         try await listIssues(repo, IssueQuery())

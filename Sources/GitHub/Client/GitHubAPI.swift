@@ -28,8 +28,9 @@ public protocol GitHubAPI: Sendable {
     func createComment(_ repo: RepositoryRef, issue: Int, body: String) async throws -> IssueComment
     /// `PATCH /repos/{owner}/{repo}/issues/comments/{id}`.
     func updateComment(_ repo: RepositoryRef, commentID: Int, body: String) async throws -> IssueComment
-    /// `GET /repos/{owner}/{repo}/issues/{number}/comments`, every page.
-    func listComments(_ repo: RepositoryRef, issue: Int) async throws -> [IssueComment]
+    /// `GET /repos/{owner}/{repo}/issues/{number}/comments`, every page; with `since`, only comments updated at or
+    /// after it (whole seconds).
+    func listComments(_ repo: RepositoryRef, issue: Int, since: Date?) async throws -> [IssueComment]
 
     // MARK: Labels
 

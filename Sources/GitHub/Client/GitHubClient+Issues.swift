@@ -56,8 +56,16 @@ extension GitHubClient {
     }
 
     /// `GET /repos/{owner}/{repo}/issues/{number}/comments`, every page.
-    public func listComments(_ repo: RepositoryRef, issue: Int) async throws -> [IssueComment] {
-        try await paginate(IssueComment.self, "\(repo.apiPath)/issues/\(issue)/comments")
+    public func listComments(_ repo: RepositoryRef, issue: Int, since: Date?) async throws -> [IssueComment] {
+        let query = since.map { [("since", Self.timestamp($0))] } ?? []
+        return try await paginate(IssueComment.self, "\(repo.apiPath)/issues/\(issue)/comments", query: query)
+    }
+
+    /// GitHub's timestamp form, `YYYY-MM-DDTHH:MM:SSZ`, rounded down to the second.
+    static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down)))
     }
 
     // MARK: Labels

@@ -29,7 +29,8 @@ struct CommandDispatcher {
             }
         }
         let reply = IssueComments.marker("command:\(event.comment.id)") + "\n" + lines.joined(separator: "\n\n")
-        let comments = try await context.github.listComments(context.repository, issue: event.issue.number)
+        // A reply posted by an earlier attempt comes after the command; only those comments are read.
+        let comments = try await context.github.listComments(context.repository, issue: event.issue.number, since: event.comment.createdAt)
         guard !comments.contains(where: { IssueComments.carries($0.body ?? "", event: "command:\(event.comment.id)") }) else { return }
         _ = try await context.github.createComment(context.repository, issue: event.issue.number, body: reply)
     }

@@ -12,6 +12,7 @@ public struct JobRunner: Sendable {
     let workerName: String
     let lease: Double
     let idleDelay: Duration
+    let wakeup: JobWakeup?
     let now: @Sendable () -> Date
     let logger: Logger
 
@@ -21,10 +22,11 @@ public struct JobRunner: Sendable {
     ///   - workerName: names this process in claims (host and pid are a good choice).
     ///   - lease: seconds a claim lasts; a worker that dies loses its job to another after this.
     ///   - idleDelay: wait between polls when no job is due.
+    ///   - wakeup: ends an idle wait early when work arrives (the webhook inbox signals it).
     ///   - now: the clock.
     public init(
         store: any Store, handlers: [any JobHandler], workerName: String, lease: Double = 300, idleDelay: Duration = .milliseconds(250),
-        now: @escaping @Sendable () -> Date = Date.init, logger: Logger = Logger(label: "pfbot.jobs")
+        wakeup: JobWakeup? = nil, now: @escaping @Sendable () -> Date = Date.init, logger: Logger = Logger(label: "pfbot.jobs")
     ) {
         self.store = store
         var byKind: [String: any JobHandler] = [:]
@@ -35,6 +37,7 @@ public struct JobRunner: Sendable {
         self.workerName = workerName
         self.lease = lease
         self.idleDelay = idleDelay
+        self.wakeup = wakeup
         self.now = now
         self.logger = logger
     }
@@ -79,8 +82,14 @@ public struct JobRunner: Sendable {
     private func loop(lane: Int) async {
         while !Task.isCancelled {
             do {
+                let ticket = wakeup?.ticket()
                 if try await runOne(lane: lane) == nil {
-                    try await Task.sleep(for: idleDelay)
+                    if let wakeup, let ticket {
+                        await wakeup.wait(after: ticket, timeout: idleDelay)
+                        try Task.checkCancellation()
+                    } else {
+                        try await Task.sleep(for: idleDelay)
+                    }
                 }
             } catch is CancellationError {
                 return

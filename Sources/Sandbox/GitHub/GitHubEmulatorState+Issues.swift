@@ -161,7 +161,13 @@ extension GitHubEmulatorState {
 
     func listComments(_ call: RepoCall, number: String) -> GitHubEmulatorResponse {
         guard let number = Int(number), let repo = repositories[call.key], repo.issues[number] != nil else { return .notFound() }
-        let comments = repo.comments.values.filter { $0.issueNumber == number }.sorted { $0.id < $1.id }.map { payloads.comment($0, repo: repo) }
+        var since = Date.distantPast
+        if let text = call.query["since"] {
+            guard let parsed = ISO8601DateFormatter().date(from: text) else { return .validation(resource: "IssueComment", field: "since", code: "invalid") }
+            since = parsed
+        }
+        let comments = repo.comments.values.filter { $0.issueNumber == number && $0.updatedAt >= since }.sorted { $0.id < $1.id }
+            .map { payloads.comment($0, repo: repo) }
         return paginated(comments, call: call, path: "/repos/\(call.key)/issues/\(number)/comments")
     }
 

@@ -17,6 +17,8 @@ struct PipelineAssembly {
     let context: PipelineContext
     let monitor: TaskMonitor
     let runner: JobRunner
+    /// Wakes the runner's idle workers; the webhook inbox signals it when a delivery is stored.
+    let wakeup: JobWakeup
     /// Whether GitHub is reached as an App (only Apps can list and redeliver their webhook deliveries).
     let usesApp: Bool
 
@@ -49,12 +51,14 @@ struct PipelineAssembly {
             let notifier = try configuration.notifications.webhookURL.map { url in
                 WebhookNotifier(url: url, secret: try configuration.notifications.webhookSecret.map { try read(secrets, $0, "notifications.webhook_secret_file") })
             }
+            let wakeup = JobWakeup()
             let runner = JobRunner(store: store, handlers: PipelineHandlers.all(context, notifier: notifier), workerName: workerName,
-                                   lease: Double(configuration.server.jobLeaseSeconds), logger: logger)
+                                   lease: Double(configuration.server.jobLeaseSeconds), wakeup: wakeup, logger: logger)
             let monitor = TaskMonitor(source: client, store: store, filters: configuration.filters, autoAccept: configuration.autoAccept, logger: logger)
             var usesApp = false
             if case .app = authentication { usesApp = true }
-            return PipelineAssembly(configuration: configuration, store: store, context: context, monitor: monitor, runner: runner, usesApp: usesApp)
+            return PipelineAssembly(configuration: configuration, store: store, context: context, monitor: monitor, runner: runner, wakeup: wakeup,
+                                    usesApp: usesApp)
         } catch {
             try? await store.close()
             throw error

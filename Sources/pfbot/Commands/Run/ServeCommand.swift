@@ -45,7 +45,7 @@ struct ServeCommand: AsyncParsableCommand {
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         let assembly = try await PipelineAssembly.build(configuration, logger: logger, workerName: ProcessIdentity.name)
         let ingress = WebhookIngress(store: assembly.store, authenticator: WebhookVerifier(secrets: secrets),
-                                     maxBodyBytes: configuration.server.maxBodyBytes, logger: logger)
+                                     maxBodyBytes: configuration.server.maxBodyBytes, logger: logger, onQueued: { [wakeup = assembly.wakeup] in wakeup.wake() })
         let readiness = [
             ReadinessCheck(name: "store") { _ = try await assembly.store.jobCounts() },
             ReadinessCheck(name: "tasknode") { try await Self.probe(configuration.taskNode.url) },
