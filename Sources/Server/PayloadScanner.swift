@@ -1,8 +1,11 @@
+import Foundation
+
 /// What the ingress reads of a webhook body before storing it, in one pass over the bytes without building
 /// anything: that it is one JSON object (balanced brackets, closed strings, nothing after the closing brace) and
 /// the top-level `action` when that is a string without escapes (GitHub's actions are plain words).
 ///
-/// It is a structural check, not a full JSON validation: the body arrives signed by GitHub, and the worker that
+/// It is a structural check, not a full JSON validation (control characters inside strings, numbers and literals
+/// are not checked): the body arrives signed by GitHub, and the worker that
 /// processes the delivery decodes it fully (an undecodable one becomes a dead letter with the decoder's error).
 /// The scan exists so the 202 path stays cheap: decoding a 30 KB payload with `JSONDecoder` costs more than
 /// verifying its signature and storing it together.
@@ -68,17 +71,19 @@ enum PayloadScanner {
             return action
         }
 
-        /// Moves past a string whose opening quote was read. - Returns: whether it holds a backslash escape.
+        /// Moves past a string whose opening quote was read, jumping from quote to quote with `memchr`.
+        /// - Returns: whether it holds a backslash escape.
         mutating func skipString() throws(NotAnObject) -> Bool {
-            var hasEscapes = false
-            while let byte = next() {
-                switch byte {
-                case UInt8(ascii: "\""): return hasEscapes
-                case UInt8(ascii: "\\"):
-                    hasEscapes = true
-                    guard next() != nil else { throw NotAnObject() }
-                case 0..<0x20: throw NotAnObject()
-                default: continue
+            guard let base = bytes.baseAddress else { throw NotAnObject() }
+            let start = index
+            while index < bytes.count {
+                guard let found = memchr(base + index, Int32(UInt8(ascii: "\"")), bytes.count - index) else { throw NotAnObject() }
+                let quote = base.distance(to: UnsafeRawPointer(found))
+                var backslashes = 0
+                while quote - backslashes - 1 >= start, bytes[quote - backslashes - 1] == UInt8(ascii: "\\") { backslashes += 1 }
+                index = quote + 1
+                if backslashes % 2 == 0 {
+                    return memchr(base + start, Int32(UInt8(ascii: "\\")), quote - start) != nil
                 }
             }
             throw NotAnObject()

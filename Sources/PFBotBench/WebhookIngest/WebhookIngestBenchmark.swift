@@ -1,6 +1,7 @@
 import Foundation
 import GitHub
 import Hummingbird
+import Logging
 import Metrics
 import Prometheus
 import Server
@@ -43,6 +44,7 @@ enum WebhookIngestBenchmark {
 
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        LoggingSystem.bootstrap { StandardErrorLogHandler(label: $0) }
         let store = try await StoreFactory.open(.sqlite(path: databasePath))
         let readiness = [ReadinessCheck(name: "store") { _ = try await store.jobCounts() }]
         let ingress = WebhookIngress(store: store, authenticator: WebhookVerifier(secrets: [secret]), maxBodyBytes: WebhookVerifier.maxBodyBytes)

@@ -1,11 +1,12 @@
 import Logging
 import PFBotCore
+import Server
 
 /// Sends swift-log output to standard error at the configured level, once per process.
 enum LoggingSetup {
     private static let once: Void = {
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
+            var handler = StandardErrorLogHandler(label: label)
             handler.logLevel = .info
             return handler
         }
