@@ -80,7 +80,7 @@ public enum StoreFactory {
         )
         var provider = ConnectionProvider(engine: .sqlite, pool: pool) { $0.sql() }
         provider.inboxConnection = ReservedConnection()
-        let checkpointer = _Concurrency.Task { [provider] in await SQLiteCheckpointer(lender: provider, interval: .milliseconds(50)).run() }
+        let checkpointer = _Concurrency.Task { [provider] in await SQLiteCheckpointer(lender: provider).run() }
         provider.beforeShutdown = {
             checkpointer.cancel()
             await checkpointer.value
