@@ -58,11 +58,25 @@ import Testing
             var unprocessed = 0
             for id in ids where try await store.delivery(id)?.processedAt == nil { unprocessed += 1 }
             try await store.close()
+            // The restarted server's other routes: its own metrics and the dashboard over the same store.
+            let metrics = try await Self.get("/metrics", port: server.port)
+            #expect(metrics.status == 200)
+            #expect(metrics.body.contains(#"pfbot_webhooks_total{event="ping",outcome="queued"}"#))
+            let dashboard = try await Self.get("/dashboard.json", port: server.port)
+            #expect(dashboard.status == 200)
+            #expect(dashboard.body.contains(#""generatedAt""#))
+            #expect(try await Self.get("/dashboard", port: server.port).body.contains("pfbot dashboard"))
             server.kill()
             #expect(counts[.done] == 1000, "\(counts)")
             #expect(counts[.queued] == 0 && counts[.running] == 0 && counts[.dead] == 0, "\(counts)")
             #expect(unprocessed == 0)
         }
+    }
+
+    static func get(_ path: String, port: Int) async throws -> (status: Int, body: String) {
+        let response = try await HTTPClient.shared.execute(HTTPClientRequest(url: "http://127.0.0.1:\(port)\(path)"), timeout: .seconds(5))
+        let body = try await response.body.collect(upTo: 4 << 20)
+        return (Int(response.status.code), String(buffer: body))
     }
 
     /// Posts a signed `ping` per id; returns each id's status (0 when the connection failed).
