@@ -27,6 +27,20 @@ import Testing
         #expect(mode?.intValue == 0o644)
     }
 
+    @Test func action_namesTheActionTheWorkflowRuns() async throws {
+        let directory = try await initialise(["--action", "my-org/pfbot@v1.2.0"])
+        defer { directory.remove() }
+        let workflow = try read(directory, ".github/workflows/pfbot.yml")
+        #expect(workflow.contains("      - uses: my-org/pfbot@v1.2.0\n"))
+        #expect(!workflow.contains(ActionsWorkflow.actionReference))
+    }
+
+    @Test(arguments: ["pfbot", "my-org/pfbot", "my-org/pfbot@", "@v1", "my-org/pfbot@v1\n  run: curl evil", "my-org/pfbot@v1 # x", "my-org/pfbot@v1@v2"])
+    func action_thatIsNotAReference_isRefused(reference: String) {
+        #expect(throws: (any Error).self) { try InitCommand.parse(["--action", reference]) }
+        #expect(!ActionsWorkflow.isValidReference(reference))
+    }
+
     @Test func writtenPfbotYml_loadsWithoutProblems_withNoEnvironment() async throws {
         let directory = try await initialise([])
         defer { directory.remove() }

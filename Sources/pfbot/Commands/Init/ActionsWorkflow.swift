@@ -1,3 +1,5 @@
+import Foundation
+
 /// The GitHub Actions workflow a repository copies to run pfbot without a server. `pfbot init` writes it, and
 /// pfbot's own `.github/workflows/pfbot.yml` is this text (a test keeps the two equal).
 ///
@@ -8,11 +10,25 @@ enum ActionsWorkflow {
     /// Where the file goes, relative to the directory given to `pfbot init`.
     static let path = ".github/workflows/pfbot.yml"
 
-    /// The action the workflow runs (`action.yml` at the root of the pfbot repository).
+    /// The action the workflow runs unless `pfbot init --action` names another (`action.yml` at the root of the
+    /// pfbot repository; pin a tag or a commit for production).
     static let actionReference = "postfiat/pfbot@main"
 
-    /// The workflow's text.
-    static let text = """
+    /// Whether `reference` has the `OWNER/REPO@REF` (or `OWNER/REPO/PATH@REF`) form `uses:` takes, with nothing that
+    /// could break out of the YAML line.
+    static func isValidReference(_ reference: String) -> Bool {
+        let parts = reference.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[1].isEmpty, parts[0].split(separator: "/").count >= 2 else { return false }
+        return reference.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "-_./@".unicodeScalars.contains($0) }
+            && reference.unicodeScalars.allSatisfy(\.isASCII)
+    }
+
+    /// The workflow's text, running the default action.
+    static var text: String { text(action: actionReference) }
+
+    /// The workflow's text, running `action` (checked with ``isValidReference(_:)`` by the caller).
+    static func text(action actionReference: String) -> String {
+        """
     # pfbot in GitHub Actions: one run per event, plus a scheduled sync with the Post Fiat Task Node.
     # Set the repository secret PFBOT_WALLET_SEED (Settings > Secrets and variables > Actions).
     # Security: event text reaches the job only through env:, nothing here checks out a pull request's head,
@@ -60,4 +76,5 @@ enum ActionsWorkflow {
               wallet-seed: ${{ secrets.PFBOT_WALLET_SEED }}
 
     """
+    }
 }

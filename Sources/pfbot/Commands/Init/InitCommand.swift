@@ -22,10 +22,14 @@ struct InitCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Public address of `pfbot serve`, used in the App manifest's webhook and redirect URLs.", valueName: "url"))
     var url = "https://pfbot.example.org"
 
+    @Option(help: ArgumentHelp("The action the workflow runs, OWNER/REPO@REF (pin a tag or commit of your pfbot copy).", valueName: "reference"))
+    var action = ActionsWorkflow.actionReference
+
     @Flag(help: "Print only the App manifest, as JSON.")
     var json = false
 
     func validate() throws {
+        guard ActionsWorkflow.isValidReference(action) else { throw ValidationError(InitError.invalidAction(action).description) }
         guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""), parsed.host?.isEmpty == false else {
             throw ValidationError(InitError.invalidURL(url).description)
         }
@@ -34,7 +38,7 @@ struct InitCommand: AsyncParsableCommand {
     func run() async throws {
         let written: [String]
         do {
-            written = try StarterFileWriter(directory: directory, force: force).write()
+            written = try StarterFileWriter(directory: directory, force: force, action: action).write()
         } catch {
             Output.error(error.description)
             throw ExitCode.failure

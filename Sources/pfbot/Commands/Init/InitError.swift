@@ -6,6 +6,8 @@ enum InitError: Error, CustomStringConvertible, Equatable {
     case cannotWrite(path: String, reason: String)
     /// `--url` is not an http(s) URL.
     case invalidURL(String)
+    /// `--action` is not an `OWNER/REPO@REF` reference.
+    case invalidAction(String)
 
     var description: String {
         switch self {
@@ -15,6 +17,8 @@ enum InitError: Error, CustomStringConvertible, Equatable {
             return "Cannot write \(path): \(reason). Check that the folder exists and is writable."
         case .invalidURL(let text):
             return "--url \(text.debugDescription) is not an http(s) URL; give the address GitHub reaches pfbot serve at, e.g. https://pfbot.example.org."
+        case .invalidAction(let text):
+            return "--action \(text.debugDescription) is not an action reference; give OWNER/REPO@REF, e.g. my-org/pfbot@v1.2.0."
         }
     }
 }

@@ -8,21 +8,24 @@ struct StarterFileWriter {
         var text: String
     }
 
-    /// The files `pfbot init` writes, in order.
-    static let files = [
-        File(path: StarterConfiguration.path, text: StarterConfiguration.text),
-        File(path: StarterRepositorySettings.path, text: StarterRepositorySettings.text),
-        File(path: ActionsWorkflow.path, text: ActionsWorkflow.text),
-    ]
+    /// The files `pfbot init` writes, in order, the workflow running `action`.
+    static func files(action: String = ActionsWorkflow.actionReference) -> [File] {
+        [
+            File(path: StarterConfiguration.path, text: StarterConfiguration.text),
+            File(path: StarterRepositorySettings.path, text: StarterRepositorySettings.text),
+            File(path: ActionsWorkflow.path, text: ActionsWorkflow.text(action: action)),
+        ]
+    }
 
     let directory: String
     let force: Bool
+    var action = ActionsWorkflow.actionReference
 
     /// Writes every file (mode 0644; none holds a secret).
     /// - Returns: the full paths written.
     /// - Throws: ``InitError/filesExist(_:)`` before writing anything when a file exists and `force` is off.
     func write() throws(InitError) -> [String] {
-        let targets = Self.files.map { (file: $0, path: (directory as NSString).appendingPathComponent($0.path)) }
+        let targets = Self.files(action: action).map { (file: $0, path: (directory as NSString).appendingPathComponent($0.path)) }
         let existing = targets.filter { FileManager.default.fileExists(atPath: $0.path) }.map(\.path)
         if !existing.isEmpty, !force { throw .filesExist(existing) }
         for target in targets {
