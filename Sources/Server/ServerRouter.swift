@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Logging
 import Pipeline
 import Prometheus
 
@@ -16,7 +17,7 @@ public enum ServerRouter {
     ///   - metrics: the registry `/metrics` prints.
     ///   - dashboard: the report behind `GET /dashboard` (HTML) and `GET /dashboard.json`; `nil` serves neither.
     public static func make(ingress: WebhookIngress, readiness: [ReadinessCheck], metrics: PrometheusCollectorRegistry,
-                            dashboard: ReportSource? = nil) -> Router<BasicRequestContext> {
+                            dashboard: ReportSource? = nil, logger: Logger = Logger(label: "pfbot.server")) -> Router<BasicRequestContext> {
         let router = Router()
         router.post("/webhooks/github") { request, _ in try await ingress.handle(request) }
         for method in [HTTPRequest.Method.get, .put, .delete, .patch, .head] {
@@ -34,22 +35,23 @@ public enum ServerRouter {
         }
         if let dashboard {
             router.get("/dashboard") { _, _ in
-                await page(dashboard, contentType: "text/html; charset=utf-8") { Data(HTMLReport.render($0, refreshSeconds: 30).utf8) }
+                await page(dashboard, contentType: "text/html; charset=utf-8", logger: logger) { Data(HTMLReport.render($0, refreshSeconds: 30).utf8) }
             }
             router.get("/dashboard.json") { _, _ in
-                await page(dashboard, contentType: "application/json") { try AnalyticsJSON.encode($0) }
+                await page(dashboard, contentType: "application/json", logger: logger) { try AnalyticsJSON.encode($0) }
             }
         }
         return router
     }
 
-    /// A dashboard page; a report that cannot be computed (the store is down) is a 503 saying why.
-    static func page(_ source: ReportSource, contentType: String, render: (AnalyticsReport) throws -> Data) async -> Response {
+    /// A dashboard page; a report that cannot be computed (the store is down) is a 503, its cause logged (not sent).
+    static func page(_ source: ReportSource, contentType: String, logger: Logger, render: (AnalyticsReport) throws -> Data) async -> Response {
         do {
             let data = try render(try await source())
             return Response(status: .ok, headers: [.contentType: contentType, .cacheControl: "no-store"], body: ResponseBody(byteBuffer: ByteBuffer(data: data)))
         } catch {
-            return WebhookIngress.reply(.serviceUnavailable, "the report could not be computed: \(error); check /readyz")
+            logger.error("the dashboard's report could not be computed: \(error)")
+            return WebhookIngress.reply(.serviceUnavailable, "the report could not be computed; the server log says why, and /readyz shows whether the store is reachable")
         }
     }
 

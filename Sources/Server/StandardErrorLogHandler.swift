@@ -26,7 +26,8 @@ public struct StandardErrorLogHandler: LogHandler {
 
     public func log(event: LogEvent) {
         let line = render(event, at: Date())
-        Self.output.withLock { $0.write(Data(line.utf8)) }
+        // A log line that cannot be written (stderr closed, disk full) is dropped; logging never stops the process.
+        Self.output.withLock { try? $0.write(contentsOf: Data(line.utf8)) }
     }
 
     /// The line written for `event`: the handler's metadata, then the provider's, then the entry's own (later

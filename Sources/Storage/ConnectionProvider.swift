@@ -63,7 +63,7 @@ struct ConnectionProvider<Source: ConnectionPoolSource>: DatabaseLender, @unchec
 
     func shutdown() async throws {
         await beforeShutdown()
-        inboxConnection?.surrender { pool.releaseConnection($0) }
+        await inboxConnection?.surrender { pool.releaseConnection($0) }
         try await pool.shutdownAsync()
         try await afterShutdown()
     }

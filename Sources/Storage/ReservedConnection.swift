@@ -35,9 +35,11 @@ final class ReservedConnection<Connection: Sendable>: Sendable {
         }
     }
 
-    /// Hands the kept connection back (at shutdown, once nobody uses it).
-    func surrender(_ giveBack: (Connection) -> Void) {
+    /// Hands the kept connection back (at shutdown), after the write using it, if any, has finished.
+    func surrender(_ giveBack: (Connection) -> Void) async {
+        await turns.acquire()
         if let connection = held.withLock({ kept in defer { kept = nil }; return kept }) { giveBack(connection) }
+        await turns.release()
     }
 }
 

@@ -107,6 +107,33 @@ import Testing
         #expect(try decoder.decode(AnalyticsReport.self, from: AnalyticsJSON.encode(report)) == report)
     }
 
+    @Test func absurdNumbers_neverCrashTheRenderers_norTheJSON() throws {
+        // A stored estimate below the hand-set minimum (records decode without validation) and rewards that
+        // overflow Int64 when added.
+        var tiny = TaskRecord(task: makeTask("task_eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee", title: "Tiny", reward: "10", state: .proposed))
+        tiny.manualEstimate = try JSONDecoder().decode(HourEstimate.self, from: Data(#"{"hours":1e-310,"reasons":[]}"#.utf8))
+        let huge = (0..<3).map { index in
+            TaskRecord(task: makeTask("task_f\(index)fffffffffffffffffffffffffffffff", title: "Huge", reward: "100000000000", state: .rewarded))
+        }
+        let records = [tiny] + huge.map { record in
+            var copy = record
+            copy.task.reward = PFTAmount(drops: .max / 2)
+            return copy
+        }
+        let report = AnalyticsCollector().report(records: records, histories: [:], audit: [], now: start)
+        #expect(report.tasks.allSatisfy { $0.estimatedPFTPerHour.isFinite })
+        #expect(report.earnedDrops == .max)
+        _ = HTMLReport.render(report)
+        _ = MarkdownReport.render(report)
+        _ = try AnalyticsJSON.encode(report)
+    }
+
+    @Test func handSetEstimates_belowAMinimumOf36Seconds_areRefused() throws {
+        #expect(throws: DomainError.self) { try HourEstimate(hours: 1e-310, reasons: []) }
+        #expect(throws: DomainError.self) { try HourEstimate(hours: 0.009, reasons: []) }
+        #expect(try HourEstimate(hours: 0.01, reasons: []).hours == 0.01)
+    }
+
     @Test func emptyStore_rendersWithoutNumbersToShow() {
         let report = AnalyticsCollector().report(records: [], histories: [:], audit: [], now: start)
         #expect(report.acceptance.value == nil)

@@ -21,6 +21,27 @@ import Testing
         #expect(clock.now - started >= .milliseconds(50))
     }
 
+    /// Short timeouts end waits at every point of registering; none may hang (the suite's time limit would fail it).
+    @Test func manyShortWaits_allEnd_withoutAWake() async {
+        let wakeup = JobWakeup()
+        await withTaskGroup(of: Void.self) { group in
+            for _ in 0..<2_000 { group.addTask { await wakeup.wait(after: wakeup.ticket(), timeout: .nanoseconds(1)) } }
+            await group.waitForAll()
+        }
+    }
+
+    @Test func cancelledWaits_end() async {
+        let wakeup = JobWakeup()
+        let waits = Task {
+            await withTaskGroup(of: Void.self) { group in
+                for _ in 0..<200 { group.addTask { await wakeup.wait(after: wakeup.ticket(), timeout: .seconds(3600)) } }
+                await group.waitForAll()
+            }
+        }
+        waits.cancel()
+        await waits.value
+    }
+
     @Test func aWake_releasesEveryWaitingWorker() async {
         let wakeup = JobWakeup()
         let ticket = wakeup.ticket()

@@ -4,10 +4,10 @@ import GitHub
 import Testing
 
 @Suite struct ReviewVerdictTests {
-    func reviews(_ entries: [(login: String, state: String, sha: String, minute: Int)]) throws -> [PullRequestReview] {
+    func reviews(_ entries: [(login: String, state: String, sha: String, minute: Int)], association: String = "COLLABORATOR") throws -> [PullRequestReview] {
         let objects = entries.enumerated().map { index, entry in
             """
-            {"id":\(index + 1),"user":{"login":"\(entry.login)","id":\(index + 100)},"state":"\(entry.state)","commit_id":"\(entry.sha)",
+            {"id":\(index + 1),"user":{"login":"\(entry.login)","id":\(index + 100)},"state":"\(entry.state)","commit_id":"\(entry.sha)","author_association":"\(association)",
              "submitted_at":"2026-11-25T10:\(String(format: "%02d", entry.minute)):00Z"}
             """
         }
@@ -29,6 +29,12 @@ import Testing
     @Test func anyoneStillRequestingChanges_outweighsApprovals() throws {
         let mixed = try reviews([("bob", "CHANGES_REQUESTED", "aaa", 1), ("ann", "APPROVED", "aaa", 5)])
         #expect(ReviewLedger.verdict(of: mixed) == .changesRequested(sha: "aaa", by: "bob"))
+    }
+
+    @Test func reviewsFromOutsideTheRepository_doNotCount() throws {
+        #expect(ReviewLedger.verdict(of: try reviews([("stranger", "APPROVED", "aaa", 1)], association: "NONE")) == nil)
+        #expect(ReviewLedger.verdict(of: try reviews([("drive-by", "CHANGES_REQUESTED", "aaa", 1)], association: "CONTRIBUTOR")) == nil)
+        #expect(ReviewLedger.verdict(of: try reviews([("owner", "APPROVED", "aaa", 1)], association: "OWNER")) == .approved(sha: "aaa", by: "owner"))
     }
 
     @Test func orderFollowsSubmissionTime_notListOrder() throws {

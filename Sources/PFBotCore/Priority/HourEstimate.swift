@@ -2,15 +2,17 @@
 public struct HourEstimate: Hashable, Sendable, Codable {
     /// The largest estimate accepted.
     public static let maximumHours = 1000.0
+    /// The smallest estimate accepted by hand: 36 seconds (smaller ones make the reward per hour meaningless).
+    public static let minimumHours = 0.01
 
     /// Hours, positive and finite.
     public let hours: Double
     /// Why this many hours.
     public let reasons: [String]
 
-    /// - Throws: ``DomainError/invalidEstimate(_:)`` unless `0 < hours ≤ 1000`.
+    /// - Throws: ``DomainError/invalidEstimate(_:)`` unless `0.01 ≤ hours ≤ 1000`.
     public init(hours: Double, reasons: [String]) throws {
-        guard hours.isFinite, hours > 0, hours <= HourEstimate.maximumHours else {
+        guard hours.isFinite, hours >= HourEstimate.minimumHours, hours <= HourEstimate.maximumHours else {
             throw DomainError.invalidEstimate(String(hours))
         }
         self.hours = hours
@@ -23,8 +25,9 @@ public struct HourEstimate: Hashable, Sendable, Codable {
         self.reasons = reasons
     }
 
-    /// Reward per hour: the ROI of the task.
+    /// Reward per hour: the ROI of the task; always finite (a stored estimate is never taken below 0.01 h).
     public func returnOnInvestment(for reward: PFTAmount) -> Double {
-        Double(reward.drops) / Double(PFTAmount.dropsPerPFT) / hours
+        let hours = self.hours.isFinite ? max(self.hours, HourEstimate.minimumHours) : 1
+        return Double(reward.drops) / Double(PFTAmount.dropsPerPFT) / hours
     }
 }

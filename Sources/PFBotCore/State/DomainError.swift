@@ -23,7 +23,7 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalidPriority(let value):
             return "Invalid priority \(value): use a whole number from \(ManualPriority.range.lowerBound) to \(ManualPriority.range.upperBound) (higher runs first)."
         case .invalidEstimate(let value):
-            return "Invalid estimate \(value.debugDescription): give hours as a positive number up to 1000, e.g. 2.5."
+            return "Invalid estimate \(value.debugDescription): give hours as a number from 0.01 to 1000, e.g. 2.5."
         }
     }
 }

@@ -47,8 +47,8 @@ public struct AnalyticsCollector: Sendable {
             let rewardedAt = history.first(where: { $0.to == .rewarded })?.at ?? (task.state == .rewarded ? task.updatedAt : nil)
             if let rewardedAt, task.reward.drops > 0 {
                 rewarded += 1
-                earnedDrops += task.reward.drops
-                earnedByDay[Self.day(rewardedAt), default: 0] += task.reward.drops
+                earnedDrops = Self.saturatingSum(earnedDrops, task.reward.drops)
+                earnedByDay[Self.day(rewardedAt), default: 0] = Self.saturatingSum(earnedByDay[Self.day(rewardedAt), default: 0], task.reward.drops)
             }
             for (state, hours) in Self.hoursInState(history: history, current: task.state, now: now) {
                 stateHours[state, default: (0, 0)].tasks += 1
@@ -59,7 +59,7 @@ public struct AnalyticsCollector: Sendable {
 
         var cumulative: Int64 = 0
         let earnings = earnedByDay.sorted { $0.key < $1.key }.map { day, drops in
-            cumulative += drops
+            cumulative = Self.saturatingSum(cumulative, drops)
             return AnalyticsReport.Earning(day: day, drops: drops, cumulativeDrops: cumulative)
         }
         let counts = Dictionary(grouping: records, by: \.task.state).mapValues(\.count)
@@ -89,9 +89,9 @@ public struct AnalyticsCollector: Sendable {
         return AnalyticsReport.TaskLine(
             id: record.task.id.rawValue, title: record.task.title, category: analysis.category.rawValue, state: record.task.state.rawValue,
             rewardDrops: record.task.reward.drops, issueNumber: record.issueNumber,
-            estimatedHours: analysis.estimate.hours, estimatedPFTPerHour: analysis.returnOnInvestment,
+            estimatedHours: Self.finite(analysis.estimate.hours), estimatedPFTPerHour: Self.finite(analysis.returnOnInvestment),
             hoursToSubmit: hoursToSubmit,
-            realizedPFTPerHour: rewarded ? hoursToSubmit.flatMap { $0 > 0 ? reward / $0 : nil } : nil
+            realizedPFTPerHour: rewarded ? hoursToSubmit.flatMap { $0 > 0 ? Self.finite(reward / $0) : nil } : nil
         )
     }
 
@@ -112,6 +112,15 @@ public struct AnalyticsCollector: Sendable {
         }
         return spans
     }
+
+    /// Sums of rewards stay within Int64 whatever the Task Node claims.
+    static func saturatingSum(_ a: Int64, _ b: Int64) -> Int64 {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        return overflow ? (b > 0 ? .max : .min) : sum
+    }
+
+    /// Numbers the report shows and encodes are finite (JSON has no infinity); anything else counts as 0.
+    static func finite(_ value: Double) -> Double { value.isFinite ? value : 0 }
 
     static func day(_ date: Date) -> String {
         let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC") ?? .current, from: date)

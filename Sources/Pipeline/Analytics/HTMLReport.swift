@@ -72,11 +72,12 @@ public enum HTMLReport {
     /// Horizontal bars, one per item, scaled to the largest value.
     static func barChart(_ items: [(label: String, value: Double, caption: String)]) -> String {
         let rowHeight = 24, labelWidth = 260, barWidth = 420
+        let items = items.map { (label: $0.label, value: $0.value.isFinite ? max($0.value, 0) : 0, caption: $0.caption) }
         let largest = max(items.map(\.value).max() ?? 0, 1e-9)
         var svg = "<svg role=\"img\" viewBox=\"0 0 \(labelWidth + barWidth + 160) \(items.count * rowHeight)\" width=\"100%\">"
         for (index, item) in items.enumerated() {
             let y = index * rowHeight
-            let width = max(1, Int((max(item.value, 0) / largest * Double(barWidth)).rounded()))
+            let width = max(1, Int((item.value / largest * Double(barWidth)).rounded()))
             svg += "<text x=\"\(labelWidth - 8)\" y=\(quote(y + 16)) text-anchor=\"end\">\(escape(item.label))</text>"
             svg += "<rect x=\"\(labelWidth)\" y=\(quote(y + 4)) width=\(quote(width)) height=\"16\" rx=\"2\"><title>\(escape(item.caption))</title></rect>"
             svg += "<text x=\(quote(labelWidth + width + 6)) y=\(quote(y + 16))>\(escape(item.caption))</text>"

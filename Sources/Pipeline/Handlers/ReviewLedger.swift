@@ -34,11 +34,16 @@ struct ReviewLedger {
         return parts[0] == "approved" ? .approved(sha: parts[1], by: parts[2]) : .changesRequested(sha: parts[1], by: parts[2])
     }
 
-    /// The verdict GitHub's reviews of a pull request add up to: each reviewer's latest approval, change request
-    /// or dismissal counts (comments do not); any reviewer still requesting changes wins over approvals.
+    /// Reviewers whose reviews count: the repository's owner, organisation members and collaborators. On a public
+    /// repository anyone may leave a review; like branch protection, pfbot ignores theirs.
+    static let countedAssociations: Set<String> = ["OWNER", "MEMBER", "COLLABORATOR"]
+
+    /// The verdict GitHub's reviews of a pull request add up to: each counted reviewer's latest approval, change
+    /// request or dismissal counts (comments do not); any reviewer still requesting changes wins over approvals.
     static func verdict(of reviews: [PullRequestReview]) -> Verdict? {
         var latest: [String: PullRequestReview] = [:]
-        let ordered = reviews.enumerated().sorted { ($0.element.submittedAt ?? .distantPast, $0.offset) < ($1.element.submittedAt ?? .distantPast, $1.offset) }
+        let counted = reviews.filter { countedAssociations.contains(($0.authorAssociation ?? "").uppercased()) }
+        let ordered = counted.enumerated().sorted { ($0.element.submittedAt ?? .distantPast, $0.offset) < ($1.element.submittedAt ?? .distantPast, $1.offset) }
         for review in ordered.map(\.element) where ["APPROVED", "CHANGES_REQUESTED", "DISMISSED"].contains(review.state.uppercased()) {
             latest[review.user?.login ?? "?"] = review
         }

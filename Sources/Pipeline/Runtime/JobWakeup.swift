@@ -11,6 +11,8 @@ public final class JobWakeup: Sendable {
     private struct State {
         var generation = 0
         var sleepers: [UUID: CheckedContinuation<Void, Never>] = [:]
+        /// Waits that ended (timeout, cancellation) before their continuation was registered.
+        var finished: Set<UUID> = []
     }
 
     private let state = Mutex(State())
@@ -39,7 +41,7 @@ public final class JobWakeup: Sendable {
             group.addTask {
                 await withCheckedContinuation { continuation in
                     let resumeNow = self.state.withLock { state in
-                        guard state.generation == ticket else { return true }
+                        if state.finished.remove(id) != nil || state.generation != ticket { return true }
                         state.sleepers[id] = continuation
                         return false
                     }
@@ -49,7 +51,15 @@ public final class JobWakeup: Sendable {
             group.addTask { try? await Task.sleep(for: timeout) }
             await group.next()
             group.cancelAll()
-            state.withLock { $0.sleepers.removeValue(forKey: id) }?.resume()
+            // The continuation may not be registered yet: then the mark makes it resume as soon as it is.
+            let registered: CheckedContinuation<Void, Never>? = state.withLock { state in
+                if let sleeper = state.sleepers.removeValue(forKey: id) { return sleeper }
+                state.finished.insert(id)
+                return nil
+            }
+            registered?.resume()
+            await group.waitForAll()
+            state.withLock { _ = $0.finished.remove(id) }
         }
     }
 }

@@ -9,7 +9,7 @@ struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Print how the work is going: rates, PFT earned, time in state, return per task, the audit log.",
-        discussion: "Reads the store only (run `pfbot sync` first for fresh Task Node states). `pfbot serve` shows the same report at /dashboard."
+        discussion: "Reads the store (opening it applies pending migrations, as every command does); run `pfbot sync` first for fresh Task Node states. `pfbot serve` shows the same report at /dashboard."
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {

@@ -51,9 +51,9 @@ struct ServeCommand: AsyncParsableCommand {
             ReadinessCheck(name: "tasknode") { try await Self.probe(configuration.taskNode.url) },
         ]
         let collector = AnalyticsCollector(analyzer: assembly.context.analyzer)
-        let router = ServerRouter.make(ingress: ingress, readiness: readiness, metrics: registry) { [store = assembly.store] in
-            try await collector.collect(from: store, now: Date())
-        }
+        let store = assembly.store
+        let router = ServerRouter.make(ingress: ingress, readiness: readiness, metrics: registry,
+                                       dashboard: { try await collector.collect(from: store, now: Date()) }, logger: logger)
         let server = try await RunningServer.start(router: router,
                                                    host: configuration.server.host, port: configuration.server.port, logger: logger)
         logger.info("pfbot \(PFBotVersion.current) listening on \(server.baseURL) for \(configuration.github.repository ?? "?")")
