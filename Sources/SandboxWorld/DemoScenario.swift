@@ -65,7 +65,7 @@ public struct DemoScenario: Sendable {
         step("The dataset first fails QC (one row where three are required), then is fixed")
         try await push(ids[2], maintainer, extra: ["uptime.csv": "validator,uptime\nalpha,99.9\n"])
         let failed = try await record(ids[2])
-        narrate("   ✗ QC: \(try await world.store.setting("qc:\(ids[2])") ?? "?") → state \(failed.task.state.rawValue)")
+        narrate("   ✗ QC: \(try await world.store.setting(QualityControl.lastRunKey(try TaskID(ids[2]))) ?? "?") → state \(failed.task.state.rawValue)")
         try await finish(ids[2], maintainer, extra: ["uptime.csv": "validator,uptime\nalpha,99.9\nbeta,98.1\ngamma,97.4\ndelta,99.2\n"])
 
         step("The Task Node asks each submission a verification question; the answers go back with /pf verify")

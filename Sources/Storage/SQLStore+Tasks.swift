@@ -76,23 +76,38 @@ extension SQLStore {
 
     public func history(of id: TaskID) async throws -> [StateChange] {
         try await lender.withConnection { database in
-            let rows = try await database.raw(
-                "SELECT from_state, to_state, source, note, at FROM task_history WHERE task_id = \(bind: id.rawValue) ORDER BY id"
-            ).all()
-            return try rows.map { row in
-                let toText = try row.decode(column: "to_state", as: String.self)
-                guard let to = TaskState(rawValue: toText) else {
-                    throw StoreError.corruptRow(table: "task_history", key: id.rawValue, reason: "unknown state \(toText)")
-                }
-                let fromText = try row.decode(column: "from_state", as: String?.self)
-                return StateChange(
-                    taskID: id, from: fromText.flatMap(TaskState.init(rawValue:)), to: to,
-                    source: try row.decode(column: "source", as: String.self),
-                    note: try row.decode(column: "note", as: String?.self),
-                    at: Clock.date(try row.decode(column: "at", as: Int64.self))
-                )
-            }
+            try await database.raw(
+                "SELECT task_id, from_state, to_state, source, note, at FROM task_history WHERE task_id = \(bind: id.rawValue) ORDER BY id"
+            ).all().map(Self.decodeChange)
         }
+    }
+
+    public func histories() async throws -> [TaskID: [StateChange]] {
+        let changes = try await lender.withConnection { database in
+            try await database.raw("SELECT task_id, from_state, to_state, source, note, at FROM task_history ORDER BY id").all().map(Self.decodeChange)
+        }
+        return Dictionary(grouping: changes, by: \.taskID)
+    }
+
+    private static func decodeChange(_ row: any SQLRow) throws -> StateChange {
+        let key = try row.decode(column: "task_id", as: String.self)
+        let toText = try row.decode(column: "to_state", as: String.self)
+        guard let to = TaskState(rawValue: toText) else {
+            throw StoreError.corruptRow(table: "task_history", key: key, reason: "unknown state \(toText)")
+        }
+        let id: TaskID
+        do {
+            id = try TaskID(key)
+        } catch {
+            throw StoreError.corruptRow(table: "task_history", key: key, reason: "invalid task id")
+        }
+        let fromText = try row.decode(column: "from_state", as: String?.self)
+        return StateChange(
+            taskID: id, from: fromText.flatMap(TaskState.init(rawValue:)), to: to,
+            source: try row.decode(column: "source", as: String.self),
+            note: try row.decode(column: "note", as: String?.self),
+            at: Clock.date(try row.decode(column: "at", as: Int64.self))
+        )
     }
 
     /// PostgreSQL locks the row for the rest of the transaction; SQLite's immediate transaction already holds the write lock.

@@ -35,6 +35,9 @@ public protocol Store: Sendable {
     /// The recorded state changes of a task, oldest first.
     func history(of id: TaskID) async throws -> [StateChange]
 
+    /// Every task's state changes, oldest first per task, in one read (reports over all tasks).
+    func histories() async throws -> [TaskID: [StateChange]]
+
     // MARK: Webhook inbox
 
     /// Stores a verified webhook delivery and enqueues its processing job, atomically.

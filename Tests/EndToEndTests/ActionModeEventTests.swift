@@ -48,7 +48,7 @@ import Testing
             #expect(await world.taskNode.task(id)?.statusKey == "submitted")
             let again = try await runAction(world, directory, event: "pull_request", body: merged.body, run: 4)
             #expect(again.status == 0)
-            #expect(await submissions(world) == 1)
+            #expect(await world.acceptedSubmissions() == 1)
             let issue = try #require(try await world.store.task(try TaskID(id))?.issueNumber)
             #expect(try await world.context.github.listComments(world.repository, issue: issue).compactMap(\.body)
                 .filter { $0.contains("Submitted to Post Fiat") }.count == 1)
@@ -68,7 +68,7 @@ import Testing
             let result = try await runAction(world, directory, event: "pull_request", body: merged.body, run: 2)
             #expect(result.status == 0, "\(result.standardError.suffix(3000))")
             #expect(await world.taskNode.task(id)?.statusKey == "accepted")
-            #expect(await submissions(world) == 0)
+            #expect(await world.acceptedSubmissions() == 0)
             let issue = try #require(try await world.store.task(try TaskID(id))?.issueNumber)
             #expect(try await world.context.github.listComments(world.repository, issue: issue).compactMap(\.body)
                 .contains { $0.contains("Not submitted: @reviewer requested changes") })
@@ -151,11 +151,4 @@ import Testing
         return try await CommandRunner().runAsync(["action"], in: directory.path, environment: environment)
     }
 
-    /// Initial submissions the Task Node accepted.
-    func submissions(_ world: SandboxWorld) async -> Int {
-        await world.taskNode.recorded.filter { exchange in
-            exchange.request.path == "/api/tasks/submission" && exchange.status == 200
-                && String(decoding: exchange.request.body, as: UTF8.self).contains("\"initial_submission\"")
-        }.count
-    }
 }

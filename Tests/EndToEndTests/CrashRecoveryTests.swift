@@ -55,12 +55,7 @@ struct CrashAfterSubmitSink: TaskSink {
             let restarted = JobRunner(store: world.store, handlers: PipelineHandlers.all(world.context), workerName: "restarted", now: { later })
             #expect(try await restarted.drain() >= 1)
             #expect(try await world.store.task(try TaskID(id))?.task.state == .submitted)
-            let accepted = await world.taskNode.recorded.filter { exchange in
-                let body = String(decoding: exchange.request.body, as: UTF8.self)
-                return exchange.request.path == "/api/tasks/submission" && exchange.status == 200
-                    && body.contains("\"phase\":\"submit\"") && body.contains("\"initial_submission\"")
-            }
-            #expect(accepted.count == 1)
+            #expect(await world.acceptedSubmissions() == 1)
             let notes = try await world.context.github.listComments(world.repository, issue: issue).compactMap(\.body).filter { $0.contains("Submitted to Post Fiat") }
             #expect(notes.count == 1)
         }

@@ -70,7 +70,7 @@ import Testing
             try await redeliverLastMerge(world)
             try await world.settle()
             #expect(await world.taskNode.task(id)?.statusKey == "submitted")
-            #expect(await submissions(world) == 1)
+            #expect(await world.acceptedSubmissions() == 1)
             let mergeSHA = try #require(merge.sha)
             #expect(try await world.store.outboxEntry(key: "submit:\(id):\(mergeSHA)")?.state == .sent)
             #expect(try await world.store.auditLog(limit: 50).filter { $0.action == "qc.success" }.count == 1)
@@ -119,7 +119,7 @@ import Testing
             _ = try await maintainer.mergePullRequest(world.repository, number: pull, method: .merge, sha: nil, commitTitle: nil)
             try await world.settle()
             #expect(await world.taskNode.task(failing)?.statusKey == "accepted")
-            #expect(await submissions(world) == 0)
+            #expect(await world.acceptedSubmissions() == 0)
             #expect(try await comments(world, failingIssue).contains { $0.contains("Not submitted: QC failed") })
             _ = try await world.github.emulator.comment(as: Self.maintainer, owner: "acme", repo: "tasks", issue: failingIssue, body: "/pf verify too early\n/pf frobnicate")
             try await world.settle()
@@ -157,14 +157,6 @@ import Testing
 
     private func comments(_ world: SandboxWorld, _ issue: Int) async throws -> [String] {
         try await world.context.github.listComments(world.repository, issue: issue).compactMap(\.body)
-    }
-
-    /// Submission writes the Task Node accepted (phase submit, answered 200).
-    private func submissions(_ world: SandboxWorld) async -> Int {
-        await world.taskNode.recorded.filter { exchange in
-            exchange.request.path == "/api/tasks/submission" && exchange.status == 200
-                && String(decoding: exchange.request.body, as: UTF8.self).contains("\"initial_submission\"")
-        }.count
     }
 
     /// Sends the merged pull_request webhook again, as GitHub's redelivery or a second event would.

@@ -44,6 +44,7 @@ import Testing
             let afterObservation = try await store.history(of: task.id)
             #expect(afterObservation.map(\.to) == [.proposed, .accepted, .mirrored, .submitted])
             #expect(afterObservation.last?.note == "observed")
+            #expect(try await store.histories() == [task.id: afterObservation])
             #expect(try await store.tasks(in: [.proposed]).isEmpty)
         }
     }

@@ -60,8 +60,8 @@ enum StatusReplyBenchmark {
             let replied = clock.now
             _ = try await world.context.github.issue(world.repository, number: issue, options: ReadOptions())
             if round >= warmup {
-                replies.append(milliseconds(replied - posted))
-                roundTrips.append(milliseconds(clock.now - replied))
+                replies.append((replied - posted).inSeconds * 1000)
+                roundTrips.append((clock.now - replied).inSeconds * 1000)
             }
         }
         return (replies, roundTrips)
@@ -89,10 +89,6 @@ enum StatusReplyBenchmark {
         let sorted = values.sorted()
         guard !sorted.isEmpty else { return 0 }
         return sorted[min(max(Int((q * Double(sorted.count)).rounded(.up)) - 1, 0), sorted.count - 1)]
-    }
-
-    static func milliseconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
     }
 }
 

@@ -125,7 +125,7 @@ enum WebhookIngestBenchmark {
             let payload = bodies[index % bodies.count]
             _ = try await store.recordDelivery(Delivery(id: "serial-\(index)", event: payload.event, action: "created", body: payload.body, receivedAt: Date()))
         }
-        let serial = Double(count) / seconds(clock.now - start)
+        let serial = Double(count) / (clock.now - start).inSeconds
         start = clock.now
         try await withThrowingTaskGroup(of: Void.self) { group in
             for worker in 0..<64 {
@@ -138,7 +138,7 @@ enum WebhookIngestBenchmark {
             }
             try await group.waitForAll()
         }
-        let concurrent = Double(count) / seconds(clock.now - start)
+        let concurrent = Double(count) / (clock.now - start).inSeconds
         start = clock.now
         for first in stride(from: 0, to: count, by: 64) {
             let batch = (first..<min(first + 64, count)).map { index in
@@ -146,7 +146,7 @@ enum WebhookIngestBenchmark {
             }
             _ = try await store.recordDeliveries(batch)
         }
-        let batched = Double(count) / seconds(clock.now - start)
+        let batched = Double(count) / (clock.now - start).inSeconds
         try await store.close()
         return StoreOnly(serial: serial, concurrent: concurrent, batched: batched)
     }
@@ -242,10 +242,6 @@ enum WebhookIngestBenchmark {
             directory.deleteLastPathComponent()
         }
         throw WebhookIngestError.missingFixture("shared/fixtures/\(relative)")
-    }
-
-    static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     static func pad(_ text: String, _ width: Int) -> String {

@@ -19,8 +19,7 @@ public struct AnalyticsCollector: Sendable {
     /// Reads tasks, histories and the audit log, and computes the report as of `now`.
     public func collect(from store: any Store, now: Date) async throws -> AnalyticsReport {
         let records = try await store.tasks(in: nil)
-        var histories: [TaskID: [StateChange]] = [:]
-        for record in records { histories[record.task.id] = try await store.history(of: record.task.id) }
+        let histories = try await store.histories()
         let audit = try await store.auditLog(limit: auditScanLimit)
         return report(records: records, histories: histories, audit: audit, now: now)
     }

@@ -16,7 +16,7 @@ struct StatusReport {
         ]
         if let position = try await queuePosition(of: task.id) { lines.append("- Queue position: \(position)") }
         if let branch = record.branch { lines.append("- Branch: `\(branch)`" + (record.pullNumber.map { ", pull request #\($0)" } ?? "")) }
-        if let qc = try await context.store.setting("qc:\(task.id.rawValue)") { lines.append("- Last QC: \(qc)") }
+        if let qc = try await context.store.setting(QualityControl.lastRunKey(task.id)) { lines.append("- Last QC: \(qc)") }
         if let review = try await ReviewLedger(store: context.store, now: context.now).verdict(task.id) {
             switch review {
             case .approved(let sha, let by): lines.append("- Review: approved by @\(by) at `\(sha.prefix(12))`")

@@ -19,7 +19,7 @@ struct QualityControlHandler: JobHandler {
         var record = try await context.record(id)
         guard record.task.state.isInFlight || record.task.state == .merged else { return }
         // A push and its pull request's synchronize both ask for the same head; judge it once unless `/pf qc` asks again.
-        if payload.note != PipelineJob.manualRun, try await context.store.setting("qc:\(id.rawValue):\(head)") != nil { return }
+        if payload.note != PipelineJob.manualRun, try await context.store.setting(QualityControl.verdictKey(id, head: head)) != nil { return }
         let report = try await QualityControlRun(context: context).evaluate(record, head: head)
         let annotations = report.annotations.map {
             CheckAnnotation(path: $0.path, startLine: $0.line, endLine: $0.line, level: $0.level.rawValue, message: $0.message)
@@ -28,8 +28,8 @@ struct QualityControlHandler: JobHandler {
             name: QualityControl.checkName, headSha: head, status: .completed, conclusion: report.passed ? .success : .failure,
             completedAt: context.now(), output: CheckRunOutput(title: report.title, summary: report.markdown(), annotations: annotations)
         ))
-        try await context.store.setSetting("qc:\(id.rawValue):\(head)", value: report.conclusion, now: context.now())
-        try await context.store.setSetting("qc:\(id.rawValue)", value: "\(report.conclusion) at `\(head.prefix(12))` — \(report.title)", now: context.now())
+        try await context.store.setSetting(QualityControl.verdictKey(id, head: head), value: report.conclusion, now: context.now())
+        try await context.store.setSetting(QualityControl.lastRunKey(id), value: "\(report.conclusion) at `\(head.prefix(12))` — \(report.title)", now: context.now())
         let target: TaskState = report.passed ? .qcPassed : .qcFailed
         if record.task.state != target, TaskTransitions.isAllowed(from: record.task.state, to: target) {
             record = try await context.store.transition(id, to: target, source: "qc", note: head, at: context.now())

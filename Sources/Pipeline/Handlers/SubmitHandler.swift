@@ -80,7 +80,7 @@ struct SubmitHandler: JobHandler {
     /// the head now. That evaluation is not recorded: the QC job still runs, publishes the check run, audits the
     /// run and moves the task, as it does for every head.
     private func qualityControlConclusion(_ record: TaskRecord, head: String) async throws -> String {
-        if let recorded = try await context.store.setting("qc:\(record.task.id.rawValue):\(head)") { return recorded }
+        if let recorded = try await context.store.setting(QualityControl.verdictKey(record.task.id, head: head)) { return recorded }
         return try await QualityControlRun(context: context).evaluate(record, head: head).conclusion
     }
 }

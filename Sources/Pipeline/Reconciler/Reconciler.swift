@@ -73,7 +73,7 @@ public struct Reconciler: Sendable {
             let job = NewJob(kind: PipelineJob.submit, payload: payload.encoded(), dedupeKey: "\(PipelineJob.submit):\(id.rawValue):\(merge)", runAt: context.now())
             return try await context.store.enqueue(job) == nil ? 0 : 1
         }
-        guard pull.state == "open", try await context.store.setting("qc:\(id.rawValue):\(pull.head.sha)") == nil else { return 0 }
+        guard pull.state == "open", try await context.store.setting(QualityControl.verdictKey(id, head: pull.head.sha)) == nil else { return 0 }
         let payload = PipelineJob.TaskPayload(task: id, commit: pull.head.sha, head: pull.head.sha, pull: number)
         let job = NewJob(kind: PipelineJob.qualityControl, payload: payload.encoded(),
                          dedupeKey: "\(PipelineJob.qualityControl):\(id.rawValue):\(pull.head.sha)", runAt: context.now())
