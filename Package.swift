@@ -104,23 +104,48 @@ let package = Package(
 
         // MARK: - The pipeline
 
+        // Outbound notifications (HTTP + HMAC), so the pipeline itself imports no HTTP client.
+        .target(
+            name: "Notifier",
+            dependencies: [
+                "PFBotCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+
+        // The report behind the dashboard and `pfbot report`, and its renderers (the server serves it without the pipeline).
+        .target(name: "Analytics", dependencies: ["PFBotCore"]),
+
+        // The built-in templates live at the repository root (`templates/<set>/…`), a resource bundle of their own.
+        .target(
+            name: "TemplateBundle",
+            path: "templates",
+            sources: ["TemplateBundle.swift"],
+            resources: [
+                .copy("code"), .copy("common"), .copy("data"), .copy("design"), .copy("docs"), .copy("other"), .copy("outreach"),
+                .copy("research"),
+            ]
+        ),
         .target(
             name: "Pipeline",
             dependencies: [
                 "PFBotCore",
+                "PFBotConfig",
+                "TemplateBundle",
+                "Analytics",
+                "Notifier",
                 "Storage",
                 "PostFiat",
+                "XRPL",
                 "GitHub",
                 "Git",
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Metrics", package: "swift-metrics"),
-            ],
-            resources: [.copy("Templates")]
+            ]
         ),
 
         // MARK: - Server
@@ -128,7 +153,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Pipeline",
+                "Analytics",
                 "GitHub",
                 "Storage",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -158,7 +183,7 @@ let package = Package(
         .target(
             name: "SandboxWorld",
             dependencies: [
-                "Sandbox", "Pipeline", "Server", "Storage", "Git", "GitHub", "PostFiat", "XRPL", "PFBotConfig", "PFBotCore",
+                "Sandbox", "Pipeline", "Server", "Analytics", "Storage", "Git", "GitHub", "PostFiat", "XRPL", "PFBotConfig", "PFBotCore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -179,6 +204,7 @@ let package = Package(
                 "GitHub",
                 "SandboxWorld",
                 "Pipeline",
+                "Analytics",
                 "Server",
                 "Git",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -233,7 +259,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Storage", "GitHub", "Pipeline", "PFBotTestSupport",
+                "Server", "Storage", "GitHub", "Analytics", "Pipeline", "PFBotTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
@@ -258,7 +284,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "PFBotCore", "Storage", "PostFiat", "GitHub", "Sandbox", "XRPL", "PFBotTestSupport"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Analytics", "PFBotCore", "Storage", "PostFiat", "GitHub", "Sandbox", "XRPL", "PFBotTestSupport"]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: [

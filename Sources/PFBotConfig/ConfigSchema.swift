@@ -1,9 +1,9 @@
+import PFBotCore
+
 /// Every key pfbot reads from `pfbot.yml`, with the secrets that only come from the environment.
 public enum ConfigSchema {
     /// Verbs of `/pf` commands, whose permissions `repository.commands.<verb>` may set.
-    public static let commandVerbs = [
-        "help", "status", "accept", "refuse", "cancel", "start", "qc", "submit", "verify", "priority", "estimate", "request",
-    ]
+    public static var commandVerbs: [String] { CommandRegistry.names }
 
     static let permissionChoices = RepositoryPermissionNames.all
 
@@ -15,9 +15,9 @@ public enum ConfigSchema {
                   "QC rules that run: deliverables, checklist, placeholders, markdown, links, size, evidence."),
         ConfigKey("qc.max_file_bytes", .integer(1...1_073_741_824), default: "1048576", "Largest single file allowed on a task branch."),
         ConfigKey("qc.max_total_bytes", .integer(1...10_737_418_240), default: "10485760", "Largest total size of the files a task branch changes."),
-    ] + commandVerbs.map { verb in
-        ConfigKey("commands.\(verb)", .choice(permissionChoices), default: verb == "help" || verb == "status" ? "read" : "write",
-                  "Least repository permission needed to run `/pf \(verb)`.")
+    ] + CommandRegistry.verbs.map { verb in
+        ConfigKey("commands.\(verb.name)", .choice(permissionChoices), default: verb.defaultPermission.rawValue,
+                  "Least repository permission needed to run `/pf \(verb.name)`.")
     }
 
     /// Every key of `pfbot.yml`.

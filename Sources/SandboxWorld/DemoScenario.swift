@@ -65,7 +65,7 @@ public struct DemoScenario: Sendable {
         step("The dataset first fails QC (one row where three are required), then is fixed")
         try await push(ids[2], maintainer, extra: ["uptime.csv": "validator,uptime\nalpha,99.9\n"])
         let failed = try await record(ids[2])
-        narrate("   ✗ QC: \(try await world.store.setting(QualityControl.lastRunKey(try TaskID(ids[2]))) ?? "?") → state \(failed.task.state.rawValue)")
+        narrate("   ✗ QC: \(try await world.store.latestQualityVerdict(task: try TaskID(ids[2]))?.summary ?? "?") → state \(failed.task.state.rawValue)")
         try await finish(ids[2], maintainer, extra: ["uptime.csv": "validator,uptime\nalpha,99.9\nbeta,98.1\ngamma,97.4\ndelta,99.2\n"])
 
         step("The Task Node asks each submission a verification question; the answers go back with /pf verify")
@@ -174,9 +174,11 @@ public struct DemoSummary: Codable, Sendable {
 
 enum DemoError: Error, CustomStringConvertible {
     case missingTask(String)
+    case badURL(String)
     var description: String {
         switch self {
         case .missingTask(let id): return "the demo lost track of task \(id); this is a bug in pfbot demo"
+        case .badURL(let text): return "the sandbox's emulator answered on \(text.debugDescription), which is not a URL; this is a bug in the sandbox"
         }
     }
 }

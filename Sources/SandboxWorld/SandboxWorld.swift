@@ -1,3 +1,4 @@
+import Analytics
 import AsyncHTTPClient
 import Foundation
 import Git
@@ -29,12 +30,15 @@ public final class SandboxWorld: Sendable {
     public let taskNode: TaskNodeEmulator
     let taskNodeServer: TaskNodeEmulatorServer
     public let github: GitHubSandbox
-    public let store: SQLStore
+    /// The bot, built by the same assembly as `pfbot serve`.
+    public let bot: BotAssembly
     let webhookServer: RunningServer
-    public let context: PipelineContext
-    public let runner: JobRunner
-    public let monitor: TaskMonitor
-    public let client: TaskNodeClient
+
+    public var store: SQLStore { bot.store }
+    public var context: PipelineContext { bot.context }
+    public var runner: JobRunner { bot.runner }
+    public var monitor: TaskMonitor { bot.monitor }
+    public var client: TaskNodeClient { bot.taskNode }
 
     public var repository: RepositoryRef { RepositoryRef(owner: Self.owner, name: Self.repositoryName) }
 
@@ -47,18 +51,14 @@ public final class SandboxWorld: Sendable {
     public var dashboardURL: String { webhookServer.baseURL + "/dashboard" }
 
     private init(directory: URL, wallet: Wallet, taskNode: TaskNodeEmulator, taskNodeServer: TaskNodeEmulatorServer, github: GitHubSandbox,
-                 store: SQLStore, webhookServer: RunningServer, context: PipelineContext, runner: JobRunner, monitor: TaskMonitor, client: TaskNodeClient) {
+                 bot: BotAssembly, webhookServer: RunningServer) {
         self.directory = directory
         self.wallet = wallet
         self.taskNode = taskNode
         self.taskNodeServer = taskNodeServer
         self.github = github
-        self.store = store
+        self.bot = bot
         self.webhookServer = webhookServer
-        self.context = context
-        self.runner = runner
-        self.monitor = monitor
-        self.client = client
     }
 
     /// Starts every part under `directory` (created, and left for the caller to remove).
@@ -66,10 +66,13 @@ public final class SandboxWorld: Sendable {
     public static func start(directory: URL, collaborators: [String: String] = [:],
                              configure: (inout Configuration) -> Void = { _ in }) async throws -> SandboxWorld {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        var configuration = try ConfigurationLoader(environment: [:], workingDirectory: directory.path).parse(yaml: "", fileName: "sandbox")
+        // The bot reads its secrets as it does in GitHub Actions: the token and the wallet seed from the environment.
+        let environment = ["GITHUB_TOKEN": actionsToken, "PFBOT_WALLET_SEED": walletSeed]
+        var configuration = try ConfigurationLoader(environment: environment, workingDirectory: directory.path).parse(yaml: "", fileName: "sandbox")
         configuration.github.repository = "\(owner)/\(repositoryName)"
         configuration.github.writeSpacingMilliseconds = 0
-        configure(&configuration)
+        configuration.dataDirectory = directory.appendingPathComponent("data").path
+        configuration.storage.location = .sqlite(path: directory.appendingPathComponent("pfbot.sqlite").path)
 
         let wallet = try Wallet(seed: walletSeed)
         let taskNode = TaskNodeEmulator(checker: XRPLSignatureChecker(), clock: SettableClock(start: Date()))
@@ -81,36 +84,31 @@ public final class SandboxWorld: Sendable {
             await github.emulator.registerToken("token-\(login)", for: login)
             await github.emulator.setPermission(owner: owner, repo: repositoryName, user: login, permission: permission)
         }
-        let store = try await StoreFactory.open(.sqlite(path: directory.appendingPathComponent("pfbot.sqlite").path))
-        let wakeup = JobWakeup()
-        let ingress = WebhookIngress(store: store, authenticator: WebhookVerifier(secrets: [webhookSecret]), maxBodyBytes: configuration.server.maxBodyBytes,
-                                     onQueued: { wakeup.wake() })
-        let router = ServerRouter.make(ingress: ingress, readiness: [], metrics: PrometheusCollectorRegistry()) {
-            try await AnalyticsCollector().collect(from: store, now: Date())
+        configuration.github.apiURL = try Self.url(github.apiURL)
+        configuration.taskNode.url = taskNodeServer.baseURL
+        configure(&configuration)
+
+        var logger = Logger(label: "pfbot.sandbox")
+        logger.logLevel = .critical
+        let bot = try await BotAssembly.build(configuration, environment: environment, logger: logger, workerName: "sandbox",
+                                              tuning: BotAssembly.RunnerTuning(lease: 120, idleDelay: .milliseconds(20)))
+        let ingress = WebhookIngress(store: bot.store, authenticator: WebhookVerifier(secrets: [webhookSecret]), maxBodyBytes: configuration.server.maxBodyBytes,
+                                     onQueued: { [wakeup = bot.wakeup] in wakeup.wake() })
+        let collector = AnalyticsCollector(analyzer: bot.context.analyzer)
+        let router = ServerRouter.make(ingress: ingress, readiness: [], metrics: PrometheusCollectorRegistry()) { [store = bot.store] in
+            try await collector.collect(from: store, now: Date())
         }
         var quiet = Logger(label: "pfbot.sandbox.server")
         quiet.logLevel = .critical
         let webhookServer = try await RunningServer.start(router: router, host: "127.0.0.1", port: 0, logger: quiet)
         await github.emulator.configureWebhooks(url: "\(webhookServer.baseURL)/webhooks/github", secret: webhookSecret)
+        return SandboxWorld(directory: directory, wallet: wallet, taskNode: taskNode, taskNodeServer: taskNodeServer, github: github, bot: bot,
+                            webhookServer: webhookServer)
+    }
 
-        let api = try await GitHubClient(configuration: GitHubConfiguration(
-            baseURL: github.apiURL, authentication: .actionsToken(actionsToken), policy: RateLimitPolicy(writeSpacing: 0)
-        ))
-        let client = TaskNodeClient(configuration: TaskNodeConfiguration(baseURL: taskNodeServer.baseURL), signer: wallet,
-                                    sessionStore: InMemorySessionStore(), pendingWrites: InMemoryPendingWriteStore())
-        let repository = RepositoryRef(owner: owner, name: repositoryName)
-        let cloneURL = try await api.repository(repository).cloneUrl ?? "\(github.gitServer.baseURL.absoluteString)/\(owner)/\(repositoryName).git"
-        let git = GitAccess(workspace: LibGit2Workspace(dataDirectory: directory.appendingPathComponent("data")), remoteURL: cloneURL,
-                            token: { actionsToken })
-        var logger = Logger(label: "pfbot.sandbox")
-        logger.logLevel = .critical
-        let context = PipelineContext(store: store, taskSource: client, taskSink: client, github: api, repository: repository, git: git,
-                                      configuration: configuration, logger: logger)
-        let runner = JobRunner(store: store, handlers: PipelineHandlers.all(context), workerName: "sandbox", lease: 120,
-                               idleDelay: .milliseconds(20), wakeup: wakeup, logger: logger)
-        let monitor = TaskMonitor(source: client, store: store, filters: configuration.filters, autoAccept: configuration.autoAccept, logger: logger)
-        return SandboxWorld(directory: directory, wallet: wallet, taskNode: taskNode, taskNodeServer: taskNodeServer, github: github, store: store,
-                            webhookServer: webhookServer, context: context, runner: runner, monitor: monitor, client: client)
+    private static func url(_ text: String) throws -> URL {
+        guard let url = URL(string: text) else { throw DemoError.badURL(text) }
+        return url
     }
 
     /// Proposes a task to the contributor on the Task Node emulator; returns its id.
@@ -139,12 +137,12 @@ public final class SandboxWorld: Sendable {
         return total
     }
 
-    /// Polls the Task Node once and settles.
+    /// One sync pass, as `pfbot sync` runs it (poll, reconcile, deadline warnings), then settles.
     @discardableResult
     public func sync() async throws -> TaskMonitor.Report {
-        let report = try await monitor.poll()
+        let outcome = try await bot.syncPass.run(SyncPass.Steps(runJobs: false))
         try await settle()
-        return report
+        return outcome.poll
     }
 
     /// Stops every server and closes the store.

@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
-import Pipeline
+import Analytics
 import Prometheus
 
 /// The routes of `pfbot serve`: the webhook inbox, health and readiness probes, Prometheus metrics and the

@@ -1,3 +1,5 @@
+import SQLKit
+
 /// The schema, as one ordered list of migrations shared by SQLite and PostgreSQL.
 ///
 /// Statements are written once; the few words the engines spell differently are tokens
@@ -9,6 +11,8 @@ enum Migrations {
         let statements: [String]
         /// Statements the engines cannot share (triggers); run after `statements`.
         var engineStatements: [StorageEngine: [String]] = [:]
+        /// Data moved in code after the statements, in the same transaction.
+        var afterwards: (@Sendable (any SQLDatabase) async throws -> Void)? = nil
 
         func statements(for engine: StorageEngine) -> [String] {
             statements + (engineStatements[engine] ?? [])
@@ -143,6 +147,82 @@ enum Migrations {
                 """,
             ],
         ]),
+        // Pipeline state in real tables (it lived as text in `settings`): QC verdicts, reviews, deadline warnings,
+        // redelivery requests and stored analyses; tasks found by issue, pull request and branch through indexes.
+        // ``LegacyStateMigration`` moves the old `settings` rows over in the same transaction.
+        Migration(id: "004_pipeline_state", statements: [
+            "ALTER TABLE tasks ADD COLUMN repository TEXT",
+            "ALTER TABLE tasks ADD COLUMN issue_number INTEGER",
+            "ALTER TABLE tasks ADD COLUMN pull_number INTEGER",
+            "ALTER TABLE tasks ADD COLUMN branch TEXT",
+            "CREATE INDEX tasks_issue ON tasks (issue_number)",
+            "CREATE INDEX tasks_pull ON tasks (pull_number)",
+            "CREATE INDEX tasks_branch ON tasks (branch)",
+            """
+            CREATE TABLE qc_verdicts (
+                task_id TEXT NOT NULL REFERENCES tasks (id),
+                head_sha TEXT NOT NULL,
+                conclusion TEXT NOT NULL,
+                title TEXT NOT NULL,
+                rules TEXT NOT NULL,
+                at BIGINT NOT NULL,
+                PRIMARY KEY (task_id, head_sha)
+            )
+            """,
+            "CREATE INDEX qc_verdicts_latest ON qc_verdicts (task_id, at)",
+            """
+            CREATE TABLE reviews (
+                id {{AUTO_ID}},
+                task_id TEXT NOT NULL REFERENCES tasks (id),
+                reviewer TEXT NOT NULL,
+                author_association TEXT,
+                state TEXT NOT NULL,
+                commit_sha TEXT,
+                at BIGINT NOT NULL
+            )
+            """,
+            "CREATE INDEX reviews_task ON reviews (task_id, id)",
+            """
+            CREATE TABLE deadline_warnings (
+                task_id TEXT NOT NULL REFERENCES tasks (id),
+                lead_hours INTEGER NOT NULL,
+                sent_at BIGINT NOT NULL,
+                PRIMARY KEY (task_id, lead_hours)
+            )
+            """,
+            """
+            CREATE TABLE redeliveries (
+                delivery_guid TEXT PRIMARY KEY,
+                github_delivery_id BIGINT NOT NULL,
+                requested_at BIGINT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE task_analyses (
+                task_id TEXT PRIMARY KEY REFERENCES tasks (id),
+                input_digest TEXT NOT NULL,
+                category TEXT NOT NULL,
+                complexity INTEGER NOT NULL,
+                estimated_hours DOUBLE PRECISION NOT NULL,
+                return_on_investment DOUBLE PRECISION NOT NULL,
+                detail TEXT NOT NULL,
+                updated_at BIGINT NOT NULL
+            )
+            """,
+        ], engineStatements: [
+            .sqlite: [
+                """
+                UPDATE tasks SET repository = json_extract(data, '$.repository'), issue_number = json_extract(data, '$.issueNumber'),
+                    pull_number = json_extract(data, '$.pullNumber'), branch = json_extract(data, '$.branch')
+                """,
+            ],
+            .postgres: [
+                """
+                UPDATE tasks SET repository = data::jsonb ->> 'repository', issue_number = (data::jsonb ->> 'issueNumber')::integer,
+                    pull_number = (data::jsonb ->> 'pullNumber')::integer, branch = data::jsonb ->> 'branch'
+                """,
+            ],
+        ], afterwards: LegacyStateMigration.run),
     ]
 }
 

@@ -13,9 +13,10 @@ extension SQLStore {
             ).first()
             if existing == nil {
                 try await database.raw("""
-                    INSERT INTO tasks (id, state, kind, title, reward_drops, data, raw, created_at, updated_at)
+                    INSERT INTO tasks (id, state, kind, title, reward_drops, data, raw, created_at, updated_at, repository, issue_number, pull_number, branch)
                     VALUES (\(bind: task.id.rawValue), \(bind: task.state.rawValue), \(bind: task.kind.name), \(bind: task.title),
-                            \(bind: task.reward.drops), \(bind: data), \(bind: record.rawJSON), \(bind: Clock.millis(task.createdAt)), \(bind: now))
+                            \(bind: task.reward.drops), \(bind: data), \(bind: record.rawJSON), \(bind: Clock.millis(task.createdAt)), \(bind: now),
+                            \(bind: record.repository), \(bind: record.issueNumber), \(bind: record.pullNumber), \(bind: record.branch))
                     """).run()
                 try await insertHistory(database, StateChange(taskID: task.id, from: nil, to: task.state, source: source, note: nil, at: task.updatedAt))
             } else {
@@ -28,7 +29,9 @@ extension SQLStore {
                 }
                 try await database.raw("""
                     UPDATE tasks SET state = \(bind: task.state.rawValue), kind = \(bind: task.kind.name), title = \(bind: task.title),
-                        reward_drops = \(bind: task.reward.drops), data = \(bind: data), raw = \(bind: record.rawJSON), updated_at = \(bind: now)
+                        reward_drops = \(bind: task.reward.drops), data = \(bind: data), raw = \(bind: record.rawJSON), updated_at = \(bind: now),
+                        repository = \(bind: record.repository), issue_number = \(bind: record.issueNumber), pull_number = \(bind: record.pullNumber),
+                        branch = \(bind: record.branch)
                     WHERE id = \(bind: task.id.rawValue)
                     """).run()
             }
@@ -49,6 +52,44 @@ extension SQLStore {
         let filter: SQLQueryString = states.map { " WHERE state IN (\(binds: $0.map(\.rawValue).sorted()))" } ?? ""
         return try await lender.withConnection { database in
             try await database.raw("SELECT id, data, raw FROM tasks\(filter) ORDER BY updated_at DESC, id").all().map(decodeTask)
+        }
+    }
+
+    public func countTasks(in states: Set<TaskState>) async throws -> Int {
+        guard !states.isEmpty else { return 0 }
+        return try await lender.withConnection { database in
+            try await database.raw("SELECT COUNT(*) AS count FROM tasks WHERE state IN (\(binds: states.map(\.rawValue).sorted()))").first()?
+                .decode(column: "count", as: Int.self) ?? 0
+        }
+    }
+
+    public func taskCounts() async throws -> [TaskState: Int] {
+        try await lender.withConnection { database in
+            var counts: [TaskState: Int] = [:]
+            for row in try await database.raw("SELECT state, COUNT(*) AS count FROM tasks GROUP BY state").all() {
+                let text = try row.decode(column: "state", as: String.self)
+                guard let state = TaskState(rawValue: text) else { throw StoreError.corruptRow(table: "tasks", key: text, reason: "unknown state \(text)") }
+                counts[state] = try row.decode(column: "count", as: Int.self)
+            }
+            return counts
+        }
+    }
+
+    public func task(repository: String, issue: Int) async throws -> TaskRecord? {
+        try await firstTask(where: "issue_number = \(bind: issue) AND (repository = \(bind: repository) OR repository IS NULL)")
+    }
+
+    public func task(repository: String, pull: Int) async throws -> TaskRecord? {
+        try await firstTask(where: "pull_number = \(bind: pull) AND (repository = \(bind: repository) OR repository IS NULL)")
+    }
+
+    public func task(repository: String, branch: String) async throws -> TaskRecord? {
+        try await firstTask(where: "branch = \(bind: branch) AND (repository = \(bind: repository) OR repository IS NULL)")
+    }
+
+    private func firstTask(where condition: SQLQueryString) async throws -> TaskRecord? {
+        try await lender.withConnection { database in
+            try await database.raw("SELECT id, data, raw FROM tasks WHERE \(condition) ORDER BY updated_at DESC, id LIMIT 1").first().map(decodeTask)
         }
     }
 

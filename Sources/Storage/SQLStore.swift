@@ -19,6 +19,12 @@ public final class SQLStore: Store {
     }
 
     public func migrate() async throws {
+        try await migrate(through: nil)
+    }
+
+    /// Applies the migrations not yet applied, up to and including `lastID` (all when `nil`).
+    func migrate(through lastID: String?) async throws {
+        let wanted = lastID.flatMap { id in Migrations.all.firstIndex { $0.id == id }.map { Array(Migrations.all.prefix($0 + 1)) } } ?? Migrations.all
         try await lender.withTransaction { database in
             if engine == .postgres {
                 try await database.raw("SELECT pg_advisory_xact_lock(7243150001)").run()
@@ -33,10 +39,11 @@ public final class SQLStore: Store {
             if let unknown = applied.subtracting(known).sorted().last {
                 throw StoreError.newerSchema(migration: unknown)
             }
-            for migration in Migrations.all where !applied.contains(migration.id) {
+            for migration in wanted where !applied.contains(migration.id) {
                 for statement in migration.statements(for: engine) {
                     try await database.raw(SQLQueryString(engine.render(statement))).run()
                 }
+                try await migration.afterwards?(database)
                 try await database.raw(
                     "INSERT INTO schema_migrations (id, applied_at) VALUES (\(bind: migration.id), \(bind: Clock.millis(Date())))"
                 ).run()

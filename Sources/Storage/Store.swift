@@ -27,6 +27,21 @@ public protocol Store: Sendable {
     /// Tasks, optionally only those in `states`, newest change first.
     func tasks(in states: Set<TaskState>?) async throws -> [TaskRecord]
 
+    /// How many tasks are in `states` (counted in the database).
+    func countTasks(in states: Set<TaskState>) async throws -> Int
+
+    /// How many tasks are in each state (counted in the database; states without tasks are absent).
+    func taskCounts() async throws -> [TaskState: Int]
+
+    /// The task mirrored into issue `issue` of `repository` (`owner/name`), found through an index.
+    func task(repository: String, issue: Int) async throws -> TaskRecord?
+
+    /// The task whose pull request is `pull` in `repository`, found through an index.
+    func task(repository: String, pull: Int) async throws -> TaskRecord?
+
+    /// The task whose branch in `repository` is `branch`, found through an index.
+    func task(repository: String, branch: String) async throws -> TaskRecord?
+
     /// Moves a task to `state`, checking the move against ``TaskTransitions`` and recording it in the history,
     /// all in one transaction.
     /// - Throws: ``DomainError/illegalTransition(task:from:to:)`` (nothing written), ``StoreError/notFound(_:)``.
@@ -37,6 +52,41 @@ public protocol Store: Sendable {
 
     /// Every task's state changes, oldest first per task, in one read (reports over all tasks).
     func histories() async throws -> [TaskID: [StateChange]]
+
+    // MARK: Pipeline state
+
+    /// Records the QC verdict on a head (replacing an earlier verdict on the same head).
+    func recordQualityVerdict(_ verdict: QualityVerdictRecord) async throws
+
+    /// The QC verdict on `head`, if one was recorded.
+    func qualityVerdict(task: TaskID, head: String) async throws -> QualityVerdictRecord?
+
+    /// The most recent QC verdict of a task.
+    func latestQualityVerdict(task: TaskID) async throws -> QualityVerdictRecord?
+
+    /// Appends a review.
+    func recordReview(_ review: ReviewRecord) async throws
+
+    /// A task's most recent review.
+    func latestReview(task: TaskID) async throws -> ReviewRecord?
+
+    /// The lead times (hours before the deadline) whose warning was posted for a task.
+    func deadlineWarnings(task: TaskID) async throws -> Set<Int>
+
+    /// Records deadline warnings as posted.
+    func recordDeadlineWarnings(task: TaskID, leadHours: Set<Int>, at time: Date) async throws
+
+    /// Whether pfbot already asked GitHub to redeliver the delivery `guid`.
+    func redeliveryRequested(guid: String) async throws -> Bool
+
+    /// Records a redelivery request (GitHub's id of the attempt redelivered).
+    func recordRedelivery(guid: String, githubDeliveryID: Int64, at time: Date) async throws
+
+    /// A task's stored analysis.
+    func analysis(task: TaskID) async throws -> TaskAnalysisRecord?
+
+    /// Stores a task's analysis, replacing the previous one.
+    func saveAnalysis(_ analysis: TaskAnalysisRecord) async throws
 
     // MARK: Webhook inbox
 
@@ -117,7 +167,7 @@ public protocol Store: Sendable {
     /// The newest audit entries first.
     func auditLog(limit: Int) async throws -> [AuditEntry]
 
-    /// A small named value (cursors, saved markers, cached tokens that are not secrets).
+    /// A setting: a small named value that configures pfbot's behaviour (never pipeline state, which has tables).
     func setting(_ key: String) async throws -> String?
 
     /// Sets a named value.

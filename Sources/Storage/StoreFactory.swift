@@ -15,6 +15,12 @@ public enum StoreFactory {
     ///   - logger: for connection-pool logs.
     /// - Throws: ``StoreError/unavailable(location:reason:)`` with the reason and what to check.
     public static func open(_ location: StorageLocation, password: String? = nil, logger: Logger = Logger(label: "pfbot.storage")) async throws -> SQLStore {
+        try await open(location, password: password, logger: logger, migratingThrough: nil)
+    }
+
+    /// Opens the database and applies migrations up to and including `lastMigration` (all when `nil`); tests of
+    /// upgrades start from an older schema this way.
+    static func open(_ location: StorageLocation, password: String?, logger: Logger, migratingThrough lastMigration: String?) async throws -> SQLStore {
         let store: SQLStore
         switch location {
         case .sqlite(let path):
@@ -29,7 +35,7 @@ public enum StoreFactory {
             store = SQLStore(lender: try postgresLender(url: url, password: password, logger: logger), location: redacted(url))
         }
         do {
-            try await store.migrate()
+            try await store.migrate(through: lastMigration)
         } catch let error as StoreError {
             try? await store.close()
             throw error

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PFBotCore
 
 /// The `pfbot` command: the root of every subcommand.
 @main

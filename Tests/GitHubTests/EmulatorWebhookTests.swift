@@ -146,7 +146,7 @@ import Testing
             Issue.record("expected issue_comment")
             return
         }
-        #expect(PFCommandParser().parse(event.comment) == [.command(PFCommand(verb: .estimate, arguments: ["4"], argumentText: "4", line: 2))])
+        #expect(PFCommandParser().parse(event.comment) == [.command(PFCommand(verb: "estimate", arguments: ["4"], argumentText: "4", line: 2))])
         await receiver.stop()
         await harness.stop()
     }

@@ -6,31 +6,31 @@ import Testing
     let parser = PFCommandParser()
 
     @Test func parsesAVerbAndItsArguments() {
-        #expect(parser.parse("/pf estimate 6 hours") == [.command(PFCommand(verb: .estimate, arguments: ["6", "hours"], argumentText: "6 hours", line: 1))])
+        #expect(parser.parse("/pf estimate 6 hours") == [.command(PFCommand(verb: "estimate", arguments: ["6", "hours"], argumentText: "6 hours", line: 1))])
     }
 
     @Test func verbsAreCaseInsensitive() {
-        #expect(parser.commands(in: "/PF Accept").map(\.verb) == [.accept])
-        #expect(parser.commands(in: "/Pf STATUS").map(\.verb) == [.status])
+        #expect(parser.commands(in: "/PF Accept").map(\.verb) == ["accept"])
+        #expect(parser.commands(in: "/Pf STATUS").map(\.verb) == ["status"])
     }
 
     @Test func findsSeveralCommandsInOneComment() {
         let body = "Thanks!\n/pf accept\nsome words\n/pf priority high\n"
         let commands = parser.commands(in: body)
-        #expect(commands.map(\.verb) == [.accept, .priority])
+        #expect(commands.map(\.verb) == ["accept", "priority"])
         #expect(commands.map(\.line) == [2, 4])
         #expect(commands[1].arguments == ["high"])
     }
 
-    @Test func everyVerbIsRecognised() {
-        for verb in PFVerb.allCases {
-            #expect(parser.commands(in: "/pf \(verb.rawValue)").map(\.verb) == [verb])
+    @Test func anyWordAfterSlashPf_isACommandLine_forThePipelineToJudge() {
+        for word in ["accept", "qc", "launch"] {
+            #expect(parser.commands(in: "/pf \(word)").map(\.verb) == [word])
         }
     }
 
     @Test func commandsMustStartALine() {
         #expect(parser.parse("please run /pf accept").isEmpty)
-        #expect(parser.commands(in: "   /pf accept").map(\.verb) == [.accept])
+        #expect(parser.commands(in: "   /pf accept").map(\.verb) == ["accept"])
     }
 
     @Test func ignoresQuotedLines() {
@@ -39,7 +39,7 @@ import Testing
 
     @Test func ignoresFencedCodeBlocks() {
         let body = "```\n/pf accept\n```\n~~~~\n/pf cancel\n~~~~\n/pf status"
-        #expect(parser.commands(in: body).map(\.verb) == [.status])
+        #expect(parser.commands(in: body).map(\.verb) == ["status"])
     }
 
     @Test func anUnclosedFenceHidesTheRest() {
@@ -50,8 +50,8 @@ import Testing
         #expect(parser.parse("    /pf accept\n\t/pf cancel").isEmpty)
     }
 
-    @Test func unknownVerbIsReported() {
-        #expect(parser.parse("/pf launch rockets") == [.unknownVerb("launch", line: 1)])
+    @Test func unknownWordIsReported_asWritten_lowerCased() {
+        #expect(parser.parse("/pf LAUNCH rockets") == [.command(PFCommand(verb: "launch", arguments: ["rockets"], argumentText: "rockets", line: 1))])
     }
 
     @Test func bareSlashPfIsAMissingVerb() {
@@ -69,7 +69,7 @@ import Testing
     }
 
     @Test func windowsLineEndingsWork() {
-        #expect(parser.commands(in: "hi\r\n/pf qc\r\n").map(\.verb) == [.qc])
+        #expect(parser.commands(in: "hi\r\n/pf qc\r\n").map(\.verb) == ["qc"])
     }
 
     @Test func commentsByBotsAreIgnored() {

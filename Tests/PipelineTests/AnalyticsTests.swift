@@ -1,3 +1,4 @@
+@testable import Analytics
 import Foundation
 import PFBotCore
 @testable import Pipeline

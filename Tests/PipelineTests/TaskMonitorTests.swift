@@ -67,7 +67,7 @@ struct MonitorHarness {
             #expect(Set(report.new.map(\.rawValue)) == [wanted, cheap])
             #expect(report.skipped[try TaskID(cheap)]?.contains("below filters.min_reward_pft") == true)
             #expect(report.queuedJobs == 1)
-            let job = try #require(try await harness.store.claimJob(worker: "t", kinds: [PipelineJob.announce], lease: 10, now: Date(timeIntervalSince1970: 1_800_000_000)))
+            let job = try #require(try await harness.store.claimJob(worker: "t", kinds: [JobKind.announce.rawValue], lease: 10, now: Date(timeIntervalSince1970: 1_800_000_000)))
             #expect(job.payload.contains(wanted))
             let stored = try #require(try await harness.store.task(try TaskID(wanted)))
             #expect(stored.task.reward == PFTAmount(drops: 250_000_000))
@@ -97,7 +97,7 @@ struct MonitorHarness {
             #expect(stored.task.verificationPrompt == "Which section covers upgrades?")
             #expect(try await harness.store.history(of: taskID).map(\.to) == [.proposed, .accepted, .mirrored, .verificationRequested])
             let kinds = try await drainKinds(harness.store)
-            #expect(kinds == [PipelineJob.announce, PipelineJob.startWork, PipelineJob.relayVerification])
+            #expect(kinds == [JobKind.announce, .startWork, .relayVerification].map(\.rawValue))
         }
     }
 
@@ -109,7 +109,7 @@ struct MonitorHarness {
             let rules = AutoAcceptRules(enabled: true, kinds: [], minimumReward: .zero, maximumEstimatedHours: 4)
             let report = try await harness.monitor(filters: filters, autoAccept: rules).poll()
             #expect(report.queuedJobs == 3)
-            #expect(try await drainKinds(harness.store).filter { $0 == PipelineJob.accept }.count == 1)
+            #expect(try await drainKinds(harness.store).filter { $0 == JobKind.accept.rawValue }.count == 1)
         }
     }
 

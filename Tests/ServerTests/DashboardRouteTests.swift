@@ -3,6 +3,7 @@ import GitHub
 import Hummingbird
 import HummingbirdTesting
 import PFBotTestSupport
+import Analytics
 import Pipeline
 import Prometheus
 import Server

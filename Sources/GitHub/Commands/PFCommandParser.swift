@@ -1,6 +1,6 @@
 import Foundation
 
-/// Finds `/pf <verb> [args]` commands in a comment body.
+/// Finds `/pf <word> [args]` command lines in a comment body (the scanner; the pipeline knows the verbs).
 ///
 /// A command starts a line (up to three leading spaces), case-insensitively; a comment may hold several.
 /// Quoted lines (`>`), fenced code blocks (```` ``` ```` or `~~~`) and indented code (four spaces or a tab) are ignored.
@@ -42,7 +42,7 @@ public struct PFCommandParser: Sendable {
         return parse(comment.body ?? "")
     }
 
-    /// Only the known commands of a body.
+    /// The command lines of a body (not the bare `/pf` lines).
     public func commands(in body: String) -> [PFCommand] {
         parse(body).compactMap {
             if case .command(let command) = $0 { return command }
@@ -57,10 +57,7 @@ public struct PFCommandParser: Sendable {
         let trimmed = rest.trimmingCharacters(in: .whitespaces)
         guard let verbWord = trimmed.split(whereSeparator: \.isWhitespace).first else { return .missingVerb(line: number) }
         let argumentText = trimmed.dropFirst(verbWord.count).trimmingCharacters(in: .whitespaces)
-        guard let verb = PFVerb(rawValue: verbWord.lowercased()) else {
-            return .unknownVerb(verbWord.lowercased(), line: number)
-        }
-        return .command(PFCommand(verb: verb, arguments: Self.split(argumentText), argumentText: argumentText, line: number))
+        return .command(PFCommand(verb: verbWord.lowercased(), arguments: Self.split(argumentText), argumentText: argumentText, line: number))
     }
 
     private static func fenceRun(_ line: Substring, marker: Character) -> Int {

@@ -16,9 +16,9 @@ public struct RepositorySettings: Sendable, Equatable {
         self.assignees = assignees
     }
 
-    /// The permission needed for `verb`: its own setting, else write.
+    /// The permission needed for `verb`: its own setting, else the verb's default.
     public func permission(for verb: String) -> RepositoryPermission {
-        commandPermissions[verb] ?? .write
+        commandPermissions[verb] ?? CommandRegistry.verb(named: verb)?.defaultPermission ?? .write
     }
 }
 

@@ -1,22 +1,12 @@
 import PFBotCore
 
-/// The help text for `/pf help`: every command, what it does and who may run it.
+/// The texts generated from ``CommandRegistry``: the `/pf help` reply, the commands table of `docs/commands.md`
+/// and the permission lists of the starter configuration files.
 public enum CommandCatalog {
     /// Usage and description of each verb, in help order.
-    public static let entries: [(verb: String, usage: String, summary: String)] = [
-        ("help", "/pf help", "this list"),
-        ("status", "/pf status", "the task's state, queue position, QC and submission status"),
-        ("accept", "/pf accept [reason]", "accept the proposed task on the Task Node; pfbot then makes its branch and draft PR"),
-        ("refuse", "/pf refuse <reason>", "refuse the proposed task"),
-        ("cancel", "/pf cancel [reason]", "cancel an accepted task"),
-        ("start", "/pf start", "(re)create the task branch with its templates and the draft pull request"),
-        ("qc", "/pf qc", "run quality control on the pull request's head now"),
-        ("submit", "/pf submit", "submit the work to Post Fiat without waiting for the merge (QC must pass)"),
-        ("verify", "/pf verify <answer>", "answer the Task Node's verification question"),
-        ("priority", "/pf priority <n>", "set a manual priority from -100 to 100 (higher runs first)"),
-        ("estimate", "/pf estimate <hours>", "replace the computed estimate (changes ROI and queue order)"),
-        ("request", "/pf request <text>", "ask the Task Node for a new task"),
-    ]
+    public static var entries: [(verb: String, usage: String, summary: String)] {
+        CommandRegistry.verbs.map { ($0.name, $0.usage, $0.summary) }
+    }
 
     /// One line naming every verb.
     public static var shortList: String {
@@ -32,5 +22,28 @@ public enum CommandCatalog {
         lines.append("")
         lines.append("Write commands at the start of a line; several per comment are fine. Quoted lines and code blocks are ignored.")
         return lines.joined(separator: "\n")
+    }
+
+    /// The table of `docs/commands.md`: every verb with its default permission and the states it applies in.
+    public static func markdownTable() -> String {
+        var lines = ["| command | what it does | default permission | task states it applies in |", "|---|---|---|---|"]
+        for verb in CommandRegistry.verbs {
+            lines.append("| `\(verb.usage)` | \(verb.summary) | \(verb.defaultPermission.rawValue) | \(states(verb.allowedStates)) |")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The `commands:` block of a starter configuration file, each verb with its default permission.
+    /// - Parameter indent: spaces before `commands:`.
+    public static func permissionsYAML(indent: Int) -> String {
+        let pad = String(repeating: " ", count: indent)
+        var lines = [pad + "commands:", pad + "  # Least repository permission (none, read, triage, write, maintain, admin) needed to run each /pf command."]
+        lines += CommandRegistry.verbs.map { pad + "  \($0.name): \($0.defaultPermission.rawValue)" }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func states(_ states: Set<TaskState>?) -> String {
+        guard let states else { return "any" }
+        return TaskState.allCases.filter(states.contains).map { "`\($0.rawValue)`" }.joined(separator: ", ")
     }
 }

@@ -8,7 +8,7 @@ struct StatusReport {
 
     func describe(_ record: TaskRecord) async throws -> String {
         let task = record.task
-        let analysis = context.analyzer.analyze(task, manualEstimate: record.manualEstimate)
+        let analysis = try await context.analyses.analysis(of: record)
         var lines = [
             "**Status of `\(task.id.rawValue)`**",
             "- State: **\(task.state.rawValue)** (Task Node: \(task.state.nodeStatus.rawValue))",
@@ -16,7 +16,9 @@ struct StatusReport {
         ]
         if let position = try await queuePosition(of: task.id) { lines.append("- Queue position: \(position)") }
         if let branch = record.branch { lines.append("- Branch: `\(branch)`" + (record.pullNumber.map { ", pull request #\($0)" } ?? "")) }
-        if let qc = try await context.store.setting(QualityControl.lastRunKey(task.id)) { lines.append("- Last QC: \(qc)") }
+        if let qc = try await context.store.latestQualityVerdict(task: task.id) {
+            lines.append("- Last QC: \(qc.summary)")
+        }
         if let review = try await ReviewLedger(store: context.store, now: context.now).verdict(task.id) {
             switch review {
             case .approved(let sha, let by): lines.append("- Review: approved by @\(by) at `\(sha.prefix(12))`")
@@ -31,8 +33,6 @@ struct StatusReport {
     }
 
     private func queuePosition(of id: TaskID) async throws -> Int? {
-        let prioritizer = Prioritizer(settings: context.configuration.priority, maxInFlight: context.configuration.filters.maxInFlight)
-        return prioritizer.order(records: try await context.store.tasks(in: nil), analyzer: context.analyzer, now: context.now())
-            .first { $0.taskID == id }?.position
+        try await context.queue.entries(now: context.now()).first { $0.entry.taskID == id }?.entry.position
     }
 }

@@ -13,7 +13,7 @@ struct IssueMirror {
     func ensureIssue(_ record: TaskRecord) async throws -> TaskRecord {
         var record = record
         if let number = record.issueNumber, record.repository == context.repository.description { return record.withIssue(number) }
-        let analysis = context.analyzer.analyze(record.task, manualEstimate: record.manualEstimate)
+        let analysis = try await context.analyses.analysis(of: record)
         let labels = TaskLabels.own(state: record.task.state, category: analysis.category)
         try await context.labels.ensure(labels, in: context.repository, github: context.github)
         let marker = IssueBody.marker(for: record.task.id)
@@ -37,7 +37,7 @@ struct IssueMirror {
     func sync(_ record: TaskRecord, flags: [String] = []) async throws {
         guard let number = record.issueNumber else { return }
         let issue = try await context.github.issue(context.repository, number: number, options: ReadOptions())
-        let analysis = context.analyzer.analyze(record.task, manualEstimate: record.manualEstimate)
+        let analysis = try await context.analyses.analysis(of: record)
         let body = IssueBody.render(
             .init(task: record.task, analysis: analysis, branch: record.branch, pullNumber: record.pullNumber, assignees: context.assignees),
             checked: IssueBody.checkedItems(in: issue.body ?? "")

@@ -1,9 +1,10 @@
 import Foundation
 import PFBotCore
+import TemplateBundle
 
 /// The Mustache templates for one task category: paths relative to the task folder, mapped to template text.
 ///
-/// pfbot ships a set per category (`Templates/common` plus `Templates/<category>`); a repository overrides or
+/// pfbot ships a set per category (`templates/common` plus `templates/<category>` at the repository root); a repository overrides or
 /// adds files with `.github/pfbot/templates/<category>/…` on its default branch.
 public struct TemplateSet: Sendable, Equatable {
     /// Relative output path (without `.mustache`) → template text.
@@ -16,8 +17,8 @@ public struct TemplateSet: Sendable, Equatable {
     /// The built-in templates for `category`.
     /// - Throws: ``TemplateError/missingBuiltIns(_:)`` when the resource bundle is not installed beside the binary.
     public static func builtIn(for category: Category) throws -> TemplateSet {
-        guard let root = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
-            throw TemplateError.missingBuiltIns("the Templates resource folder is missing from the pfbot_Pipeline bundle")
+        guard let root = TemplateBundle.root else {
+            throw TemplateError.missingBuiltIns("the pfbot_TemplateBundle resource bundle is not installed beside the binary")
         }
         var files: [String: String] = [:]
         for folder in ["common", category.rawValue] {
@@ -66,7 +67,7 @@ public enum TemplateError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .missingBuiltIns(let why):
-            return "pfbot's built-in templates are missing (\(why)); reinstall pfbot with its pfbot_Pipeline.resources folder."
+            return "pfbot's built-in templates are missing (\(why)); reinstall pfbot with its pfbot_TemplateBundle.resources folder."
         case .unsafePath(let path):
             return "Template path \(path.debugDescription) is not a plain relative path; rename it under .github/pfbot/templates/<category>/."
         case .syntax(let path, let reason):

@@ -55,7 +55,7 @@ public struct TaskMonitor: Sendable {
             logger.warning("skipped unreadable task: \(text)")
             try await store.appendAudit(AuditEntry(at: now(), actor: "tasknode", action: "task.unreadable", subject: problem.taskID ?? "?", detail: String(describing: problem.error)))
         }
-        var inFlight = try await store.tasks(in: Set(TaskState.allCases.filter(\.isInFlight))).count
+        var inFlight = try await store.countTasks(in: Set(TaskState.allCases.filter(\.isInFlight)))
         for node in listing.tasks {
             try await observe(node, report: &report, inFlight: &inFlight)
         }
@@ -93,7 +93,7 @@ public struct TaskMonitor: Sendable {
                 try await store.appendAudit(AuditEntry(at: now(), actor: "pfbot", action: "task.skipped", subject: incoming.id.rawValue, detail: reason))
                 continue
             }
-            if let job = PipelineJob.job(for: reaction, task: incoming, now: now()), try await store.enqueue(job) != nil {
+            if let job = Self.job(for: reaction, task: incoming), try await jobs.enqueue(job) {
                 report.queuedJobs += 1
             }
             if reaction == .announceProposal {
@@ -117,12 +117,27 @@ public struct TaskMonitor: Sendable {
         }
     }
 
+    /// The job for `reaction`, one per task and observed state.
+    static func job(for reaction: PipelineReaction, task: Task) -> PipelineJob? {
+        let observed = ObservedTaskJob(task: task.id, observed: task.state)
+        switch reaction {
+        case .announceProposal: return .announce(observed)
+        case .startWork: return .startWork(StartWorkJob(task: task.id, occasion: .observed(task.state)))
+        case .relayVerification: return .relayVerification(observed)
+        case .recordReward: return .recordReward(observed)
+        case .close: return .close(observed)
+        case .updateIssue: return .updateIssue(observed)
+        case .skip: return nil
+        }
+    }
+
+    private var jobs: JobQueue { JobQueue(store: store, now: now) }
+
     private func considerAutoAccept(_ task: Task, inFlight: inout Int, report: inout Report) async throws {
-        let decision = autoAccept.decide(task, analysis: analyzer.analyze(task), inFlight: inFlight)
+        let analysis = try await TaskAnalyses(analyzer: analyzer, store: store, now: now).analysis(of: TaskRecord(task: task))
+        let decision = autoAccept.decide(task, analysis: analysis, inFlight: inFlight)
         guard decision.accept else { return }
-        let job = NewJob(kind: PipelineJob.accept, payload: PipelineJob.TaskPayload(task: task.id, note: decision.reason).encoded(),
-                         dedupeKey: "\(PipelineJob.accept):\(task.id.rawValue)", runAt: now())
-        if try await store.enqueue(job) != nil {
+        if try await jobs.enqueue(.accept(AcceptJob(task: task.id, reason: decision.reason))) {
             report.queuedJobs += 1
             inFlight += 1
             try await store.appendAudit(AuditEntry(at: now(), actor: "pfbot", action: "task.auto-accept", subject: task.id.rawValue, detail: decision.reason))

@@ -17,14 +17,13 @@ public struct DeadlineWatcher: Sendable {
         let prioritizer = Prioritizer(settings: context.configuration.priority, maxInFlight: context.configuration.filters.maxInFlight)
         let mirror = IssueMirror(context: context)
         var posted = 0
-        for record in try await context.store.tasks(in: nil) where record.task.state.isInFlight && record.issueNumber != nil {
+        for record in try await context.store.tasks(in: Set(TaskState.allCases.filter(\.isInFlight))) where record.issueNumber != nil {
             guard let due = record.task.effectiveDeadline else { continue }
-            let sentKey = "deadline-warnings:\(record.task.id.rawValue)"
-            let sent = Set((try await context.store.setting(sentKey) ?? "").split(separator: ",").compactMap { Int($0) })
+            let sent = try await context.store.deadlineWarnings(task: record.task.id)
             let dueHours = prioritizer.dueWarnings(for: record.task, alreadySent: sent, now: context.now())
             guard let hours = dueHours.last else { continue }
             try await mirror.postOnce(record, event: "deadline:\(hours)", body: IssueComments.deadlineWarning(hours: hours, due: due, assignees: context.assignees))
-            try await context.store.setSetting(sentKey, value: sent.union(dueHours).sorted().map(String.init).joined(separator: ","), now: context.now())
+            try await context.store.recordDeadlineWarnings(task: record.task.id, leadHours: Set(dueHours), at: context.now())
             posted += 1
         }
         return posted

@@ -46,16 +46,15 @@ public struct Prioritizer: Sendable {
         }
     }
 
-    /// The queue of stored tasks: each analysed (with its manual estimate and priority), tasks that are over or
-    /// submitted counting as finished for dependencies.
-    public func order(records: [TaskRecord], analyzer: TaskAnalyzer, now: Date) -> [QueueEntry] {
-        let candidates = records.map { record in
-            PriorityCandidate(task: record.task, analysis: analyzer.analyze(record.task, manualEstimate: record.manualEstimate),
-                              manualPriority: record.manualPriority)
-        }
-        let finished = Set(records.filter { $0.task.state.isTerminal || $0.task.state.nodeStatus == .submitted }.map(\.task.id))
+    /// The queue of stored tasks, each with its analysis (with its manual estimate) and manual priority.
+    public func order(_ analysed: [(record: TaskRecord, analysis: TaskAnalysis)], now: Date) -> [QueueEntry] {
+        let candidates = analysed.map { PriorityCandidate(task: $0.record.task, analysis: $0.analysis, manualPriority: $0.record.manualPriority) }
+        let finished = Set(analysed.map(\.record).filter { $0.task.state.isTerminal || $0.task.state.nodeStatus == .submitted }.map(\.task.id))
         return order(candidates, finished: finished, now: now)
     }
+
+    /// The states of tasks that can be in the queue: proposed, or accepted and not yet submitted.
+    public static let queuedStates: Set<TaskState> = Set(TaskState.allCases.filter { $0 == .proposed || $0.isInFlight })
 
     /// The score of one task, with a reason per factor.
     public func score(_ candidate: PriorityCandidate, now: Date) -> PriorityScore {

@@ -7,11 +7,6 @@ public struct QualityControl: Sendable {
     /// The name of the check run.
     public static let checkName = "pfbot / QC"
 
-    /// The setting holding the verdict (`success`/`failure`) on one head commit; submission checks it.
-    public static func verdictKey(_ id: TaskID, head: String) -> String { "qc:\(id.rawValue):\(head)" }
-    /// The setting holding the last verdict's one-line description (`/pf status`, the demo).
-    public static func lastRunKey(_ id: TaskID) -> String { "qc:\(id.rawValue)" }
-
     let rules: [any QCRule] = [DeliverablesRule(), ChecklistRule(), PlaceholderRule(), MarkdownRule(), LinksRule(), SizeRule(), EvidenceRule()]
 
     public init() {}

@@ -69,15 +69,10 @@ public struct Reconciler: Sendable {
         let pull = try await context.github.pullRequest(context.repository, number: number, options: ReadOptions())
         let id = record.task.id
         if pull.merged == true, let merge = pull.mergeCommitSha {
-            let payload = PipelineJob.TaskPayload(task: id, commit: merge, head: pull.head.sha, pull: number)
-            let job = NewJob(kind: PipelineJob.submit, payload: payload.encoded(), dedupeKey: "\(PipelineJob.submit):\(id.rawValue):\(merge)", runAt: context.now())
-            return try await context.store.enqueue(job) == nil ? 0 : 1
+            return try await context.jobs.enqueue(.submit(SubmissionJob(task: id, commit: merge, head: pull.head.sha, pull: number))) ? 1 : 0
         }
-        guard pull.state == "open", try await context.store.setting(QualityControl.verdictKey(id, head: pull.head.sha)) == nil else { return 0 }
-        let payload = PipelineJob.TaskPayload(task: id, commit: pull.head.sha, head: pull.head.sha, pull: number)
-        let job = NewJob(kind: PipelineJob.qualityControl, payload: payload.encoded(),
-                         dedupeKey: "\(PipelineJob.qualityControl):\(id.rawValue):\(pull.head.sha)", runAt: context.now())
-        return try await context.store.enqueue(job) == nil ? 0 : 1
+        guard pull.state == "open", try await context.store.qualityVerdict(task: id, head: pull.head.sha) == nil else { return 0 }
+        return try await context.jobs.enqueue(.qualityControl(QualityControlJob(task: id, head: pull.head.sha))) ? 1 : 0
     }
 
     /// Task branches on the remote, by name.

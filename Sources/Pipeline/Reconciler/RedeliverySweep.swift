@@ -20,10 +20,10 @@ public struct RedeliverySweep: Sendable {
             guard !tries.contains(where: { (200..<300).contains($0.statusCode) }),
                   let latest = tries.max(by: { $0.id < $1.id }),
                   try await context.store.delivery(guid) == nil,
-                  try await context.store.setting("redelivered:\(guid)") == nil
+                  try await !context.store.redeliveryRequested(guid: guid)
             else { continue }
             try await context.github.redeliverWebhookDelivery(id: latest.id)
-            try await context.store.setSetting("redelivered:\(guid)", value: String(latest.id), now: context.now())
+            try await context.store.recordRedelivery(guid: guid, githubDeliveryID: Int64(latest.id), at: context.now())
             try await context.audit("pfbot", "webhook.redelivered", guid, latest.event)
             redelivered += 1
         }

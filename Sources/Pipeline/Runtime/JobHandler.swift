@@ -1,8 +1,9 @@
 import Storage
 
-/// Does the work of one or more job kinds.
+/// Does the work of one or more kinds of stored job. ``JobRunner`` dispatches raw queue rows to these; the
+/// pipeline's own handlers are ``PipelineJobHandler``s behind a ``PipelineJobDispatcher``.
 public protocol JobHandler: Sendable {
-    /// The job kinds this handler takes.
+    /// The job kinds this handler takes, as stored in the queue.
     var kinds: Set<String> { get }
 
     /// Performs the job. Throwing retries it later (with backoff) unless the error is a ``PermanentJobFailure``.

@@ -40,6 +40,18 @@ public struct PipelineContext: Sendable {
         self.permissions = PermissionCache(now: now)
     }
 
+    /// Tasks' analyses, computed once per version of their inputs and stored.
+    var analyses: TaskAnalyses { TaskAnalyses(analyzer: analyzer, store: store, now: now) }
+
+    /// The prioritized work queue.
+    var queue: TaskQueue {
+        TaskQueue(store: store, analyses: analyses,
+                  prioritizer: Prioritizer(settings: configuration.priority, maxInFlight: configuration.filters.maxInFlight))
+    }
+
+    /// Where the pipeline queues its jobs.
+    var jobs: JobQueue { JobQueue(store: store, now: now) }
+
     /// The logins mentioned on this repository's task issues.
     var assignees: [String] {
         var logins = configuration.notifications.assignees
@@ -55,12 +67,18 @@ public struct PipelineContext: Sendable {
 
     /// The stored task mirrored into `issue`, if any.
     func record(forIssue issue: Int) async throws -> TaskRecord? {
-        try await store.tasks(in: nil).first { $0.issueNumber == issue && ($0.repository == nil || $0.repository == repository.description) }
+        try await store.task(repository: repository.description, issue: issue)
     }
 
     /// The stored task whose branch is `branch`, if any.
     func record(forBranch branch: String) async throws -> TaskRecord? {
-        try await store.tasks(in: nil).first { $0.branch == branch }
+        try await store.task(repository: repository.description, branch: branch)
+    }
+
+    /// The task's pull request as GitHub has it now, or `nil` when the task has none yet.
+    func pullRequest(of record: TaskRecord) async throws -> PullRequest? {
+        guard let number = record.pullNumber else { return nil }
+        return try await github.pullRequest(repository, number: number, options: ReadOptions())
     }
 
     /// Appends to the audit log.

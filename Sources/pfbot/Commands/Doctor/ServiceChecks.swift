@@ -3,6 +3,7 @@ import Foundation
 import GitHub
 import PFBotConfig
 import PFBotCore
+import Pipeline
 import XRPL
 
 /// `pfbot doctor`'s checks of the outside world: the wallet, the Task Node and GitHub, each a ✓/✗ line with the fix.
@@ -16,7 +17,7 @@ struct ServiceChecks {
 
     private func walletCheck() -> Check {
         do {
-            let wallet = try PipelineAssembly.makeWallet(configuration, secrets: secrets)
+            let wallet = try TaskNodeAccess.resolve(configuration, secrets: secrets).secret.wallet()
             return Check(name: "wallet", ok: true, detail: "\(wallet.keyType) wallet \(wallet.address)")
         } catch {
             return Check(name: "wallet", ok: false, detail: String(describing: error))
@@ -42,7 +43,7 @@ struct ServiceChecks {
             return Check(name: "github.repository", ok: false, detail: "not set; set github.repository to owner/name")
         }
         do {
-            let authentication = try PipelineAssembly.gitHubAuthentication(configuration, secrets: secrets)
+            let authentication = try BotAssembly.gitHubAuthentication(configuration, secrets: secrets)
             let client = try await GitHubClient(configuration: GitHubConfiguration(baseURL: configuration.github.apiURL.absoluteString,
                                                                                  authentication: authentication, requestTimeout: 10))
             let found = try await client.repository(repository)

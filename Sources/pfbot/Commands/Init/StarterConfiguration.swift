@@ -1,3 +1,5 @@
+import Pipeline
+
 /// The commented `pfbot.yml` that `pfbot init` writes: every section, the defaults spelled out, secrets only as
 /// `…_file` keys (commented out until the file exists), so `pfbot config validate` passes straight away.
 enum StarterConfiguration {
@@ -120,20 +122,7 @@ enum StarterConfiguration {
         # Largest single file, and largest total of changed files, in bytes.
         max_file_bytes: 1048576
         max_total_bytes: 10485760
-      commands:
-        # Least repository permission (none, read, triage, write, maintain, admin) to run each /pf command.
-        help: read
-        status: read
-        accept: write
-        refuse: write
-        cancel: write
-        start: write
-        qc: write
-        submit: write
-        verify: write
-        priority: write
-        estimate: write
-        request: write
+    \(CommandCatalog.permissionsYAML(indent: 2))
 
     """
 }

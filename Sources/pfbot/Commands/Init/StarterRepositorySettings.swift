@@ -1,3 +1,5 @@
+import Pipeline
+
 /// The repository's own `.github/pfbot.yml` that `pfbot init` writes: the per-repository settings, commented.
 enum StarterRepositorySettings {
     /// Where the file goes, relative to the directory given to `pfbot init`.
@@ -21,20 +23,7 @@ enum StarterRepositorySettings {
       max_file_bytes: 1048576
       max_total_bytes: 10485760
 
-    commands:
-      # Least repository permission (none, read, triage, write, maintain, admin) needed to run each /pf command.
-      help: read
-      status: read
-      accept: write
-      refuse: write
-      cancel: write
-      start: write
-      qc: write
-      submit: write
-      verify: write
-      priority: write
-      estimate: write
-      request: write
+    \(CommandCatalog.permissionsYAML(indent: 0))
 
     """
 }

@@ -26,14 +26,14 @@ struct ActionCommand: AsyncParsableCommand {
         let event = try ActionEvent(environment: environment)
         let configuration = try loadConfiguration(options.config, environment: event.configurationEnvironment(environment))
         let logger = LoggingSetup.logger("pfbot.action", level: configuration.logLevel)
-        let assembly = try await PipelineAssembly.build(configuration, environment: event.configurationEnvironment(environment), logger: logger,
+        let assembly = try await BotAssembly.build(configuration, environment: event.configurationEnvironment(environment), logger: logger,
                                                         workerName: "actions-\(environment["GITHUB_RUN_ID"] ?? ProcessIdentity.name)")
         do {
             if event.recordsDelivery {
                 let delivery = Delivery(id: event.deliveryID, event: event.name, action: event.action, body: [UInt8](event.body), receivedAt: Date())
                 _ = try await assembly.store.recordDelivery(delivery)
             }
-            let outcome = try await SyncPass(assembly: assembly).run()
+            let outcome = try await assembly.syncPass.run()
             let summary = ActionSummary(event: event, outcome: outcome, tasks: try await assembly.store.tasks(in: nil)).markdown
             if let path = environment["GITHUB_STEP_SUMMARY"], !path.isEmpty {
                 try ActionSummary.append(summary, to: path)

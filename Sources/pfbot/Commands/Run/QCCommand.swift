@@ -18,10 +18,10 @@ struct QCCommand: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try loadConfiguration(options.config)
-        let assembly = try await PipelineAssembly.build(configuration, logger: LoggingSetup.logger("pfbot.qc", level: configuration.logLevel),
+        let assembly = try await BotAssembly.build(configuration, logger: LoggingSetup.logger("pfbot.qc", level: configuration.logLevel),
                                                         workerName: ProcessIdentity.name)
         do {
-            guard let record = try await assembly.store.tasks(in: nil).first(where: { $0.branch == branch }) else {
+            guard let record = try await assembly.store.task(repository: assembly.context.repository.description, branch: branch) else {
                 Output.error("✗ no task uses branch \(branch); run `pfbot sync` first, or check the name with `pfbot tasks`")
                 throw ExitCode.failure
             }

@@ -41,7 +41,7 @@ struct ReceiveCommand: AsyncParsableCommand {
         if dryRun {
             let store = try await StoreFactory.open(configuration.storage.location)
             do {
-                let plan = try await WebhookPlan(store: store, settings: configuration.repository, branchPrefix: configuration.git.branchPrefix).describe(parsed)
+                let plan = try await WebhookPlan(store: store, repository: configuration.github.repository ?? "", settings: configuration.repository, branchPrefix: configuration.git.branchPrefix).describe(parsed)
                 if options.json { Output.json(plan) } else { plan.forEach { Output.line("• would \($0)") } }
                 try await store.close()
             } catch {
@@ -50,7 +50,7 @@ struct ReceiveCommand: AsyncParsableCommand {
             }
             return
         }
-        let assembly = try await PipelineAssembly.build(configuration, logger: LoggingSetup.logger("pfbot.receive", level: configuration.logLevel),
+        let assembly = try await BotAssembly.build(configuration, logger: LoggingSetup.logger("pfbot.receive", level: configuration.logLevel),
                                                         workerName: ProcessIdentity.name)
         do {
             let digest = SHA256.hash(data: body).prefix(12).map { String(format: "%02x", $0) }.joined()

@@ -1,3 +1,4 @@
+import Analytics
 import ArgumentParser
 import Foundation
 import Pipeline

@@ -1,3 +1,4 @@
+import Analytics
 import ArgumentParser
 import AsyncHTTPClient
 import Foundation
@@ -43,7 +44,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
-        let assembly = try await PipelineAssembly.build(configuration, logger: logger, workerName: ProcessIdentity.name)
+        let assembly = try await BotAssembly.build(configuration, logger: logger, workerName: ProcessIdentity.name)
         let ingress = WebhookIngress(store: assembly.store, authenticator: WebhookVerifier(secrets: secrets),
                                      maxBodyBytes: configuration.server.maxBodyBytes, logger: logger, onQueued: { [wakeup = assembly.wakeup] in wakeup.wake() })
         let readiness = [
@@ -87,7 +88,7 @@ struct ProbeFailed: Error, CustomStringConvertible {
 /// faster than 2.5 s), on the one replica holding the lease.
 struct Scheduler {
     static let leaseName = "scheduler"
-    let assembly: PipelineAssembly
+    let assembly: BotAssembly
     let logger: Logger
 
     func run() async {
@@ -97,13 +98,9 @@ struct Scheduler {
             var wait = interval
             do {
                 if try await assembly.store.acquireLease(Self.leaseName, holder: ProcessIdentity.name, duration: interval * 3, now: Date()) {
-                    let report = try await assembly.monitor.poll()
-                    if let hint = report.nextPoll { wait = max(2.5, min(interval, Double(hint.components.seconds))) }
-                    if passes % 10 == 0 {
-                        _ = try await Reconciler(context: assembly.context).reconcile()
-                        if assembly.usesApp { try await RedeliverySweep(context: assembly.context).sweep() }
-                    }
-                    try await DeadlineWatcher(context: assembly.context).warn()
+                    let full = passes % 10 == 0
+                    let outcome = try await assembly.syncPass.run(SyncPass.Steps(reconcile: full, redeliver: full, runJobs: false))
+                    if let hint = outcome.nextPollSeconds { wait = max(2.5, min(interval, hint)) }
                     passes += 1
                 }
             } catch {
@@ -124,9 +121,8 @@ struct QueueGauges {
             if let counts = try? await store.jobCounts() {
                 for (state, count) in counts { Gauge(label: "pfbot_jobs", dimensions: [("state", state.rawValue)]).record(count) }
             }
-            if let tasks = try? await store.tasks(in: nil) {
-                let byState = Dictionary(grouping: tasks, by: { $0.task.state.rawValue }).mapValues(\.count)
-                for state in TaskState.allCases { Gauge(label: "pfbot_tasks", dimensions: [("state", state.rawValue)]).record(byState[state.rawValue] ?? 0) }
+            if let byState = try? await store.taskCounts() {
+                for state in TaskState.allCases { Gauge(label: "pfbot_tasks", dimensions: [("state", state.rawValue)]).record(byState[state] ?? 0) }
             }
             try? await _Concurrency.Task.sleep(for: .seconds(5))
         }

@@ -16,9 +16,9 @@ struct SyncCommand: AsyncParsableCommand {
     func run() async throws {
         let configuration = try loadConfiguration(options.config)
         let logger = LoggingSetup.logger("pfbot.sync", level: configuration.logLevel)
-        let assembly = try await PipelineAssembly.build(configuration, logger: logger, workerName: ProcessIdentity.name)
+        let assembly = try await BotAssembly.build(configuration, logger: logger, workerName: ProcessIdentity.name)
         do {
-            let outcome = try await SyncPass(assembly: assembly).run()
+            let outcome = try await assembly.syncPass.run()
             if options.json { Output.json(outcome) } else { Output.line(outcome.text) }
             try await assembly.store.close()
             if outcome.deadJobs > 0 { throw ExitCode.failure }
@@ -26,37 +26,5 @@ struct SyncCommand: AsyncParsableCommand {
             try? await assembly.store.close()
             throw error
         }
-    }
-}
-
-/// One sync pass, shared by `pfbot sync`, `pfbot serve` and `pfbot action`.
-struct SyncPass {
-    let assembly: PipelineAssembly
-
-    struct Outcome: Encodable {
-        var newTasks: Int
-        var changedTasks: Int
-        var problems: [String]
-        var reconciled: Int
-        var jobsRun: Int
-        var deadJobs: Int
-
-        var text: String {
-            var lines = ["✓ Task Node: \(newTasks) new, \(changedTasks) changed", "✓ GitHub: \(reconciled) tasks reconciled", "✓ jobs run: \(jobsRun)"]
-            lines += problems.map { "✗ \($0)" }
-            if deadJobs > 0 { lines.append("✗ \(deadJobs) jobs failed for good; see `pfbot doctor` and the audit log") }
-            return lines.joined(separator: "\n")
-        }
-    }
-
-    func run() async throws -> Outcome {
-        let deadBefore = try await assembly.store.jobCounts()[.dead] ?? 0
-        let polled = try await assembly.monitor.poll()
-        let reconciled = try await Reconciler(context: assembly.context).reconcile()
-        try await DeadlineWatcher(context: assembly.context).warn()
-        let ran = try await assembly.runner.drain()
-        let deadAfter = try await assembly.store.jobCounts()[.dead] ?? 0
-        return Outcome(newTasks: polled.new.count, changedTasks: polled.changed.count, problems: polled.problems + reconciled.problems,
-                       reconciled: reconciled.checked, jobsRun: ran, deadJobs: deadAfter - deadBefore)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Pipeline
 import PostFiat
 
 /// Options shared by the Task Node commands.
@@ -17,7 +18,7 @@ struct TaskNodeOptions: ParsableArguments {
     func makeClient() throws -> TaskNodeClient {
         let settings = try TaskNodeSettings.resolve(configPath: config, urlOption: taskNodeURL, stateDirectory: stateDirectory,
                                                     environment: ProcessInfo.processInfo.environment)
-        let signer = try settings.secret.makeSigner()
+        let signer = try settings.secret.wallet()
         return TaskNodeClient(configuration: TaskNodeConfiguration(baseURL: settings.baseURL), signer: signer,
                               sessionStore: FileSessionStore(url: settings.sessionFile),
                               pendingWrites: FilePendingWriteStore(url: settings.pendingFile))

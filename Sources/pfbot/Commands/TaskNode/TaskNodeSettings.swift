@@ -1,6 +1,7 @@
 import Foundation
 import PFBotConfig
 import PFBotCore
+import Pipeline
 import PostFiat
 
 /// The Task Node settings of one CLI run: the configuration (`pfbot.yml`, `PFBOT_…` environment) with the
@@ -25,31 +26,21 @@ struct TaskNodeSettings {
         } catch {
             throw TaskNodeSettingsError.configuration(error.description)
         }
-        var url = configuration.taskNode.url
+        var url: URL?
         if let urlOption {
             guard let parsed = URL(string: urlOption), let scheme = parsed.scheme, ["http", "https"].contains(scheme), parsed.host != nil else {
                 throw TaskNodeSettingsError.invalidURL(urlOption)
             }
             url = parsed
         }
-        let secret = try resolveSecret(configuration.wallet, reader: SecretReader(environment: environment))
-        let directory = URL(fileURLWithPath: stateDirectory ?? configuration.dataDirectory, isDirectory: true)
-        return TaskNodeSettings(baseURL: url, secret: secret,
-                                sessionFile: directory.appendingPathComponent("tasknode-session.json"),
-                                pendingFile: directory.appendingPathComponent("tasknode-pending.json"))
-    }
-
-    static func resolveSecret(_ wallet: WalletSettings, reader: SecretReader) throws -> WalletSecret {
-        do throws(ConfigProblem) {
-            if let seed = wallet.seed {
-                return .seed(try reader.read(seed, keyPath: "wallet.seed_file").trimmingCharacters(in: .whitespacesAndNewlines))
-            }
-            if let mnemonic = wallet.mnemonic {
-                return .mnemonic(try reader.read(mnemonic, keyPath: "wallet.mnemonic_file").trimmingCharacters(in: .whitespacesAndNewlines))
-            }
+        let access: TaskNodeAccess
+        do {
+            access = try TaskNodeAccess.resolve(configuration, secrets: SecretReader(environment: environment), baseURL: url, stateDirectory: stateDirectory)
+        } catch AssemblyError.missing {
+            throw TaskNodeSettingsError.noWallet
         } catch {
-            throw TaskNodeSettingsError.secret(error.description)
+            throw TaskNodeSettingsError.secret(String(describing: error))
         }
-        throw TaskNodeSettingsError.noWallet
+        return TaskNodeSettings(baseURL: access.baseURL, secret: access.secret, sessionFile: access.sessionFile, pendingFile: access.pendingFile)
     }
 }

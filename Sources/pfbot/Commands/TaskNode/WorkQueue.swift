@@ -9,16 +9,17 @@ enum WorkQueue {
     static func print(configPath: String?, json: Bool) async throws {
         let configuration = try loadConfiguration(configPath)
         let store = try await StoreFactory.open(configuration.storage.location)
-        let records: [TaskRecord]
+        let queue: [(entry: QueueEntry, record: TaskRecord)]
         do {
-            records = try await store.tasks(in: nil)
+            let prioritizer = Prioritizer(settings: configuration.priority, maxInFlight: configuration.filters.maxInFlight)
+            queue = try await TaskQueue(store: store, analyses: TaskAnalyses(analyzer: TaskAnalyzer(), store: store, now: Date.init), prioritizer: prioritizer)
+                .entries(now: Date())
             try await store.close()
         } catch {
             try? await store.close()
             throw error
         }
-        let entries = Prioritizer(settings: configuration.priority, maxInFlight: configuration.filters.maxInFlight)
-            .order(records: records, analyzer: TaskAnalyzer(), now: Date())
+        let entries = queue.map(\.entry)
         if json {
             Output.json(entries)
             return
@@ -27,7 +28,7 @@ enum WorkQueue {
             Output.line("The queue is empty: no proposed or accepted tasks in the store (run `pfbot sync`).")
             return
         }
-        let titles = Dictionary(records.map { ($0.task.id, $0.task) }, uniquingKeysWith: { first, _ in first })
+        let titles = Dictionary(queue.map { ($0.record.task.id, $0.record.task) }, uniquingKeysWith: { first, _ in first })
         for entry in entries {
             let task = titles[entry.taskID]
             let reasons = entry.score.reasons.map { "\($0.factor) \(String(format: "%+.1f", $0.points)) (\($0.explanation))" }.joined(separator: "; ")

@@ -1,0 +1,143 @@
+import Foundation
+
+/// What the dashboard and `pfbot report` show: how the contributor's Post Fiat work is going, computed from the
+/// store (tasks, their state history, the audit log) at one moment.
+public struct AnalyticsReport: Sendable, Codable, Equatable {
+    /// A ratio with its parts, so "3 of 4" can be shown beside 75 %.
+    public struct Rate: Sendable, Codable, Equatable {
+        public var count: Int
+        public var outOf: Int
+        /// `nil` when nothing was counted yet.
+        public var value: Double? { outOf == 0 ? nil : Double(count) / Double(outOf) }
+
+        public init(count: Int, outOf: Int) {
+            self.count = count
+            self.outOf = outOf
+        }
+    }
+
+    /// Tasks in one state now.
+    public struct StateCount: Sendable, Codable, Equatable {
+        public var state: String
+        public var tasks: Int
+
+        /// Creates the value from its parts.
+        public init(state: String, tasks: Int) {
+            self.state = state
+            self.tasks = tasks
+        }
+    }
+
+    /// How long tasks stayed in one state (a task still in it counts up to the report's time).
+    public struct StateTime: Sendable, Codable, Equatable {
+        public var state: String
+        /// Tasks that spent time in the state.
+        public var tasks: Int
+        public var meanHours: Double
+        public var totalHours: Double
+
+        /// Creates the value from its parts.
+        public init(state: String, tasks: Int, meanHours: Double, totalHours: Double) {
+            self.state = state
+            self.tasks = tasks
+            self.meanHours = meanHours
+            self.totalHours = totalHours
+        }
+    }
+
+    /// PFT earned on one day (UTC), and in all up to that day.
+    public struct Earning: Sendable, Codable, Equatable {
+        /// `yyyy-MM-dd`.
+        public var day: String
+        public var drops: Int64
+        public var cumulativeDrops: Int64
+
+        /// Creates the value from its parts.
+        public init(day: String, drops: Int64, cumulativeDrops: Int64) {
+            self.day = day
+            self.drops = drops
+            self.cumulativeDrops = cumulativeDrops
+        }
+    }
+
+    /// One task's line: its reward against the work it takes.
+    public struct TaskLine: Sendable, Codable, Equatable {
+        public var id: String
+        public var title: String
+        public var category: String
+        public var state: String
+        public var rewardDrops: Int64
+        public var issueNumber: Int?
+        /// The Analyzer's estimate (or `/pf estimate`).
+        public var estimatedHours: Double
+        /// Reward per estimated hour, in PFT.
+        public var estimatedPFTPerHour: Double
+        /// From acceptance to submission, when both happened.
+        public var hoursToSubmit: Double?
+        /// Reward per hour from acceptance to submission, in PFT, for tasks rewarded with more than 0 PFT.
+        public var realizedPFTPerHour: Double?
+
+        /// Creates the value from its parts.
+        public init(id: String, title: String, category: String, state: String, rewardDrops: Int64, issueNumber: Int?, estimatedHours: Double, estimatedPFTPerHour: Double, hoursToSubmit: Double?, realizedPFTPerHour: Double?) {
+            self.id = id
+            self.title = title
+            self.category = category
+            self.state = state
+            self.rewardDrops = rewardDrops
+            self.issueNumber = issueNumber
+            self.estimatedHours = estimatedHours
+            self.estimatedPFTPerHour = estimatedPFTPerHour
+            self.hoursToSubmit = hoursToSubmit
+            self.realizedPFTPerHour = realizedPFTPerHour
+        }
+    }
+
+    /// One audit-log entry.
+    public struct AuditLine: Sendable, Codable, Equatable {
+        public var at: Date
+        public var actor: String
+        public var action: String
+        public var subject: String
+        public var detail: String?
+
+        /// Creates the value from its parts.
+        public init(at: Date, actor: String, action: String, subject: String, detail: String?) {
+            self.at = at
+            self.actor = actor
+            self.action = action
+            self.subject = subject
+            self.detail = detail
+        }
+    }
+
+    public var generatedAt: Date
+    public var tasksByState: [StateCount]
+    /// Tasks accepted, of those accepted or declined (refused, or expired while still proposed).
+    public var acceptance: Rate
+    /// Tasks rewarded with more than 0 PFT, of accepted tasks that reached an end (rewarded, rejected, cancelled, expired).
+    public var completion: Rate
+    /// Quality-control runs that passed, of all runs.
+    public var qualityControl: Rate
+    public var earnedDrops: Int64
+    public var earnings: [Earning]
+    public var timeInState: [StateTime]
+    /// Every task, highest estimated PFT per hour first.
+    public var tasks: [TaskLine]
+    /// The newest audit entries first.
+    public var audit: [AuditLine]
+
+    /// Creates the report from its parts.
+    public init(generatedAt: Date, tasksByState: [StateCount], acceptance: Rate, completion: Rate, qualityControl: Rate, earnedDrops: Int64,
+                earnings: [Earning], timeInState: [StateTime], tasks: [TaskLine], audit: [AuditLine]) {
+        self.generatedAt = generatedAt
+        self.tasksByState = tasksByState
+        self.acceptance = acceptance
+        self.completion = completion
+        self.qualityControl = qualityControl
+        self.earnedDrops = earnedDrops
+        self.earnings = earnings
+        self.timeInState = timeInState
+        self.tasks = tasks
+        self.audit = audit
+    }
+}

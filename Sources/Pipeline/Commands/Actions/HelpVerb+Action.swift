@@ -1,0 +1,7 @@
+import PFBotCore
+
+extension HelpVerb: CommandAction {
+    func perform(_ invocation: CommandInvocation) async throws -> String {
+        CommandCatalog.help(permissions: invocation.context.configuration.repository)
+    }
+}

@@ -1,0 +1,14 @@
+import PFBotCore
+import PostFiat
+
+extension VerifyVerb: CommandAction {
+    func perform(_ invocation: CommandInvocation) async throws -> String {
+        let context = invocation.context
+        let id = try invocation.task.task.id
+        let evidence = try Evidence.classify(answer)
+        _ = try await finalOrRetry { try await context.taskSink.respondToVerification(id, evidence: [evidence]) }
+        _ = try await context.store.transition(id, to: .verificationResponseSubmitted, source: "github:\(invocation.login)", note: nil, at: context.now())
+        try await IssueMirror(context: context).sync(try await context.record(id))
+        return "Sent your verification answer to the Task Node."
+    }
+}

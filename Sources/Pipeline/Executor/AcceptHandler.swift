@@ -1,0 +1,48 @@
+import Foundation
+import PFBotCore
+import Storage
+
+/// `pipeline.accept`: accepts a proposal on the Task Node (auto-accept or `/pf accept`), records it and queues
+/// the work scaffolding.
+struct AcceptHandler: PipelineJobHandler {
+    let kinds: Set<JobKind> = [.accept]
+    let context: PipelineContext
+
+    func handle(_ job: PipelineJob) async throws {
+        guard case .accept(let accept) = job else { throw MisroutedJob(kind: job.kind, handler: "AcceptHandler") }
+        try await TaskActions(context: context).accept(accept.task, reason: accept.reason, actor: "pfbot")
+    }
+}
+
+/// The Task Node writes behind commands and jobs, each followed by the store update and the follow-up job.
+struct TaskActions {
+    let context: PipelineContext
+
+    /// Accepts (idempotent: an already accepted task is left alone) and queues the work.
+    func accept(_ id: TaskID, reason: String, actor: String) async throws {
+        let record = try await context.record(id)
+        if record.task.state == .proposed {
+            _ = try await finalOrRetry { try await context.taskSink.accept(id, reason: reason) }
+            _ = try await context.store.transition(id, to: .accepted, source: actor, note: reason, at: context.now())
+            try await context.audit(actor, "task.accept", id.rawValue, reason)
+        }
+        try await context.jobs.enqueue(.startWork(StartWorkJob(task: id, occasion: .accepted)))
+    }
+
+    /// Refuses a proposal, or cancels accepted work, and closes the issue.
+    func end(_ id: TaskID, refuse: Bool, reason: String, actor: String) async throws {
+        let record = try await context.record(id)
+        let target: TaskState = refuse ? .refused : .cancelled
+        if record.task.state != target {
+            _ = try await finalOrRetry {
+                refuse ? try await context.taskSink.refuse(id, reason: reason) : try await context.taskSink.cancel(id, reason: reason)
+            }
+            _ = try await context.store.transition(id, to: target, source: actor, note: reason, at: context.now())
+            try await context.audit(actor, refuse ? "task.refuse" : "task.cancel", id.rawValue, reason)
+        }
+        let updated = try await context.record(id)
+        let mirror = IssueMirror(context: context)
+        try await mirror.postOnce(updated, event: "closed:\(target.rawValue)", body: IssueComments.closed(target, reason: reason))
+        try await mirror.sync(updated)
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import Git
+import GitHub
+import PFBotCore
+import Storage
+
+/// `pipeline.qc`: quality control of a task branch's head. Reads the head through libgit2 (never runs code from
+/// the branch), runs the configured rules, publishes the check run "pfbot / QC" with annotations on the lines at
+/// fault, and records the verdict against the head SHA (submission checks it).
+struct QualityControlHandler: PipelineJobHandler {
+    let kinds: Set<JobKind> = [.qualityControl]
+    let context: PipelineContext
+    /// Files larger than this are not read (the size rule still sees their size).
+    static let readLimit = 10 * 1024 * 1024
+
+    func handle(_ job: PipelineJob) async throws {
+        guard case .qualityControl(let request) = job else { throw MisroutedJob(kind: job.kind, handler: "QualityControlHandler") }
+        let (id, head) = (request.task, request.head)
+        var record = try await context.record(id)
+        guard record.task.state.isInFlight || record.task.state == .merged else { return }
+        // A push and its pull request's synchronize both ask for the same head; judge it once unless `/pf qc` asks again.
+        if !request.requested, try await context.store.qualityVerdict(task: id, head: head) != nil { return }
+        let report = try await QualityControlRun(context: context).evaluate(record, head: head)
+        let annotations = report.annotations.map {
+            CheckAnnotation(path: $0.path, startLine: $0.line, endLine: $0.line, level: $0.level.rawValue, message: $0.message)
+        }
+        _ = try await context.github.publishCheck(context.repository, CheckRunRequest(
+            name: QualityControl.checkName, headSha: head, status: .completed, conclusion: report.passed ? .success : .failure,
+            completedAt: context.now(), output: CheckRunOutput(title: report.title, summary: report.markdown(), annotations: annotations)
+        ))
+        try await context.store.recordQualityVerdict(QualityVerdictRecord(
+            task: id, head: head, conclusion: report.conclusion, title: report.title,
+            rules: report.results.map { .init(rule: $0.rule, passed: $0.passed, problems: $0.annotations.count) }, at: context.now()
+        ))
+        let target: TaskState = report.passed ? .qcPassed : .qcFailed
+        if record.task.state != target, TaskTransitions.isAllowed(from: record.task.state, to: target) {
+            record = try await context.store.transition(id, to: target, source: "qc", note: head, at: context.now())
+            try await IssueMirror(context: context).sync(record)
+        }
+        try await context.audit("pfbot", "qc.\(report.conclusion)", id.rawValue, head)
+    }
+}
+
+/// One QC evaluation of a commit: the files below the task folder and the files the branch changes.
+public struct QualityControlRun: Sendable {
+    let context: PipelineContext
+
+    public init(context: PipelineContext) {
+        self.context = context
+    }
+
+    /// Evaluates the task's branch at `head` (a SHA or ref).
+    public func evaluate(_ record: TaskRecord, head: String) async throws -> QCReport {
+        let git = context.git.workspace
+        let handle = try await context.git.freshMirror()
+        let defaultBranch = try await context.github.defaultBranch(context.repository)
+        let folder = TemplateRenderer.folder(for: record.task)
+        let base = try await git.mergeBase(in: handle, defaultBranch, head) ?? defaultBranch
+        let changed = try await git.diff(in: handle, base: base, head: head).filter { $0.status != .deleted }.map(\.path)
+        let tree = try await git.listTree(in: handle, ref: head)
+        var files: [String: Data] = [:]
+        for entry in tree where entry.kind != .submodule && (entry.path.hasPrefix(folder + "/") || changed.contains(entry.path)) {
+            if let size = entry.size, size > QualityControlHandler.readLimit {
+                files[entry.path] = Data(count: size)
+                continue
+            }
+            files[entry.path] = try await git.readFile(in: handle, ref: head, path: entry.path)
+        }
+        let analysis = try await context.analyses.analysis(of: record)
+        let templates = try TemplateSet.builtIn(for: analysis.category)
+        let input = QCInput(task: record.task, analysis: analysis, folder: folder, files: files, changedPaths: changed,
+                            templatePaths: templates.files.keys.map { folder + "/" + $0 }, rules: context.configuration.repository.qc)
+        return QualityControl().evaluate(input)
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+
+/// One sync of the bot with the outside world, the same in every mode: poll the Task Node (Monitor), reconcile
+/// GitHub (Reconciler), post due deadline warnings (Prioritizer), ask GitHub to redeliver lost webhooks (App
+/// authentication only), then, where the mode has no workers of its own, run every due job.
+public struct SyncPass: Sendable {
+    let assembly: BotAssembly
+
+    /// What a pass does besides polling.
+    public struct Steps: Sendable {
+        /// Reconcile GitHub with the store.
+        public var reconcile: Bool
+        /// Redeliver webhooks that never arrived (needs App authentication; skipped otherwise).
+        public var redeliver: Bool
+        /// Run the due jobs before returning (one-shot modes; `pfbot serve` has workers).
+        public var runJobs: Bool
+
+        /// - Parameters:
+        ///   - reconcile: reconcile GitHub with the store.
+        ///   - redeliver: redeliver lost webhooks (App authentication only).
+        ///   - runJobs: run the due jobs before returning.
+        public init(reconcile: Bool = true, redeliver: Bool = true, runJobs: Bool = true) {
+            self.reconcile = reconcile
+            self.redeliver = redeliver
+            self.runJobs = runJobs
+        }
+    }
+
+    /// What a pass did.
+    public struct Outcome: Sendable, Encodable {
+        public var newTasks: Int
+        public var changedTasks: Int
+        public var problems: [String]
+        public var reconciled: Int
+        public var deadlineWarnings: Int
+        public var redelivered: Int
+        public var jobsRun: Int
+        public var deadJobs: Int
+        /// The Task Node's polling hint.
+        public var nextPollSeconds: Double?
+        /// The Monitor's report of the poll.
+        public var poll: TaskMonitor.Report
+
+        enum CodingKeys: String, CodingKey {
+            case newTasks, changedTasks, problems, reconciled, deadlineWarnings, redelivered, jobsRun, deadJobs, nextPollSeconds
+        }
+
+        /// The ✓/✗ lines the CLI prints.
+        public var text: String {
+            var lines = ["✓ Task Node: \(newTasks) new, \(changedTasks) changed", "✓ GitHub: \(reconciled) tasks reconciled", "✓ jobs run: \(jobsRun)"]
+            lines += problems.map { "✗ \($0)" }
+            if deadJobs > 0 { lines.append("✗ \(deadJobs) jobs failed for good; see `pfbot doctor` and the audit log") }
+            return lines.joined(separator: "\n")
+        }
+    }
+
+    /// Runs the pass.
+    /// - Throws: the Task Node's error when its task list cannot be read at all, or the store's.
+    public func run(_ steps: Steps = Steps()) async throws -> Outcome {
+        let context = assembly.context
+        let deadBefore = try await assembly.store.jobCounts()[.dead] ?? 0
+        let polled = try await assembly.monitor.poll()
+        let reconciled = steps.reconcile ? try await Reconciler(context: context).reconcile() : Reconciler.Report()
+        let warnings = try await DeadlineWatcher(context: context).warn()
+        let redelivered = steps.redeliver && assembly.usesApp ? try await RedeliverySweep(context: context).sweep() : 0
+        let ran = steps.runJobs ? try await assembly.runner.drain() : 0
+        let deadAfter = try await assembly.store.jobCounts()[.dead] ?? 0
+        return Outcome(newTasks: polled.new.count, changedTasks: polled.changed.count, problems: polled.problems + reconciled.problems,
+                       reconciled: reconciled.checked, deadlineWarnings: warnings, redelivered: redelivered, jobsRun: ran,
+                       deadJobs: deadAfter - deadBefore, nextPollSeconds: polled.nextPoll.map { Double($0.components.seconds) }, poll: polled)
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import GitHub
+import PFBotCore
+import Storage
+
+/// Processes a stored webhook delivery (job kind `webhook`): commands in comments, pushes and pull requests of
+/// task branches, reviews. Marks the delivery processed only after success, so a failed one runs again.
+struct WebhookHandler: PipelineJobHandler {
+    let kinds: Set<JobKind> = [.webhook]
+    let context: PipelineContext
+
+    func handle(_ job: PipelineJob) async throws {
+        guard case .webhook(let deliveryID) = job else { throw MisroutedJob(kind: job.kind, handler: "WebhookHandler") }
+        guard let delivery = try await context.store.delivery(deliveryID) else { throw MissingDelivery(id: deliveryID) }
+        let event: WebhookEvent
+        do {
+            event = try WebhookEvent.parse(name: delivery.event, body: Data(delivery.body))
+        } catch {
+            try await context.audit("github", "webhook.malformed", delivery.id, String(describing: error))
+            throw MalformedDelivery(id: delivery.id, reason: String(describing: error))
+        }
+        try await route(event)
+        try await context.store.markDeliveryProcessed(delivery.id, at: context.now())
+    }
+
+    func route(_ event: WebhookEvent) async throws {
+        switch event {
+        case .issueComment(let comment) where comment.action == "created":
+            try await CommandDispatcher(context: context).handle(comment)
+        case .pullRequest(let pull):
+            try await pullRequestChanged(pull)
+        case .push(let push):
+            try await pushed(push)
+        case .pullRequestReview(let review):
+            try await ReviewHandler(context: context).handle(review)
+        default:
+            return
+        }
+    }
+
+    private func pullRequestChanged(_ event: PullRequestEvent) async throws {
+        guard let record = try await context.record(forBranch: event.pullRequest.head.ref) else { return }
+        let pull = event.pullRequest
+        switch event.action {
+        case "closed" where pull.merged == true:
+            guard let merge = pull.mergeCommitSha else { return }
+            try await context.jobs.enqueue(.submit(SubmissionJob(task: record.task.id, commit: merge, head: pull.head.sha, pull: pull.number)))
+        case "opened", "synchronize", "reopened", "ready_for_review":
+            try await context.jobs.enqueue(.qualityControl(QualityControlJob(task: record.task.id, head: pull.head.sha)))
+        default:
+            return
+        }
+    }
+
+    private func pushed(_ event: PushEvent) async throws {
+        let prefix = "refs/heads/"
+        guard event.ref.hasPrefix(prefix), event.deleted != true else { return }
+        let branch = String(event.ref.dropFirst(prefix.count))
+        guard branch.hasPrefix(context.configuration.git.branchPrefix), let record = try await context.record(forBranch: branch) else { return }
+        try await context.jobs.enqueue(.qualityControl(QualityControlJob(task: record.task.id, head: event.after)))
+    }
+}
+
+/// A webhook job names a delivery the inbox does not hold (removed by hand); retrying cannot help.
+struct MissingDelivery: PermanentJobFailure, CustomStringConvertible {
+    var id: String
+    var description: String { "webhook delivery \(id) is not in the inbox; ask GitHub to redeliver it if it still matters" }
+}
+
+/// A stored delivery whose payload does not parse; retrying will not help (it is kept for people to look at).
+struct MalformedDelivery: PermanentJobFailure, CustomStringConvertible {
+    var id: String
+    var reason: String
+    var description: String { "webhook delivery \(id) cannot be parsed: \(reason)" }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import GitHub
+import PFBotCore
+import Storage
+
+/// What pfbot would do with one webhook, described without doing it (`pfbot receive --dry-run`). Reads only the
+/// store; permissions are named, not checked (that needs GitHub).
+public struct WebhookPlan: Sendable {
+    let store: any Store
+    /// The repository tasks are mirrored into (`owner/name`).
+    let repository: String
+    let settings: RepositorySettings
+    let branchPrefix: String
+
+    public init(store: any Store, repository: String, settings: RepositorySettings, branchPrefix: String) {
+        self.store = store
+        self.repository = repository
+        self.settings = settings
+        self.branchPrefix = branchPrefix
+    }
+
+    /// One line per action.
+    public func describe(_ event: WebhookEvent) async throws -> [String] {
+        switch event {
+        case .issueComment(let comment):
+            return try await commands(comment)
+        case .pullRequest(let event):
+            guard let record = try await task(forBranch: event.pullRequest.head.ref) else { return ["ignore: #\(event.number) is not a task pull request"] }
+            let pull = event.pullRequest
+            switch event.action {
+            case "closed" where pull.merged == true:
+                return ["submit task \(record.task.id) to the Task Node once (merge \(pull.mergeCommitSha ?? "?"), QC must have passed on \(pull.head.sha))"]
+            case "opened", "synchronize", "reopened", "ready_for_review":
+                return ["run QC on \(pull.head.sha) and publish the check run \"\(QualityControl.checkName)\""]
+            default:
+                return ["ignore: pull_request \(event.action) needs no action"]
+            }
+        case .push(let push):
+            let branch = push.ref.replacingOccurrences(of: "refs/heads/", with: "")
+            guard branch.hasPrefix(branchPrefix), let record = try await task(forBranch: branch) else { return ["ignore: push to \(branch) is not a task branch"] }
+            return ["run QC of task \(record.task.id) on \(push.after)"]
+        case .pullRequestReview(let review):
+            guard let record = try await task(forBranch: review.pullRequest.head.ref) else { return ["ignore: not a task pull request"] }
+            return ["record review \(review.review.state.lowercased()) of task \(record.task.id) at \(review.review.commitId ?? review.pullRequest.head.sha)"]
+        default:
+            return ["ignore: pfbot does not act on \(event.name) events"]
+        }
+    }
+
+    private func commands(_ event: IssueCommentEvent) async throws -> [String] {
+        guard event.action == "created" else { return ["ignore: comment \(event.action)"] }
+        let parses = PFCommandParser().parse(event.comment)
+        guard !parses.isEmpty else { return ["ignore: no /pf commands (or a bot's comment)"] }
+        let record = try await store.task(repository: repository, issue: event.issue.number)
+        var lines = ["react 👀 to comment \(event.comment.id)"]
+        for parse in parses {
+            guard case .command(let command) = parse else {
+                lines.append("reply: not a pfbot command")
+                continue
+            }
+            switch CommandInterpreter.interpret(verb: command.verb, argumentText: command.argumentText) {
+            case .failure(let rejection):
+                lines.append("reply: `/pf \(rejection.verb)` was not run: \(rejection.message)")
+            case .success(let parsed):
+                let needed = settings.permission(for: parsed.verb).rawValue
+                let target = record.map { "task \($0.task.id) (\($0.task.state.rawValue))" } ?? "no task (issue #\(event.issue.number) has no task marker)"
+                lines.append("run /pf \(parsed.verb) on \(target) if @\(event.comment.user?.login ?? "?") has \(needed) access, then reply")
+            }
+        }
+        return lines
+    }
+
+    private func task(forBranch branch: String) async throws -> TaskRecord? {
+        try await store.task(repository: repository, branch: branch)
+    }
+}

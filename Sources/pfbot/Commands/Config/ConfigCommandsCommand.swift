@@ -1,0 +1,16 @@
+import ArgumentParser
+import Pipeline
+
+/// `pfbot config commands`: the `/pf` commands with their default permissions and the task states they apply in,
+/// as the table of docs/commands.md (generated from the command registry).
+struct ConfigCommandsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "commands",
+        abstract: "Print every /pf command with its default permission and the task states it applies in (Markdown).",
+        discussion: "The same table as docs/commands.md; `scripts/gen-config-docs` writes it there."
+    )
+
+    func run() async throws {
+        Output.line(CommandCatalog.markdownTable())
+    }
+}

@@ -1,0 +1,10 @@
+import Foundation
+
+/// pfbot's built-in templates: the folders beside this file (`common/` for every task, one per category), copied
+/// into the `pfbot_TemplateBundle` resource bundle that ships beside the binary.
+public enum TemplateBundle {
+    /// The folder holding one subfolder per template set, or `nil` when the resource bundle was not installed.
+    public static var root: URL? {
+        Bundle.module.resourceURL
+    }
+}
