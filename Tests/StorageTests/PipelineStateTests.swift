@@ -135,3 +135,19 @@ import Testing
         }
     }
 }
+
+/// The lookups on the webhook, command, QC and submit paths use indexes, not a scan of every task.
+@Suite struct TaskLookupPlanTests {
+    @Test func lookupsByIssuePullAndBranch_useAnIndex() async throws {
+        try await withStore(.sqlite) { store, _ in
+            for column in ["issue_number = 1", "pull_number = 1", "branch = 'pf/x'"] {
+                let plan = try await store.lender.withConnection { database in
+                    try await database.raw("EXPLAIN QUERY PLAN SELECT id, data, raw FROM tasks WHERE \(unsafeRaw: column) AND (repository = 'o/r' OR repository IS NULL)")
+                        .all().map { try $0.decode(column: "detail", as: String.self) }.joined(separator: "; ")
+                }
+                #expect(plan.contains("USING INDEX"), "\(column): \(plan)")
+                #expect(!plan.contains("SCAN tasks"), "\(column): \(plan)")
+            }
+        }
+    }
+}

@@ -2,7 +2,7 @@
 public struct RefuseVerb: CommandVerb {
     public static let name = "refuse"
     public static let usage = "/pf refuse <reason>"
-    public static let summary = "refuse the proposed task"
+    public static let summary = "refuse the proposed task (a reason is required; the Task Node records it)"
     public static let allowedStates: Set<TaskState>? = [.proposed]
 
     /// The reason the Task Node records.
