@@ -46,7 +46,7 @@ struct ConnectionProvider<Source: ConnectionPoolSource>: DatabaseLender, @unchec
             } catch {
                 // Not in this task: a cancelled task's statements are refused before they run, and a transaction
                 // left open would hold SQLite's write lock on a pooled connection until every other writer timed out.
-                _ = await _Concurrency.Task { try await database.raw("ROLLBACK").run() }.result
+                _ = await Task { try await database.raw("ROLLBACK").run() }.result
                 throw error
             }
         }

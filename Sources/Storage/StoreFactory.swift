@@ -86,7 +86,7 @@ public enum StoreFactory {
         )
         var provider = ConnectionProvider(engine: .sqlite, pool: pool) { $0.sql() }
         provider.inboxConnection = ReservedConnection()
-        let checkpointer = _Concurrency.Task { [provider] in await SQLiteCheckpointer(lender: provider).run() }
+        let checkpointer = Task { [provider] in await SQLiteCheckpointer(lender: provider).run() }
         provider.beforeShutdown = {
             checkpointer.cancel()
             await checkpointer.value

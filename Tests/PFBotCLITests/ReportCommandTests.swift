@@ -10,7 +10,7 @@ import Testing
         let store = try await StoreFactory.open(.sqlite(path: directory.file("data/pfbot.sqlite")))
         let start = Date(timeIntervalSince1970: 1_790_000_000)
         for (id, title, reward) in [("task_guide", "Write the | guide", "250"), ("task_tweet", "Tweet", "5")] {
-            let task = Task(id: try TaskID(id), title: title, kind: .personal, description: "Write docs.", steps: [], verificationAsk: nil,
+            let task = PostFiatTask(id: try TaskID(id), title: title, kind: .personal, description: "Write docs.", steps: [], verificationAsk: nil,
                             submissionRequirement: nil, reward: try PFTAmount(parsing: reward), dueAt: nil, acceptBy: nil, deadlineAt: nil,
                             createdAt: start, updatedAt: start, state: .proposed)
             try await store.saveTask(TaskRecord(task: task), source: "tasknode")

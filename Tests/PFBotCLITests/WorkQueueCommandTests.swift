@@ -11,7 +11,7 @@ import Testing
         let store = try await StoreFactory.open(.sqlite(path: directory.file("data/pfbot.sqlite")))
         let now = Date()
         for (id, title, reward, priority) in [("task_low", "Small fix", "5", nil), ("task_high", "Big guide", "900", nil), ("task_pinned", "Pinned", "1", 9)] {
-            let task = Task(id: try TaskID(id), title: title, kind: .personal, description: "Write docs.", steps: [], verificationAsk: nil,
+            let task = PostFiatTask(id: try TaskID(id), title: title, kind: .personal, description: "Write docs.", steps: [], verificationAsk: nil,
                             submissionRequirement: nil, reward: try PFTAmount(parsing: reward), dueAt: nil, acceptBy: nil, deadlineAt: nil,
                             createdAt: now, updatedAt: now, state: .proposed)
             try await store.saveTask(TaskRecord(task: task, manualPriority: try priority.map(ManualPriority.init)), source: "test")

@@ -7,7 +7,7 @@ import Testing
     let now = Date(timeIntervalSince1970: 1_800_000_000)
     let prioritizer = Prioritizer(settings: PrioritySettings(deadlineWarningHours: [48, 12], roiWeight: 1, urgencyWeight: 1), maxInFlight: 1)
 
-    func candidate(_ task: Task, hours: Double = 1, manual: Int? = nil) throws -> PriorityCandidate {
+    func candidate(_ task: PostFiatTask, hours: Double = 1, manual: Int? = nil) throws -> PriorityCandidate {
         let analysis = TaskAnalyzer().analyze(task, manualEstimate: try HourEstimate(hours: hours, reasons: []))
         return PriorityCandidate(task: task, analysis: analysis, manualPriority: try manual.map(ManualPriority.init))
     }

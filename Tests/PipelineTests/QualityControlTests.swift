@@ -6,7 +6,7 @@ import Testing
 @Suite struct QualityControlTests {
     let rules = QualityRules(enabledRules: QualityRules.allRules, maxFileBytes: 10_000, maxTotalBytes: 50_000)
 
-    func scaffold(_ task: Task) throws -> (QCInput, TaskAnalysis) {
+    func scaffold(_ task: PostFiatTask) throws -> (QCInput, TaskAnalysis) {
         let analysis = TaskAnalyzer().analyze(task)
         let files = try TemplateRenderer().render(try TemplateSet.builtIn(for: analysis.category), task: task, analysis: analysis)
         let folder = TemplateRenderer.folder(for: task)

@@ -6,8 +6,8 @@ import Testing
 func makeTask(
     _ id: String = "task_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", title: String = "Task", description: String = "", steps: [String] = [],
     ask: String? = nil, submission: (String, String)? = nil, reward: String = "100", state: TaskState = .proposed, due: Date? = nil
-) -> Task {
-    Task(
+) -> PostFiatTask {
+    PostFiatTask(
         id: try! TaskID(id), title: title, kind: .personal, description: description, steps: steps, verificationAsk: ask,
         submissionRequirement: submission.map { SubmissionRequirement(rawType: $0.0, criteria: $0.1) }, reward: try! PFTAmount(parsing: reward),
         dueAt: due, acceptBy: nil, deadlineAt: nil, createdAt: Date(timeIntervalSince1970: 0), updatedAt: Date(timeIntervalSince1970: 0), state: state

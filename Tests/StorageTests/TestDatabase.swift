@@ -97,8 +97,8 @@ func withStore(_ engine: Engine, _ body: (SQLStore, TestDatabase) async throws -
 }
 
 /// A task for storage tests.
-func sampleTask(_ id: String = "task_0123456789abcdef0123456789abcdef", state: TaskState = .proposed, at time: Date = Date(timeIntervalSince1970: 1_790_000_000)) throws -> Task {
-    Task(
+func sampleTask(_ id: String = "task_0123456789abcdef0123456789abcdef", state: TaskState = .proposed, at time: Date = Date(timeIntervalSince1970: 1_790_000_000)) throws -> PostFiatTask {
+    PostFiatTask(
         id: try TaskID(id), title: "Write the onboarding guide", kind: .personal, description: "Explain {{setup}} & <b>usage</b>",
         steps: ["Draft", "Review"], verificationAsk: "Link the doc", submissionRequirement: SubmissionRequirement(rawType: "url", criteria: "A public URL"),
         reward: try PFTAmount(parsing: "1250.5"), dueAt: time.addingTimeInterval(86_400), acceptBy: nil, deadlineAt: nil,

@@ -44,7 +44,7 @@ enum StatusReplyBenchmark {
         try await world.sync()
         try await world.settle()
         guard let issue = try await world.store.task(try TaskID(id))?.issueNumber else { throw BenchArgumentError("the sandbox did not open the task's issue") }
-        let workers = _Concurrency.Task { await world.runner.run(workers: 2) }
+        let workers = Task { await world.runner.run(workers: 2) }
         defer { workers.cancel() }
         let clock = ContinuousClock()
         var replies: [Double] = []
@@ -55,7 +55,7 @@ enum StatusReplyBenchmark {
             _ = try await world.github.emulator.comment(as: "octocat", owner: SandboxWorld.owner, repo: SandboxWorld.repositoryName, issue: issue, body: "/pf status")
             while await commentCount(world, issue) < before + 2 {
                 guard clock.now - posted < .seconds(30) else { throw BenchArgumentError("no reply to /pf status within 30 s (round \(round))") }
-                try await _Concurrency.Task.sleep(for: .milliseconds(1))
+                try await Task.sleep(for: .milliseconds(1))
             }
             let replied = clock.now
             _ = try await world.context.github.issue(world.repository, number: issue, options: ReadOptions())

@@ -22,7 +22,7 @@ public struct CategoryClassifier: Sendable {
     public init() {}
 
     /// The category and the signals (`"implement" ×2 in title`) that chose it; `.other` when nothing matched.
-    public func classify(_ task: Task) -> (category: Category, signals: [String]) {
+    public func classify(_ task: PostFiatTask) -> (category: Category, signals: [String]) {
         let title = task.title.lowercased()
         let body = ([task.description] + task.steps + [task.verificationAsk ?? "", task.submissionRequirement?.criteria ?? ""])
             .joined(separator: "\n").lowercased()

@@ -17,7 +17,7 @@ public struct EffortEstimator: Sendable {
     }
 
     /// Complexity with its reasons, and the hour estimate with its reasons.
-    public func estimate(_ task: Task, category: Category, requirements: [Requirement]) -> (complexity: Int, estimate: HourEstimate) {
+    public func estimate(_ task: PostFiatTask, category: Category, requirements: [Requirement]) -> (complexity: Int, estimate: HourEstimate) {
         var reasons: [String] = []
         var complexity = Self.baseComplexity[category] ?? 3
         reasons.append("\(category) work starts at complexity \(complexity)")

@@ -21,7 +21,7 @@ public struct RequirementExtractor: Sendable {
     public init() {}
 
     /// The checklist for `task`, numbered from 1.
-    public func requirements(for task: Task) -> [Requirement] {
+    public func requirements(for task: PostFiatTask) -> [Requirement] {
         var items: [(String, Requirement.Source)] = []
         items += task.steps.map { ($0, .step) }
         items += candidates(in: task.description).map { ($0, .description) }

@@ -51,7 +51,7 @@ extension TaskAnalyzer {
     static let rulesVersion = 1
 
     /// A digest of everything ``analyze(_:manualEstimate:)`` reads: equal digests give equal analyses.
-    public func inputDigest(_ task: Task, manualEstimate: HourEstimate?) -> String {
+    public func inputDigest(_ task: PostFiatTask, manualEstimate: HourEstimate?) -> String {
         var parts: [String] = ["v\(Self.rulesVersion)", task.title, task.kind.name, task.description, task.steps.joined(separator: "\u{1}"),
                                task.verificationAsk ?? "", task.submissionRequirement?.rawType ?? "", task.submissionRequirement?.criteria ?? "",
                                String(task.reward.drops)]

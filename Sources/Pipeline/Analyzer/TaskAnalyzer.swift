@@ -14,7 +14,7 @@ public struct TaskAnalyzer: Sendable {
     }
 
     /// Analyses a task. A manual estimate (`/pf estimate`) replaces the computed hours.
-    public func analyze(_ task: Task, manualEstimate: HourEstimate? = nil) -> TaskAnalysis {
+    public func analyze(_ task: PostFiatTask, manualEstimate: HourEstimate? = nil) -> TaskAnalysis {
         let requirements = extractor.requirements(for: task)
         let (category, signals) = classifier.classify(task)
         let (complexity, computed) = estimator.estimate(task, category: category, requirements: requirements)

@@ -17,14 +17,14 @@ public enum IssueBody {
 
     /// Everything pfbot shows about a task.
     public struct Content: Sendable {
-        public var task: Task
+        public var task: PostFiatTask
         public var analysis: TaskAnalysis
         public var branch: String?
         public var pullNumber: Int?
         public var queuePosition: Int?
         public var assignees: [String]
 
-        public init(task: Task, analysis: TaskAnalysis, branch: String? = nil, pullNumber: Int? = nil, queuePosition: Int? = nil, assignees: [String] = []) {
+        public init(task: PostFiatTask, analysis: TaskAnalysis, branch: String? = nil, pullNumber: Int? = nil, queuePosition: Int? = nil, assignees: [String] = []) {
             self.task = task
             self.analysis = analysis
             self.branch = branch
@@ -35,7 +35,7 @@ public enum IssueBody {
     }
 
     /// The issue title: `[PF] <title>`, single line, at most 200 characters.
-    public static func title(for task: Task) -> String {
+    public static func title(for task: PostFiatTask) -> String {
         "[PF] " + InertText.singleLine(task.title, limit: 190)
     }
 

@@ -11,7 +11,7 @@ public enum IssueComments {
     public static func carries(_ body: String, event: String) -> Bool { body.contains(marker(event)) }
 
     /// A new proposal, with the accept/refuse commands.
-    public static func proposal(_ task: Task, assignees: [String]) -> String {
+    public static func proposal(_ task: PostFiatTask, assignees: [String]) -> String {
         [
             marker("proposal"),
             "\(mentions(assignees))New Post Fiat proposal: **\(task.reward.decimalText) PFT**.",

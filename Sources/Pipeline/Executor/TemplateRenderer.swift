@@ -12,7 +12,7 @@ public struct TemplateRenderer: Sendable {
 
     /// The files to commit, with paths under `tasks/<slug>/`.
     /// - Throws: ``TemplateError/syntax(path:reason:)`` for an unparsable template.
-    public func render(_ templates: TemplateSet, task: Task, analysis: TaskAnalysis) throws -> [String: Data] {
+    public func render(_ templates: TemplateSet, task: PostFiatTask, analysis: TaskAnalysis) throws -> [String: Data] {
         let context = Self.context(task: task, analysis: analysis)
         let folder = Self.folder(for: task)
         var output: [String: Data] = [:]
@@ -29,11 +29,11 @@ public struct TemplateRenderer: Sendable {
     }
 
     /// The folder a task's files live in: `tasks/<slug>`.
-    public static func folder(for task: Task) -> String {
+    public static func folder(for task: PostFiatTask) -> String {
         "tasks/" + TaskSlug(title: task.title, id: task.id).rawValue
     }
 
-    static func context(task: Task, analysis: TaskAnalysis) -> [String: Any] {
+    static func context(task: PostFiatTask, analysis: TaskAnalysis) -> [String: Any] {
         let requirement = task.submissionRequirement
         var context: [String: Any] = [
             "id": task.id.rawValue,

@@ -11,7 +11,7 @@ public struct AutoAcceptPolicy: Sendable {
     }
 
     /// Whether to accept, with the reason either way (posted on the issue).
-    public func decide(_ task: Task, analysis: TaskAnalysis, inFlight: Int) -> (accept: Bool, reason: String) {
+    public func decide(_ task: PostFiatTask, analysis: TaskAnalysis, inFlight: Int) -> (accept: Bool, reason: String) {
         guard rules.enabled else { return (false, "auto-accept is off") }
         guard task.state == .proposed else { return (false, "the task is \(task.state), not proposed") }
         if !rules.kinds.isEmpty, !rules.kinds.contains(task.kind) {

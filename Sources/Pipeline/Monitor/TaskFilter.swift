@@ -9,7 +9,7 @@ public struct TaskFilter: Sendable {
     }
 
     /// `nil` when the task passes; otherwise the reason it was skipped, for the audit log and `pfbot tasks`.
-    public func skipReason(for task: Task) -> String? {
+    public func skipReason(for task: PostFiatTask) -> String? {
         if !filters.kinds.isEmpty, !filters.kinds.contains(task.kind) {
             return "kind \(task.kind) is not in filters.kinds (\(filters.kinds.map(\.name).joined(separator: ", ")))"
         }

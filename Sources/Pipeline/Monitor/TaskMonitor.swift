@@ -118,7 +118,7 @@ public struct TaskMonitor: Sendable {
     }
 
     /// The job for `reaction`, one per task and observed state.
-    static func job(for reaction: PipelineReaction, task: Task) -> PipelineJob? {
+    static func job(for reaction: PipelineReaction, task: PostFiatTask) -> PipelineJob? {
         let observed = ObservedTaskJob(task: task.id, observed: task.state)
         switch reaction {
         case .announceProposal: return .announce(observed)
@@ -133,7 +133,7 @@ public struct TaskMonitor: Sendable {
 
     private var jobs: JobQueue { JobQueue(store: store, now: now) }
 
-    private func considerAutoAccept(_ task: Task, inFlight: inout Int, report: inout Report) async throws {
+    private func considerAutoAccept(_ task: PostFiatTask, inFlight: inout Int, report: inout Report) async throws {
         let analysis = try await TaskAnalyses(analyzer: analyzer, store: store, now: now).analysis(of: TaskRecord(task: task))
         let decision = autoAccept.decide(task, analysis: analysis, inFlight: inFlight)
         guard decision.accept else { return }

@@ -78,14 +78,14 @@ public struct Prioritizer: Sendable {
     }
 
     /// Ids of other open tasks that this task's text names (a task naming another task id waits for it).
-    func dependencies(of task: Task, among others: Set<TaskID>) -> [TaskID] {
+    func dependencies(of task: PostFiatTask, among others: Set<TaskID>) -> [TaskID] {
         guard !others.isEmpty else { return [] }
         let text = ([task.description] + task.steps).joined(separator: "\n")
         return others.filter { text.contains($0.rawValue) }.sorted()
     }
 
     /// Deadline warnings due now: each configured lead time (hours) that has been reached and not sent yet.
-    public func dueWarnings(for task: Task, alreadySent: Set<Int>, now: Date) -> [Int] {
+    public func dueWarnings(for task: PostFiatTask, alreadySent: Set<Int>, now: Date) -> [Int] {
         guard let deadline = task.effectiveDeadline, !task.state.isTerminal, task.state.nodeStatus != .submitted else { return [] }
         let hoursLeft = deadline.timeIntervalSince(now) / 3600
         return settings.deadlineWarningHours.filter { hoursLeft <= Double($0) && !alreadySent.contains($0) }.sorted(by: >)

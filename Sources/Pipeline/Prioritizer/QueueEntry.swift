@@ -16,11 +16,11 @@ public struct QueueEntry: Sendable, Equatable, Codable {
 
 /// What the prioritizer needs to know about a task.
 public struct PriorityCandidate: Sendable {
-    public var task: Task
+    public var task: PostFiatTask
     public var analysis: TaskAnalysis
     public var manualPriority: ManualPriority?
 
-    public init(task: Task, analysis: TaskAnalysis, manualPriority: ManualPriority?) {
+    public init(task: PostFiatTask, analysis: TaskAnalysis, manualPriority: ManualPriority?) {
         self.task = task
         self.analysis = analysis
         self.manualPriority = manualPriority

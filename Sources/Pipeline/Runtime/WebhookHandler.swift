@@ -60,16 +60,3 @@ struct WebhookHandler: PipelineJobHandler {
         try await context.jobs.enqueue(.qualityControl(QualityControlJob(task: record.task.id, head: event.after)))
     }
 }
-
-/// A webhook job names a delivery the inbox does not hold (removed by hand); retrying cannot help.
-struct MissingDelivery: PermanentJobFailure, CustomStringConvertible {
-    var id: String
-    var description: String { "webhook delivery \(id) is not in the inbox; ask GitHub to redeliver it if it still matters" }
-}
-
-/// A stored delivery whose payload does not parse; retrying will not help (it is kept for people to look at).
-struct MalformedDelivery: PermanentJobFailure, CustomStringConvertible {
-    var id: String
-    var reason: String
-    var description: String { "webhook delivery \(id) cannot be parsed: \(reason)" }
-}

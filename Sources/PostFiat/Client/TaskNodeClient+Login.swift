@@ -9,7 +9,7 @@ extension TaskNodeClient {
     @discardableResult
     public func login() async throws -> TaskNodeSession {
         if let running = loginInFlight { return try await running.value }
-        let running = _Concurrency.Task { try await self.performLogin() }
+        let running = Task { try await self.performLogin() }
         loginInFlight = running
         defer { loginInFlight = nil }
         return try await running.value

@@ -20,7 +20,7 @@ public actor TaskNodeClient: TaskSource, TaskSink {
     var session: TaskNodeSession?
     var sessionLoaded = false
     var capLedger = AgentCapLedger()
-    var loginInFlight: _Concurrency.Task<TaskNodeSession, any Error>?
+    var loginInFlight: Task<TaskNodeSession, any Error>?
 
     /// A client.
     /// - Parameters:

@@ -4,7 +4,7 @@ import PFBotCore
 /// not hold, and the raw JSON for audit.
 public struct NodeTask: Sendable, Hashable {
     /// The normalised task.
-    public var task: PFBotCore.Task
+    public var task: PFBotCore.PostFiatTask
     /// The display label (`status`, e.g. "Proposed"); never used for decisions.
     public var statusLabel: String?
     /// The last event reference (`offchain:<eventId>` or the reward payment hash).
@@ -19,7 +19,7 @@ public struct NodeTask: Sendable, Hashable {
     public var raw: JSONValue
 
     /// A task.
-    public init(task: PFBotCore.Task, statusLabel: String?, txHash: String?, metadata: JSONValue?,
+    public init(task: PFBotCore.PostFiatTask, statusLabel: String?, txHash: String?, metadata: JSONValue?,
                 verificationRequest: VerificationRequest?, rewardOutcome: RewardOutcome?, raw: JSONValue) {
         self.task = task
         self.statusLabel = statusLabel

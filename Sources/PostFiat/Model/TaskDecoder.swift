@@ -36,7 +36,7 @@ public struct TaskDecoder: Sendable {
             return SubmissionRequirement(rawType: type, criteria: value["criteria"]?.stringValue ?? "")
         }
         let updatedAt = (raw["updatedAt"]?.stringValue ?? raw["lastEventAt"]?.stringValue).flatMap(ISOTimestamp.date(from:))
-        let task = PFBotCore.Task(
+        let task = PFBotCore.PostFiatTask(
             id: id, title: title, kind: TaskKind(label: kindLabel), description: description, steps: steps,
             verificationAsk: verification?["body"]?.stringValue, submissionRequirement: submission, reward: reward,
             dueAt: try date(raw, "dueAt", taskID: idText), acceptBy: try date(raw, "acceptBy", taskID: idText),

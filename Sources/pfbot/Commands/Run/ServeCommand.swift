@@ -94,7 +94,7 @@ struct Scheduler {
     func run() async {
         let interval = Double(assembly.configuration.taskNode.pollIntervalSeconds)
         var passes = 0
-        while !_Concurrency.Task.isCancelled {
+        while !Task.isCancelled {
             var wait = interval
             do {
                 if try await assembly.store.acquireLease(Self.leaseName, holder: ProcessIdentity.name, duration: interval * 3, now: Date()) {
@@ -107,7 +107,7 @@ struct Scheduler {
                 logger.error("sync pass failed: \(error); next try in \(Int(interval)) s")
             }
             let jitter = Double.random(in: 0...(wait * 0.1))
-            try? await _Concurrency.Task.sleep(for: .seconds(wait + jitter))
+            try? await Task.sleep(for: .seconds(wait + jitter))
         }
     }
 }
@@ -117,14 +117,14 @@ struct QueueGauges {
     let store: any Store
 
     func run() async {
-        while !_Concurrency.Task.isCancelled {
+        while !Task.isCancelled {
             if let counts = try? await store.jobCounts() {
                 for (state, count) in counts { Gauge(label: "pfbot_jobs", dimensions: [("state", state.rawValue)]).record(count) }
             }
             if let byState = try? await store.taskCounts() {
                 for state in TaskState.allCases { Gauge(label: "pfbot_tasks", dimensions: [("state", state.rawValue)]).record(byState[state] ?? 0) }
             }
-            try? await _Concurrency.Task.sleep(for: .seconds(5))
+            try? await Task.sleep(for: .seconds(5))
         }
     }
 }

@@ -1,7 +1,7 @@
 import struct Foundation.Date
 
 /// A Post Fiat task as pfbot knows it: what the Task Node said, normalised, plus pfbot's own state.
-public struct Task: Hashable, Sendable, Codable, Identifiable {
+public struct PostFiatTask: Hashable, Sendable, Codable, Identifiable {
     /// The full Task Node id.
     public var id: TaskID
     /// The title (the Task Node's default is "Untitled task").

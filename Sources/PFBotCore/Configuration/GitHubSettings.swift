@@ -1,0 +1,35 @@
+import struct Foundation.URL
+
+/// `github.*`
+public struct GitHubSettings: Sendable, Equatable {
+    /// REST API base URL (`https://api.github.com`, or `https://HOST/api/v3` for GitHub Enterprise Server).
+    public var apiURL: URL
+    /// The repository tasks are mirrored into (`owner/name`).
+    public var repository: String?
+    /// GitHub App id, for App authentication.
+    public var appID: Int?
+    /// The App's installation id; looked up from the repository when absent.
+    public var installationID: Int?
+    /// The App's private key (PEM).
+    public var privateKey: SecretReference?
+    /// A token (personal access token or Actions' `GITHUB_TOKEN`).
+    public var token: SecretReference?
+    /// Webhook secrets; several while rotating.
+    public var webhookSecrets: [SecretReference]
+    /// Milliseconds between content-creating calls (GitHub asks for at least 1000).
+    public var writeSpacingMilliseconds: Int
+
+    public init(
+        apiURL: URL, repository: String?, appID: Int?, installationID: Int?, privateKey: SecretReference?,
+        token: SecretReference?, webhookSecrets: [SecretReference], writeSpacingMilliseconds: Int
+    ) {
+        self.apiURL = apiURL
+        self.repository = repository
+        self.appID = appID
+        self.installationID = installationID
+        self.privateKey = privateKey
+        self.token = token
+        self.webhookSecrets = webhookSecrets
+        self.writeSpacingMilliseconds = writeSpacingMilliseconds
+    }
+}

@@ -1,0 +1,19 @@
+import PFBotCore
+import Storage
+
+/// One command being run: who asked, on which task, with the pipeline's context.
+struct CommandInvocation {
+    let context: PipelineContext
+    /// The commenter's login.
+    let login: String
+    /// The task of the issue; present for every verb that ``CommandVerb/needsTask``.
+    let record: TaskRecord?
+
+    /// The task, for verbs that need one (the dispatcher refuses them on issues without a task).
+    var task: TaskRecord {
+        get throws {
+            guard let record else { throw CommandWithoutTask() }
+            return record
+        }
+    }
+}

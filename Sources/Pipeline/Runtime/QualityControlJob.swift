@@ -1,0 +1,17 @@
+import Foundation
+import PFBotCore
+
+/// The payload of a QC job: the head to judge.
+public struct QualityControlJob: Codable, Sendable, Equatable {
+    public var task: TaskID
+    /// The pull request head (or pushed commit) to judge.
+    public var head: String
+    /// `/pf qc`: judge the head again even when a verdict for it is recorded.
+    public var requested: Bool
+
+    public init(task: TaskID, head: String, requested: Bool = false) {
+        self.task = task
+        self.head = head
+        self.requested = requested
+    }
+}
