@@ -155,6 +155,35 @@ enum Migrations {
             "ALTER TABLE tasks ADD COLUMN issue_number INTEGER",
             "ALTER TABLE tasks ADD COLUMN pull_number INTEGER",
             "ALTER TABLE tasks ADD COLUMN branch TEXT",
+            // Milestones and the time the current state began, kept with each state change so reports aggregate
+            // in one pass over `tasks` instead of reading every task's history.
+            "ALTER TABLE tasks ADD COLUMN state_entered_at BIGINT",
+            "ALTER TABLE tasks ADD COLUMN accepted_at BIGINT",
+            "ALTER TABLE tasks ADD COLUMN submitted_at BIGINT",
+            "ALTER TABLE tasks ADD COLUMN rewarded_at BIGINT",
+            """
+            UPDATE tasks SET
+                state_entered_at = (SELECT h.at FROM task_history h WHERE h.task_id = tasks.id ORDER BY h.id DESC LIMIT 1),
+                accepted_at = (SELECT MIN(h.at) FROM task_history h WHERE h.task_id = tasks.id AND h.to_state = 'accepted'),
+                submitted_at = (SELECT MIN(h.at) FROM task_history h WHERE h.task_id = tasks.id AND h.to_state = 'submitted'),
+                rewarded_at = (SELECT MIN(h.at) FROM task_history h WHERE h.task_id = tasks.id AND h.to_state = 'rewarded')
+            """,
+            // Closed spans of time in each state (a span ends when the task leaves the state), summed.
+            """
+            CREATE TABLE state_durations (
+                state TEXT PRIMARY KEY,
+                spans BIGINT NOT NULL,
+                total_ms BIGINT NOT NULL
+            )
+            """,
+            """
+            INSERT INTO state_durations (state, spans, total_ms)
+            SELECT to_state, COUNT(*), SUM(CASE WHEN next_at > at THEN next_at - at ELSE 0 END)
+            FROM (SELECT to_state, at, LEAD(at) OVER (PARTITION BY task_id ORDER BY id) AS next_at FROM task_history) spans
+            WHERE next_at IS NOT NULL
+            GROUP BY to_state
+            """,
+            "CREATE INDEX audit_log_action ON audit_log (action)",
             "CREATE INDEX tasks_issue ON tasks (issue_number)",
             "CREATE INDEX tasks_pull ON tasks (pull_number)",
             "CREATE INDEX tasks_branch ON tasks (branch)",
@@ -209,6 +238,7 @@ enum Migrations {
                 updated_at BIGINT NOT NULL
             )
             """,
+            "CREATE INDEX task_analyses_return ON task_analyses (return_on_investment DESC, task_id)",
         ], engineStatements: [
             .sqlite: [
                 """

@@ -154,15 +154,33 @@ extension SQLStore {
     /// PostgreSQL locks the row for the rest of the transaction; SQLite's immediate transaction already holds the write lock.
     var lockClause: String { engine == .postgres ? " FOR UPDATE" : "" }
 
+    /// Records a state change: the history row, the time spent in the state left (``state_durations``), the time
+    /// the new state began and the first time the task reached a milestone (accepted, submitted, rewarded).
     private func insertHistory(_ database: any SQLDatabase, _ change: StateChange) async throws {
         try await database.raw("""
             INSERT INTO task_history (task_id, from_state, to_state, source, note, at)
             VALUES (\(bind: change.taskID.rawValue), \(bind: change.from?.rawValue), \(bind: change.to.rawValue), \(bind: change.source),
                     \(bind: change.note), \(bind: Clock.millis(change.at)))
             """).run()
+        let at = Clock.millis(change.at)
+        if let from = change.from,
+           let entered = try await database.raw("SELECT state_entered_at FROM tasks WHERE id = \(bind: change.taskID.rawValue)").first()?
+               .decode(column: "state_entered_at", as: Int64?.self) {
+            try await database.raw("""
+                INSERT INTO state_durations (state, spans, total_ms) VALUES (\(bind: from.rawValue), 1, \(bind: max(0, at - entered)))
+                ON CONFLICT (state) DO UPDATE SET spans = state_durations.spans + 1, total_ms = state_durations.total_ms + excluded.total_ms
+                """).run()
+        }
+        try await database.raw("""
+            UPDATE tasks SET state_entered_at = \(bind: at),
+                accepted_at = COALESCE(accepted_at, \(bind: change.to == .accepted ? at : nil)),
+                submitted_at = COALESCE(submitted_at, \(bind: change.to == .submitted ? at : nil)),
+                rewarded_at = COALESCE(rewarded_at, \(bind: change.to == .rewarded ? at : nil))
+            WHERE id = \(bind: change.taskID.rawValue)
+            """).run()
     }
 
-    private func decodeTask(_ row: any SQLRow) throws -> TaskRecord {
+    func decodeTask(_ row: any SQLRow) throws -> TaskRecord {
         let id = try row.decode(column: "id", as: String.self)
         let data = try row.decode(column: "data", as: String.self)
         var record = try RecordCoding.decode(TaskRecord.self, from: data, table: "tasks", key: id)

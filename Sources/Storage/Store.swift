@@ -88,6 +88,14 @@ public protocol Store: Sendable {
     /// Stores a task's analysis, replacing the previous one.
     func saveAnalysis(_ analysis: TaskAnalysisRecord) async throws
 
+    // MARK: Reports
+
+    /// The dashboard's figures as of `now`, aggregated in the database.
+    func analyticsFigures(now: Date) async throws -> AnalyticsFigures
+
+    /// A page of tasks for reports, highest estimated return per hour first (tasks without an analysis last).
+    func taskReportLines(limit: Int, offset: Int) async throws -> [TaskReportLine]
+
     // MARK: Webhook inbox
 
     /// Stores a verified webhook delivery and enqueues its processing job, atomically.

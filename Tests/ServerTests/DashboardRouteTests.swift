@@ -31,7 +31,9 @@ import Testing
     }
 
     @Test func dashboard_servesThePage_andItsJSON() async throws {
-        let report = AnalyticsCollector().report(records: [], histories: [:], audit: [], now: Date(timeIntervalSince1970: 1_790_000_000))
+        let empty = AnalyticsFigures(tasksByState: [:], accepted: 0, declined: 0, endedAfterAcceptance: 0, earnings: [], qualityControlPassed: 0,
+                                     qualityControlRuns: 0, timeInState: [:])
+        let report = AnalyticsCollector().report(figures: empty, lines: [], audit: [], now: Date(timeIntervalSince1970: 1_790_000_000))
         try await withRouter({ report }) { client in
             let page = try await client.execute(uri: "/dashboard", method: .get)
             #expect(page.status == .ok)
