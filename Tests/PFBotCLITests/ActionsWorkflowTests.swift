@@ -76,7 +76,7 @@ import Yams
             .filter { $0.hasPrefix("- uses: ") }.map { String($0.dropFirst("- uses: ".count)) }
         #expect(uses.count == 2)
         for line in uses where !line.hasPrefix(ActionsWorkflow.actionReference) {
-            let match = line.wholeMatch(of: /[A-Za-z0-9_.-]+\/[A-Za-z0-9_.\/-]+@[0-9a-f]{40} # v[0-9][0-9.]*/)
+            let match = line.wholeMatch(of: try Regex(#"[A-Za-z0-9_.-]+/[A-Za-z0-9_./-]+@[0-9a-f]{40} # v[0-9][0-9.]*"#))
             #expect(match != nil, "not pinned to a commit with its tag in a comment: \(line)")
         }
         #expect(uses.contains(ActionsWorkflow.checkoutReference))
