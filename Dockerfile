@@ -20,9 +20,10 @@ RUN swift build -c release --product pfbot --static-swift-stdlib \
  && cp -R .build/release/*.resources /out/
 
 # ---- runtime: the system libraries pfbot links dynamically, and nothing else ----
+# (SQLite is compiled into pfbot by sqlite-nio; libc, libstdc++, libgcc and zlib are part of every Debian 12 image.)
 FROM debian:bookworm-slim
 RUN apt-get update \
- && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libgit2-1.5 libsecp256k1-1 libsqlite3-0 ca-certificates \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libgit2-1.5 libsecp256k1-1 ca-certificates \
  && rm -rf /var/lib/apt/lists/* \
  && groupadd --system --gid 10001 pfbot \
  && useradd --system --uid 10001 --gid pfbot --home-dir /var/lib/pfbot --shell /usr/sbin/nologin pfbot \
