@@ -32,8 +32,13 @@ import Yams
 
     @Test func workflow_hasLeastPrivilegePermissions_andTheRequiredTriggers() throws {
         let root = try #require(try Yams.compose(yaml: ActionsWorkflow.text))
-        guard case .mapping(let permissions)? = mapping(root, "permissions") else {
-            Issue.record("the workflow has no permissions: block")
+        guard case .mapping(let top)? = mapping(root, "permissions"), top.isEmpty else {
+            Issue.record("the workflow must grant nothing at the top (permissions: {}); the job asks for what it needs")
+            return
+        }
+        let job = mapping(mapping(root, "jobs"), "pfbot")
+        guard case .mapping(let permissions)? = mapping(job, "permissions") else {
+            Issue.record("the job has no permissions: block")
             return
         }
         let granted = Dictionary(uniqueKeysWithValues: permissions.map { ($0.key.string ?? "", $0.value.string ?? "") })
@@ -47,10 +52,34 @@ import Yams
         #expect(mapping(triggers, "schedule")?.sequence?.first.flatMap { mapping($0, "cron")?.string } == "*/15 * * * *")
         #expect(mapping(triggers, "workflow_dispatch") != nil)
         #expect(mapping(triggers, "pull_request_target") == nil)
-        let concurrency = mapping(root, "concurrency")
-        #expect(mapping(concurrency, "group")?.string
-            == "pfbot-${{ github.event.issue.number || github.event.pull_request.number || github.ref }}")
+        #expect(mapping(root, "container") == nil && mapping(job, "container") == nil, "no container: the job starts on the runner at once")
+    }
+
+    @Test func workflow_runsCommentsOnlyWhenTheyStartWithPf() throws {
+        let root = try #require(try Yams.compose(yaml: ActionsWorkflow.text))
+        let condition = mapping(mapping(mapping(root, "jobs"), "pfbot"), "if")?.string
+        #expect(condition == "github.event_name != 'issue_comment' || startsWith(github.event.comment.body, '/pf')")
+    }
+
+    @Test func workflow_queuesEveryRun_scheduledOrEvent_inOneRepositoryGroup_thatNeverCancels() throws {
+        let root = try #require(try Yams.compose(yaml: ActionsWorkflow.text))
+        #expect(mapping(root, "concurrency") == nil, "a workflow-level group would also hold the runs the job's if: skips")
+        let concurrency = mapping(mapping(mapping(root, "jobs"), "pfbot"), "concurrency")
+        // One group for the scheduled sync and every event: each run reconciles every task first.
+        #expect(mapping(concurrency, "group")?.string == "pfbot-${{ github.repository }}")
         #expect(mapping(concurrency, "cancel-in-progress")?.string == "false")
+        #expect(mapping(concurrency, "queue")?.string == "max", "the default queue of one pending run would drop /pf commands")
+    }
+
+    @Test func workflow_pinsEveryThirdPartyActionToACommit_withItsTagInAComment() throws {
+        let uses = ActionsWorkflow.text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { $0.hasPrefix("- uses: ") }.map { String($0.dropFirst("- uses: ".count)) }
+        #expect(uses.count == 2)
+        for line in uses where !line.hasPrefix(ActionsWorkflow.actionReference) {
+            let match = line.wholeMatch(of: try Regex(#"[A-Za-z0-9_.-]+/[A-Za-z0-9_./-]+@[0-9a-f]{40} # v[0-9][0-9.]*"#))
+            #expect(match != nil, "not pinned to a commit with its tag in a comment: \(line)")
+        }
+        #expect(uses.contains(ActionsWorkflow.checkoutReference))
     }
 
     @Test(arguments: [".github/workflows/pfbot.yml", "action.yml"])
@@ -86,8 +115,45 @@ import Yams
         }
         #expect(mapping(mapping(inputs, "github-token"), "default")?.string == "${{ github.token }}")
         let scripts = runScripts(root)
+        #expect(scripts.last == #""$PFBOT_BIN" action"#)
+    }
+
+    @Test func action_installsTheCheckedReleaseBinaryFirst_andBuildsOnlyWithoutARelease() throws {
+        let root = try #require(try Yams.compose(yaml: try checkedIn("action.yml")))
+        guard case .sequence(let steps)? = mapping(mapping(root, "runs"), "steps") else {
+            Issue.record("action.yml has no steps")
+            return
+        }
+        let first = try #require(steps.first)
+        #expect(mapping(first, "id")?.string == "release")
+        #expect(mapping(first, "run")?.string?.contains(#""$GITHUB_ACTION_PATH/scripts/action-install" --repo "$ACTION_REPOSITORY" --ref "$ACTION_REF""#) == true)
+        #expect(mapping(mapping(first, "env"), "ACTION_REF")?.string == "${{ github.action_ref }}")
+        // Every step of the source build runs only when no release binary was installed.
+        for step in steps {
+            let text = (mapping(step, "run")?.string ?? "") + (mapping(step, "uses")?.string ?? "")
+            if text.contains("swift build") || text.contains("actions/cache@") || text.contains("pkg-config") {
+                #expect(mapping(step, "if")?.string == "steps.release.outputs.installed != 'true'", "\(text)")
+            }
+            if let uses = mapping(step, "uses")?.string {
+                #expect(uses.wholeMatch(of: /[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+@[0-9a-f]{40}/) != nil, "not pinned to a commit: \(uses)")
+            }
+        }
+        let scripts = runScripts(root)
         #expect(scripts.contains { $0.contains("swift build -c release") })
         #expect(scripts.contains { $0.contains("apt-get install") && $0.contains("libgit2-dev") && $0.contains("libsecp256k1-dev") })
-        #expect(scripts.last?.hasSuffix("pfbot\" action") == true)
+        let last = try #require(steps.last)
+        #expect(mapping(mapping(last, "env"), "PFBOT_BIN")?.string == "${{ steps.release.outputs.path || steps.build.outputs.path }}")
+    }
+
+    @Test func actionInstallScript_namesTheAssetsReleaseYmlUploads() throws {
+        let install = try checkedIn("scripts/action-install")
+        let release = try checkedIn(".github/workflows/release.yml")
+        #expect(install.contains(#"asset="pfbot-$tag-$target.tar.gz""#))
+        #expect(install.contains("/SHA256SUMS"))
+        #expect(release.contains("pfbot-${TAG}-${PLATFORM}.tar.gz"))
+        #expect(release.contains("SHA256SUMS"))
+        for platform in ["debian12-x86_64", "debian12-aarch64", "ubuntu24.04-x86_64", "ubuntu24.04-aarch64"] {
+            #expect(release.contains("platform: \(platform)"), "release.yml builds no \(platform)")
+        }
     }
 }

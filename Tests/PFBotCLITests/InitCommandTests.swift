@@ -109,8 +109,41 @@ import Testing
         defer { directory.remove() }
         try directory.write("pfbot.yml", "log_level: debug\n", permissions: 0o644)
         let written = try StarterFileWriter(directory: directory.path, force: true).write()
-        #expect(written.count == 3)
+        #expect(written.count == 4)
+        #expect(written.last == directory.file(".gitignore"))
         #expect(try read(directory, "pfbot.yml") == StarterConfiguration.text)
+    }
+
+    @Test func init_createsAGitignore_forTheSecretsAndTheStore() async throws {
+        let directory = try await initialise([])
+        defer { directory.remove() }
+        #expect(try read(directory, ".gitignore") == "# pfbot: secret files and the local store (added by `pfbot init`)\nsecrets/\n.pfbot/\n")
+        let mode = try FileManager.default.attributesOfItem(atPath: directory.file(".gitignore"))[.posixPermissions] as? NSNumber
+        #expect(mode?.intValue == 0o644)
+    }
+
+    @Test func init_appendsOnlyTheMissingEntries_toAnExistingGitignore_andKeepsItsLines() async throws {
+        let directory = try TemporaryDirectory(prefix: "pfbot-init")
+        defer { directory.remove() }
+        try directory.write(".gitignore", "node_modules\n/secrets", permissions: 0o644)
+        let written = try StarterFileWriter(directory: directory.path, force: false).write()
+        #expect(written.contains(directory.file(".gitignore")))
+        #expect(try read(directory, ".gitignore")
+            == "node_modules\n/secrets\n\n# pfbot: secret files and the local store (added by `pfbot init`)\n.pfbot/\n")
+        // A second run finds every entry and leaves the file alone.
+        let again = try StarterFileWriter(directory: directory.path, force: true).write()
+        #expect(!again.contains(directory.file(".gitignore")))
+        #expect(try read(directory, ".gitignore").components(separatedBy: ".pfbot/").count == 2)
+    }
+
+    @Test func gitignoreEntries_coverWhatTheStarterConfigurationNames() {
+        // The starter pfbot.yml keeps the store under .pfbot/ and points every …_file key into secrets/.
+        #expect(StarterConfiguration.text.contains("data_dir: .pfbot"))
+        let fileKeys = StarterConfiguration.text.split(separator: "\n").filter { $0.contains("_file: ") }
+        #expect(!fileKeys.isEmpty)
+        #expect(fileKeys.allSatisfy { $0.contains("_file: secrets/") })
+        #expect(StarterGitIgnore.merged(into: "secrets/\n.pfbot/\n") == "secrets/\n.pfbot/\n")
+        #expect(StarterGitIgnore.merged(into: "/.pfbot\nsecrets\n") == "/.pfbot\nsecrets\n")
     }
 
     @Test func manifest_asksForExactlyTheDocumentedPermissionsAndEvents() throws {

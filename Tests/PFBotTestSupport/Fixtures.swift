@@ -1,19 +1,18 @@
 import Foundation
 
-/// Locates the shared fixture tree (`../shared/fixtures` beside the package root) for tests.
+/// Locates the fixture tree the tests read: `Tests/Fixtures` in this repository (copies of public test data, each
+/// source with its LICENSE and SOURCE), or `$PFBOT_FIXTURES`.
 public enum Fixtures {
-    /// The fixture root: `$PFBOT_FIXTURES` if set, else the first `shared/fixtures` found walking up from this file.
+    /// The fixture root: `$PFBOT_FIXTURES` if set, else `Tests/Fixtures` of the package this file belongs to.
     public static func root(file: StaticString = #filePath) throws -> URL {
-        if let override = ProcessInfo.processInfo.environment["PFBOT_FIXTURES"] {
+        if let override = ProcessInfo.processInfo.environment["PFBOT_FIXTURES"], !override.isEmpty {
             return URL(fileURLWithPath: override, isDirectory: true)
         }
-        var dir = URL(fileURLWithPath: "\(file)").deletingLastPathComponent()
-        while dir.path != "/" {
-            let candidate = dir.appendingPathComponent("shared/fixtures", isDirectory: true)
-            if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
-            dir.deleteLastPathComponent()
+        let candidate = try packageRoot(file: file).appendingPathComponent("Tests/Fixtures", isDirectory: true)
+        guard FileManager.default.fileExists(atPath: candidate.path) else {
+            throw FixtureError.missing("no Tests/Fixtures folder at \(candidate.path); restore it from git or set PFBOT_FIXTURES to a fixture tree")
         }
-        throw FixtureError.missing("no shared/fixtures folder beside the package root; set PFBOT_FIXTURES to its path")
+        return candidate
     }
 
     /// The bytes of a fixture file given by its path below the fixture root, e.g. `xrpl/addresses.json`.

@@ -237,11 +237,11 @@ enum WebhookIngestBenchmark {
         if let root = ProcessInfo.processInfo.environment["PFBOT_FIXTURES"] { return root + "/" + relative }
         var directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         while directory.path != "/" {
-            let candidate = directory.appendingPathComponent("shared/fixtures/" + relative).path
+            let candidate = directory.appendingPathComponent("Tests/Fixtures/" + relative).path
             if FileManager.default.fileExists(atPath: candidate) { return candidate }
             directory.deleteLastPathComponent()
         }
-        throw WebhookIngestError.missingFixture("shared/fixtures/\(relative)")
+        throw WebhookIngestError.missingFixture("Tests/Fixtures/\(relative)")
     }
 
     static func pad(_ text: String, _ width: Int) -> String {

@@ -13,7 +13,7 @@ enum WebhookIngestError: Error, CustomStringConvertible {
         case .badArgument(let why):
             return "Bad argument: \(why). Usage: PFBotBench webhook-ingest [--seconds N] [--concurrency 16,64] [--warmup-seconds N] [--single-seconds N]"
         case .missingFixture(let what):
-            return "Missing fixture: \(what) (set PFBOT_FIXTURES to the shared/fixtures folder)"
+            return "Missing fixture: \(what) (run from the pfbot checkout, whose Tests/Fixtures holds it, or set PFBOT_FIXTURES)"
         case .loadGeneratorFailed(let output):
             return "wrk did not run to the end or printed no result line; its output:\n\(output)"
         case .notDurable(let accepted, let stored):

@@ -81,11 +81,11 @@ enum XRPLBenchmark {
         if let root = ProcessInfo.processInfo.environment["PFBOT_FIXTURES"] { return root + "/" + relative }
         var dir = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         while dir.path != "/" {
-            let candidate = dir.appendingPathComponent("shared/fixtures/" + relative).path
+            let candidate = dir.appendingPathComponent("Tests/Fixtures/" + relative).path
             if FileManager.default.fileExists(atPath: candidate) { return candidate }
             dir.deleteLastPathComponent()
         }
-        throw BenchError.missing("shared/fixtures/\(relative) (set PFBOT_FIXTURES)")
+        throw BenchError.missing("Tests/Fixtures/\(relative) (run from the pfbot checkout, or set PFBOT_FIXTURES)")
     }
 
     enum BenchError: Error, CustomStringConvertible {

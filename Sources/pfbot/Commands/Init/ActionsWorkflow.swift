@@ -11,8 +11,12 @@ enum ActionsWorkflow {
     static let path = ".github/workflows/pfbot.yml"
 
     /// The action the workflow runs unless `pfbot init --action` names another (`action.yml` at the root of the
-    /// pfbot repository; pin a tag or a commit for production).
+    /// pfbot repository). For production pin a release's commit: `--action postfiat/pfbot@<40-hex SHA>`; the action
+    /// then downloads that release's binary instead of building.
     static let actionReference = "postfiat/pfbot@main"
+
+    /// `actions/checkout` pinned to the commit of its v7.0.1 tag (node24 runtime).
+    static let checkoutReference = "actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1"
 
     /// Whether `reference` has the `OWNER/REPO@REF` (or `OWNER/REPO/PATH@REF`) form `uses:` takes, with nothing that
     /// could break out of the YAML line.
@@ -33,10 +37,14 @@ enum ActionsWorkflow {
     # Set the repository secret PFBOT_WALLET_SEED (Settings > Secrets and variables > Actions).
     # Security: event text reaches the job only through env:, nothing here checks out a pull request's head,
     # and `pfbot action` reads the event file instead of running code. Pull requests from forks get no secrets.
+    # Third-party actions are pinned to commit SHAs (the tag in the comment). Pin pfbot itself to a release's
+    # commit for production (`pfbot init --action postfiat/pfbot@<commit>`): the action then downloads that
+    # release's binary and checks its SHA-256 instead of building pfbot from source.
     name: pfbot
 
     on:
-      issue_comment:
+      # Only comments that start with /pf run the job (the `if:` below).
+      issue_comment: # zizmor: ignore[dangerous-triggers] nothing here checks out or runs code from the comment or a pull request
         types: [created]
       pull_request:
         types: [opened, synchronize, reopened, closed, ready_for_review]
@@ -48,25 +56,29 @@ enum ActionsWorkflow {
         - cron: "*/15 * * * *"
       workflow_dispatch:
 
-    permissions:
-      contents: write
-      issues: write
-      pull-requests: write
-      checks: write
-      statuses: write
-
-    concurrency:
-      group: pfbot-${{ github.event.issue.number || github.event.pull_request.number || github.ref }}
-      cancel-in-progress: false
+    permissions: {}
 
     jobs:
       pfbot:
+        if: github.event_name != 'issue_comment' || startsWith(github.event.comment.body, '/pf')
         runs-on: ubuntu-latest
-        container: swift:6.2-bookworm
         timeout-minutes: 30
+        permissions:
+          contents: write
+          issues: write
+          pull-requests: write
+          checks: write
+          statuses: write
+        # One queue per repository: every run (an event or the scheduled sync) first reconciles every task from the
+        # Task Node and GitHub, so any run may change any task, and a task's issue, pull request and pf/ branch
+        # have different numbers and refs. Runs wait for each other in order; none is cancelled or dropped.
+        concurrency:
+          group: pfbot-${{ github.repository }}
+          cancel-in-progress: false
+          queue: max
         steps:
           # The default branch only (for a config file named by `config:`), never a pull request's head.
-          - uses: actions/checkout@v4
+          - uses: \(checkoutReference)
             with:
               ref: ${{ github.event.repository.default_branch }}
               persist-credentials: false

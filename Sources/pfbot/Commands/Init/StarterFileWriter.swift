@@ -21,8 +21,9 @@ struct StarterFileWriter {
     let force: Bool
     var action = ActionsWorkflow.actionReference
 
-    /// Writes every file (mode 0644; none holds a secret).
-    /// - Returns: the full paths written.
+    /// Writes every file (mode 0644; none holds a secret), then adds the entries of ``StarterGitIgnore`` that
+    /// `.gitignore` lacks.
+    /// - Returns: the full paths written (`.gitignore` among them when it changed).
     /// - Throws: ``InitError/filesExist(_:)`` before writing anything when a file exists and `force` is off.
     func write() throws(InitError) -> [String] {
         let targets = Self.files(action: action).map { (file: $0, path: (directory as NSString).appendingPathComponent($0.path)) }
@@ -38,6 +39,7 @@ struct StarterFileWriter {
                 throw .cannotWrite(path: target.path, reason: error.localizedDescription)
             }
         }
-        return targets.map(\.path)
+        let ignore = try StarterGitIgnore.ensure(in: directory)
+        return targets.map(\.path) + (ignore.map { [$0] } ?? [])
     }
 }
