@@ -221,7 +221,9 @@ let package = Package(
         .executableTarget(
             name: "PFBotBench",
             dependencies: [
-                "XRPL", "CSecp256k1", "Git", "Server", "Storage", "GitHub", "SandboxWorld", "PFBotCore",
+                "XRPL", "CSecp256k1", "Git", "Server", "Storage", "GitHub", "SandboxWorld", "PFBotCore", "Pipeline", "Analytics",
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Metrics", package: "swift-metrics"),

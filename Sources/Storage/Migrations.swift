@@ -184,6 +184,7 @@ enum Migrations {
             GROUP BY to_state
             """,
             "CREATE INDEX audit_log_action ON audit_log (action)",
+            "CREATE INDEX tasks_updated ON tasks (updated_at)",
             "CREATE INDEX tasks_issue ON tasks (issue_number)",
             "CREATE INDEX tasks_pull ON tasks (pull_number)",
             "CREATE INDEX tasks_branch ON tasks (branch)",

@@ -55,6 +55,16 @@ extension SQLStore {
         }
     }
 
+    public func tasks(in states: Set<TaskState>, updatedSince time: Date) async throws -> [TaskRecord] {
+        guard !states.isEmpty else { return [] }
+        return try await lender.withConnection { database in
+            try await database.raw("""
+                SELECT id, data, raw FROM tasks WHERE updated_at >= \(bind: Clock.millis(time)) AND state IN (\(binds: states.map(\.rawValue).sorted()))
+                ORDER BY updated_at DESC, id
+                """).all().map(decodeTask)
+        }
+    }
+
     public func countTasks(in states: Set<TaskState>) async throws -> Int {
         guard !states.isEmpty else { return 0 }
         return try await lender.withConnection { database in

@@ -27,6 +27,9 @@ public protocol Store: Sendable {
     /// Tasks, optionally only those in `states`, newest change first.
     func tasks(in states: Set<TaskState>?) async throws -> [TaskRecord]
 
+    /// Tasks in `states` whose last change is at or after `time`, newest change first.
+    func tasks(in states: Set<TaskState>, updatedSince time: Date) async throws -> [TaskRecord]
+
     /// How many tasks are in `states` (counted in the database).
     func countTasks(in states: Set<TaskState>) async throws -> Int
 

@@ -24,11 +24,17 @@ public struct Reconciler: Sendable {
         public var problems: [String] = []
     }
 
-    /// One pass over every task that is not finished on GitHub.
+    /// How long after its end a task's issue is still checked (closed, labelled); older ended tasks are left alone.
+    static let endedTaskWindow: TimeInterval = 7 * 24 * 3600
+
+    /// One pass over the tasks still open, and those that ended in the last week (their issues may still need closing).
     public func reconcile() async throws -> Report {
         var report = Report()
         let branches = try await taskBranches()
-        for record in try await context.store.tasks(in: nil) where needsAttention(record) {
+        let terminal = Set(TaskState.allCases.filter(\.isTerminal))
+        let open = try await context.store.tasks(in: Set(TaskState.allCases).subtracting(terminal))
+        let recentlyEnded = try await context.store.tasks(in: terminal, updatedSince: context.now().addingTimeInterval(-Self.endedTaskWindow))
+        for record in open + recentlyEnded where needsAttention(record) {
             report.checked += 1
             do {
                 try await repair(record, branches: branches, report: &report)
