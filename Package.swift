@@ -198,7 +198,6 @@ let package = Package(
                 "PFBotCore",
                 "PFBotConfig",
                 "Storage",
-                "CLibGit2",
                 "PostFiat",
                 "XRPL",
                 "GitHub",

@@ -179,15 +179,16 @@ extension TaskNodeEmulator {
             "task_id": payload["task_id"] ?? payload["taskId"] ?? .string(task.taskID), "account_id": .string(session.accountID),
             "wallet_address": .string(session.address), "transition": .string(transition),
             "previous_status": .string(task.statusKey), "request_id": task.requestID.map { .string($0) } ?? .null,
-            "cid": .string("postgres:\(eventID)"), "evidence_sha256": .string(CanonicalJSON.sha256Hex(CanonicalJSON.string(of: payload))),
+            "cid": .string("postgres:\(eventID)"), "evidence_sha256": .string(EmulatorCanonicalJSON.sha256Hex(of: payload)),
             "recorded_at": .string(ISOTimestamp.string(from: now)), "metadata": ["source": "direct_write"],
         ]
         for (key, value) in overwrites { stored = stored.setting(key, to: value) }
-        let verdict = signatureVerdict(body["actorSignature"] ?? body["actor_signature"], stored: stored, taskID: task.taskID,
-                                       transition: signedTransition ?? transition)
-        if options.enforceTransitionSignatures && verdict != "valid" {
+        let verdict = EmulatorTransitionVerifier(checker: checker).verdict(
+            for: body["actorSignature"] ?? body["actor_signature"], storedPayload: stored, taskID: task.taskID,
+            transition: signedTransition ?? transition)
+        if options.enforceTransitionSignatures && verdict != .valid {
             return handlerError(400, action: action, code: "task_transition_signature_invalid",
-                                message: "The task transition signature did not verify (\(verdict)).")
+                                message: "The task transition signature did not verify (\(verdict.rawValue)).")
         }
         var updated = task
         let txHash = "offchain:\(eventID)"
@@ -196,7 +197,7 @@ extension TaskNodeEmulator {
             updated.events.append(stored)
             var signatureEntry: JSONValue = .null
             if let signature = body["actorSignature"] ?? body["actor_signature"], !signature.isNull {
-                signatureEntry = signature.setting("verification", to: ["status": .string(verdict)])
+                signatureEntry = signature.setting("verification", to: ["status": .string(verdict.rawValue)])
             }
             updated.timeline.append([
                 "schema": .string(schema), "txHash": .string(txHash), "cid": .string("postgres:\(eventID)"),
@@ -220,22 +221,6 @@ extension TaskNodeEmulator {
                                   "transition": .string(transition)],
             "orcWorkJournal": .null,
         ])
-    }
-
-    /// `verifyTaskTransitionSignature` (§4.5): the verdict recorded with the event.
-    func signatureVerdict(_ signature: JSONValue?, stored: JSONValue, taskID: String, transition: String) -> String {
-        guard let signature, !signature.isNull, let text = signature["signature"]?.stringValue, !text.isEmpty else {
-            return "signature_missing"
-        }
-        let digest = CanonicalJSON.digest(of: stored)
-        guard signature["payload_digest"]?.stringValue == digest else { return "payload_digest_mismatch" }
-        let message = TransitionSignature.message(taskID: taskID, transition: transition, payloadDigest: digest)
-        guard signature["message"]?.stringValue == message else { return "signature_message_mismatch" }
-        let publicKey = signature["public_key"]?.stringValue ?? ""
-        guard let bytes = Self.hexBytes(text), checker.address(forPublicKeyHex: publicKey) == signature["signer_wallet"]?.stringValue,
-              checker.verify(message: Array(message.utf8), signature: bytes, publicKeyHex: publicKey)
-        else { return "signature_invalid" }
-        return "valid"
     }
 
     /// `normalizeDirectSubmissionPayload`: phase overwritten, string evidence to objects, evidence built from the

@@ -185,7 +185,7 @@ public actor TaskNodeEmulator {
 
     func json(_ status: Int, _ body: JSONValue, headers: [(String, String)] = []) -> EmulatorResponse {
         EmulatorResponse(status: status, headers: [("Content-Type", "application/json")] + headers.map { (name: $0.0, value: $0.1) },
-                         body: body.encoded())
+                         body: Data(EmulatorCanonicalJSON.bytes(of: body)))
     }
 
     /// A handler error `{ok:false, action, error, message, actionRequired, ...extra}`.

@@ -1,5 +1,5 @@
 import ArgumentParser
-import CLibGit2
+import Git
 import PFBotConfig
 
 /// `pfbot doctor`: a ✓/✗ line per thing pfbot needs, with the fix for each ✗.
@@ -25,16 +25,12 @@ struct DoctorCommand: AsyncParsableCommand {
     }
 
     static func libgit2Check() -> Check {
-        var major: Int32 = 0, minor: Int32 = 0, revision: Int32 = 0
-        guard git_libgit2_version(&major, &minor, &revision) == 0 else {
+        guard let libgit2 = try? LibGit2Version.current() else {
             return Check(name: "libgit2", ok: false, detail: "cannot read the libgit2 version; reinstall libgit2-dev (apt-get install libgit2-dev)")
         }
-        let features = git_libgit2_features()
-        let https = features & Int32(GIT_FEATURE_HTTPS.rawValue) != 0
-        let version = "\(major).\(minor).\(revision)"
-        guard https else {
-            return Check(name: "libgit2", ok: false, detail: "libgit2 \(version) was built without HTTPS; install Debian's libgit2-dev")
+        guard libgit2.features.contains(.https) else {
+            return Check(name: "libgit2", ok: false, detail: "libgit2 \(libgit2) was built without HTTPS; install Debian's libgit2-dev")
         }
-        return Check(name: "libgit2", ok: true, detail: "libgit2 \(version) with HTTPS")
+        return Check(name: "libgit2", ok: true, detail: "libgit2 \(libgit2) with HTTPS")
     }
 }
