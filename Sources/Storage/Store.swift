@@ -88,6 +88,25 @@ public protocol Store: Sendable {
     /// Stores a task's analysis, replacing the previous one.
     func saveAnalysis(_ analysis: TaskAnalysisRecord) async throws
 
+    // MARK: GitHub issues pfbot writes
+
+    /// What pfbot recorded about an issue it writes to (nil when nothing).
+    func issueMirror(repository: String, issue: Int) async throws -> IssueMirrorRecord?
+
+    /// Records the digest of the body, labels and state pfbot last wrote to an issue (or found it already had).
+    func recordIssueDigest(repository: String, issue: Int, digest: String, at time: Date) async throws
+
+    /// Records that every pfbot comment on the issue is recorded in the store (pfbot created the issue, or listed
+    /// its comments once), so posting a new event's comment needs no listing.
+    func markIssueCommentsRecorded(repository: String, issue: Int, at time: Date) async throws
+
+    /// The pfbot comment carrying `event` on an issue, as recorded (nil when none).
+    func postedComment(repository: String, issue: Int, event: String) async throws -> PostedCommentRecord?
+
+    /// Records a pfbot comment: before posting it (no comment id: unconfirmed) and after (with its id). A recorded
+    /// comment id is never replaced by none.
+    func recordPostedComment(_ comment: PostedCommentRecord) async throws
+
     // MARK: Webhook inbox
 
     /// Stores a verified webhook delivery and enqueues its processing job, atomically.
