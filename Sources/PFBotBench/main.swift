@@ -7,6 +7,7 @@ let benchmarks: [String: @Sendable ([String]) async throws -> Void] = [
     "webhook-ingest": { try await WebhookIngestBenchmark.run($0) },
     "status-reply": { try await StatusReplyBenchmark.run($0) },
     "scale": { try await ScaleBenchmark.run($0) },
+    "api-calls": { try await APICallsBenchmark.run($0) },
 ]
 
 let arguments = CommandLine.arguments

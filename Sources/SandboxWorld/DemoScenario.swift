@@ -144,7 +144,8 @@ public struct DemoScenario: Sendable {
             return exchange.request.path == "/api/tasks/submission" && exchange.status == 200
                 && body.contains("\"phase\":\"submit\"") && body.contains("\"initial_submission\"")
         }.count
-        return DemoSummary(tasks: rows, submissions: submissions, seconds: Date().timeIntervalSince(started))
+        return DemoSummary(tasks: rows, submissions: submissions, seconds: Date().timeIntervalSince(started),
+                           api: APICallReport(await world.botRequests(), tasks: plans.count))
     }
 }
 
@@ -167,6 +168,8 @@ public struct DemoSummary: Codable, Sendable {
     /// Initial submissions the Task Node accepted (one per merged task).
     public var submissions: Int
     public var seconds: Double
+    /// The GitHub REST calls the bot made for the whole scenario.
+    public var api: APICallReport
 
     /// Whether every task ended in the state the scenario expects.
     public var succeeded: Bool { tasks.allSatisfy { $0.state == $0.expected } }

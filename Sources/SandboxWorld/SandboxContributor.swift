@@ -21,7 +21,7 @@ public struct SandboxContributor: Sendable {
     @discardableResult
     public func push(to branch: String, message: String, extra: [String: String] = [:], edit: @Sendable (String, String) -> String?) async throws -> String {
         let workspace = LibGit2Workspace(dataDirectory: world.directory.appendingPathComponent("contributor-\(login)"))
-        let remote = try await world.context.github.repository(world.repository).cloneUrl ?? world.context.git.remoteURL
+        let remote = world.context.git.remoteURL
         let handle = try await workspace.mirror(remoteURL: remote, token: token)
         try await workspace.fetch(in: handle, token: token)
         let before = try await workspace.resolve(in: handle, ref: branch)

@@ -120,6 +120,12 @@ public final class SandboxWorld: Sendable {
         return id
     }
 
+    /// The GitHub REST calls the bot made, oldest first: the requests the emulator received with the bot's token (the
+    /// scenario's people act with their own tokens and are not counted).
+    public func botRequests() async -> [RecordedRequest] {
+        await github.emulator.requests().filter { $0.headers["authorization"] == "Bearer \(Self.actionsToken)" }
+    }
+
     /// Lets everything that is due happen: delivers pending webhooks, runs due jobs, and repeats until quiet.
     /// - Returns: how many jobs ran.
     @discardableResult

@@ -254,6 +254,28 @@ enum Migrations {
                 """,
             ],
         ], afterwards: LegacyStateMigration.run),
+        Migration(id: "005_issue_mirrors", statements: [
+            """
+            CREATE TABLE issue_mirrors (
+                repository TEXT NOT NULL,
+                issue_number INTEGER NOT NULL,
+                comments_recorded INTEGER NOT NULL DEFAULT 0,
+                written_digest TEXT,
+                updated_at BIGINT NOT NULL,
+                PRIMARY KEY (repository, issue_number)
+            )
+            """,
+            """
+            CREATE TABLE issue_comments (
+                repository TEXT NOT NULL,
+                issue_number INTEGER NOT NULL,
+                event TEXT NOT NULL,
+                comment_id BIGINT,
+                recorded_at BIGINT NOT NULL,
+                PRIMARY KEY (repository, issue_number, event)
+            )
+            """,
+        ]),
     ]
 }
 

@@ -99,6 +99,25 @@ public protocol Store: Sendable {
     /// A page of tasks for reports, highest estimated return per hour first (tasks without an analysis last).
     func taskReportLines(limit: Int, offset: Int) async throws -> [TaskReportLine]
 
+    // MARK: GitHub issues pfbot writes
+
+    /// What pfbot recorded about an issue it writes to (nil when nothing).
+    func issueMirror(repository: String, issue: Int) async throws -> IssueMirrorRecord?
+
+    /// Records the digest of the body, labels and state pfbot last wrote to an issue (or found it already had).
+    func recordIssueDigest(repository: String, issue: Int, digest: String, at time: Date) async throws
+
+    /// Records that every pfbot comment on the issue is recorded in the store (pfbot created the issue, or listed
+    /// its comments once), so posting a new event's comment needs no listing.
+    func markIssueCommentsRecorded(repository: String, issue: Int, at time: Date) async throws
+
+    /// The pfbot comment carrying `event` on an issue, as recorded (nil when none).
+    func postedComment(repository: String, issue: Int, event: String) async throws -> PostedCommentRecord?
+
+    /// Records a pfbot comment: before posting it (no comment id: unconfirmed) and after (with its id). A recorded
+    /// comment id is never replaced by none.
+    func recordPostedComment(_ comment: PostedCommentRecord) async throws
+
     // MARK: Webhook inbox
 
     /// Stores a verified webhook delivery and enqueues its processing job, atomically.

@@ -18,5 +18,9 @@ import Testing
         #expect(tasks.compactMap { $0["state"] as? String }.sorted() == ["refused", "rewarded", "rewarded", "rewarded"])
         #expect(summary["submissions"] as? Int == 3)
         #expect(result.standardError.contains("▶ The reviewer decides"))
+        let api = try #require(summary["api"] as? [String: Any])
+        #expect(api["tasks"] as? Int == 4)
+        #expect((api["total"] as? Int ?? 0) > 0)
+        #expect((api["byRoute"] as? [[String: Any]])?.contains { $0["route"] as? String == "POST /repos/{owner}/{repo}/issues" } == true)
     }
 }

@@ -34,6 +34,10 @@ public protocol GitHubAPI: Sendable {
 
     // MARK: Labels
 
+    /// `GET /repos/{owner}/{repo}/labels`, every page.
+    func listLabels(_ repo: RepositoryRef) async throws -> [Label]
+    /// `POST /repos/{owner}/{repo}/labels`.
+    func createLabel(_ repo: RepositoryRef, _ label: Label) async throws -> Label
     /// Makes sure a label exists with this colour (creates or recolours it).
     func ensureLabel(_ repo: RepositoryRef, name: String, color: String, description: String?) async throws -> Label
     /// `POST /repos/{owner}/{repo}/issues/{number}/labels`; returns the issue's labels.

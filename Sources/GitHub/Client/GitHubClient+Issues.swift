@@ -70,6 +70,18 @@ extension GitHubClient {
 
     // MARK: Labels
 
+    /// `GET /repos/{owner}/{repo}/labels`, every page.
+    public func listLabels(_ repo: RepositoryRef) async throws -> [Label] {
+        try await paginate(Label.self, "\(repo.apiPath)/labels")
+    }
+
+    /// `POST /repos/{owner}/{repo}/labels`; the colour is sent without `#`, in lower case.
+    public func createLabel(_ repo: RepositoryRef, _ label: Label) async throws -> Label {
+        var label = label
+        label.color = label.color.map { $0.hasPrefix("#") ? String($0.dropFirst()).lowercased() : $0.lowercased() }
+        return try await write(Label.self, "POST", "\(repo.apiPath)/labels", body: label)
+    }
+
     /// Gets the label; creates it when missing, recolours it when its colour differs.
     public func ensureLabel(_ repo: RepositoryRef, name: String, color: String, description: String?) async throws -> Label {
         let wanted = color.hasPrefix("#") ? String(color.dropFirst()).lowercased() : color.lowercased()

@@ -27,10 +27,9 @@ struct CommandDispatcher {
             }
         }
         let reply = IssueComments.marker("command:\(event.comment.id)") + "\n" + lines.joined(separator: "\n\n")
-        // A reply posted by an earlier attempt comes after the command; only those comments are read.
-        let comments = try await context.github.listComments(context.repository, issue: event.issue.number, since: event.comment.createdAt)
-        guard !comments.contains(where: { IssueComments.carries($0.body ?? "", event: "command:\(event.comment.id)") }) else { return }
-        _ = try await context.github.createComment(context.repository, issue: event.issue.number, body: reply)
+        // A reply posted by an earlier attempt comes after the command; where the comments must be read, only those are.
+        try await IssueMirror(context: context).postOnce(issue: event.issue.number, event: "command:\(event.comment.id)", body: reply,
+                                                         since: event.comment.createdAt)
     }
 
     /// One command: validated, authorised, guarded, run; returns the reply line.

@@ -10,6 +10,14 @@ public enum IssueComments {
     /// Whether a comment body carries the marker of `event`.
     public static func carries(_ body: String, event: String) -> Bool { body.contains(marker(event)) }
 
+    /// The event named by the first marker in a comment body, if it has one.
+    public static func event(in body: String) -> String? {
+        let prefix = "<!-- pfbot:event="
+        guard let start = body.range(of: prefix), let end = body.range(of: " -->", range: start.upperBound..<body.endIndex) else { return nil }
+        let event = String(body[start.upperBound..<end.lowerBound])
+        return event.isEmpty || event.contains("\n") ? nil : event
+    }
+
     /// A new proposal, with the accept/refuse commands.
     public static func proposal(_ task: PostFiatTask, assignees: [String]) -> String {
         [

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import GitHub
 import PFBotCore
@@ -5,65 +6,134 @@ import Storage
 
 /// Keeps a task's GitHub issue in line with the task: creates it once (found again by its hidden marker, never
 /// duplicated), keeps body and labels in sync with the state, posts each event's comment once, and closes it.
+///
+/// It spends few API calls: what pfbot last wrote to an issue is stored as a digest, so a sync whose inputs did not
+/// change since is skipped without reading the issue (drift made by people is the reconciler's to repair, from its
+/// one listing per pass); the comments pfbot posts are recorded with their event markers, so posting once needs no
+/// listing of the comments unless the store does not know the issue's comments (adopted issue, interrupted post).
 struct IssueMirror {
     let context: PipelineContext
 
+    private var repository: String { context.repository.description }
+
     /// The task's issue number, creating or adopting the issue when the task has none yet.
+    /// - Parameter listed: the repository's task issues as a listing just returned them (the reconciler's pass);
+    ///   `nil` lists them here.
     @discardableResult
-    func ensureIssue(_ record: TaskRecord) async throws -> TaskRecord {
+    func ensureIssue(_ record: TaskRecord, listed: [GitHubIssue]? = nil) async throws -> TaskRecord {
         var record = record
-        if let number = record.issueNumber, record.repository == context.repository.description { return record.withIssue(number) }
+        if let number = record.issueNumber, record.repository == repository { return record.withIssue(number) }
+        // Another job may have mirrored it since `record` was read.
+        if let fresh = try await context.store.task(record.task.id), fresh.issueNumber != nil, fresh.repository == repository { return fresh }
         let analysis = try await context.analyses.analysis(of: record)
         let labels = TaskLabels.own(state: record.task.state, category: analysis.category)
         try await context.labels.ensure(labels, in: context.repository, github: context.github)
         let marker = IssueBody.marker(for: record.task.id)
-        let existing = try await context.github.listIssues(context.repository, IssueQuery(state: "all", labels: [TaskLabels.task]))
-            .first { $0.pullRequest == nil && ($0.body ?? "").contains(marker) }
+        let issues: [GitHubIssue]
+        if let listed {
+            issues = listed
+        } else {
+            issues = try await context.github.listIssues(context.repository, IssueQuery(state: "all", labels: [TaskLabels.task]))
+        }
         let number: Int
-        if let existing {
+        if let existing = issues.first(where: { $0.pullRequest == nil && ($0.body ?? "").contains(marker) }) {
             number = existing.number
         } else {
-            let body = IssueBody.render(.init(task: record.task, analysis: analysis, assignees: context.assignees))
+            let body = Self.body(record, analysis: analysis, assignees: context.assignees, checked: [])
             number = try await context.github.createIssue(context.repository, NewIssue(title: IssueBody.title(for: record.task), body: body, labels: labels)).number
+            try await context.store.markIssueCommentsRecorded(repository: repository, issue: number, at: context.now())
+            try await context.store.recordIssueDigest(repository: repository, issue: number, digest: Self.digest(body: body, labels: labels, closed: false),
+                                                      at: context.now())
             try await context.audit("pfbot", "issue.created", record.task.id.rawValue, "#\(number)")
         }
-        record.repository = context.repository.description
+        record.repository = repository
         record.issueNumber = number
         try await context.store.saveTask(record, source: "executor")
         return record
     }
 
     /// Rewrites the body (keeping ticks people made) and pfbot's labels; closes the issue when the task is over.
-    func sync(_ record: TaskRecord, flags: [String] = []) async throws {
+    /// - Parameters:
+    ///   - flags: pfbot's flag labels to set; empty keeps `pf:changes-requested` and `pf:rejected` as they are.
+    ///   - listed: the issue as a listing just returned it (the reconciler): it is not read again, and it is compared
+    ///     with what it should be whatever pfbot last wrote, so drift made by others is repaired. Without it, a sync
+    ///     whose inputs are those pfbot last wrote is skipped (no call); otherwise the issue is read first.
+    func sync(_ record: TaskRecord, flags: [String] = [], listed: GitHubIssue? = nil) async throws {
         guard let number = record.issueNumber else { return }
-        let issue = try await context.github.issue(context.repository, number: number, options: ReadOptions())
         let analysis = try await context.analyses.analysis(of: record)
-        let body = IssueBody.render(
-            .init(task: record.task, analysis: analysis, branch: record.branch, pullNumber: record.pullNumber, assignees: context.assignees),
-            checked: IssueBody.checkedItems(in: issue.body ?? "")
-        )
+        let closed = record.task.state.isTerminal
+        let digest = Self.digest(body: Self.body(record, analysis: analysis, assignees: context.assignees, checked: []),
+                                 labels: TaskLabels.own(state: record.task.state, category: analysis.category, flags: flags), closed: closed)
+        if listed == nil, try await context.store.issueMirror(repository: repository, issue: number)?.writtenDigest == digest { return }
+        let issue: GitHubIssue
+        if let listed {
+            issue = listed
+        } else {
+            issue = try await context.github.issue(context.repository, number: number, options: ReadOptions())
+        }
+        let body = Self.body(record, analysis: analysis, assignees: context.assignees, checked: IssueBody.checkedItems(in: issue.body ?? ""))
         let currentLabels = issue.labels.map(\.name)
-        let keptFlags = flags.isEmpty ? currentLabels.filter { $0 == TaskLabels.changesRequested } : flags
+        let keptFlags = flags.isEmpty ? currentLabels.filter { TaskLabels.keptFlags.contains($0) } : flags
         let labels = TaskLabels.merged(current: currentLabels, state: record.task.state, category: analysis.category, flags: keptFlags)
         try await context.labels.ensure(labels.filter { $0.hasPrefix("pf:") }, in: context.repository, github: context.github)
-        let shouldClose = record.task.state.isTerminal && issue.isOpen
-        guard issue.body != body || Set(currentLabels) != Set(labels) || shouldClose else { return }
-        var update = IssueUpdate()
-        update.body = body
-        update.labels = labels
-        if shouldClose {
-            update.state = "closed"
-            update.stateReason = record.task.state == .rewarded ? "completed" : "not_planned"
+        let shouldClose = closed && issue.isOpen
+        if issue.body != body || Set(currentLabels) != Set(labels) || shouldClose {
+            var update = IssueUpdate()
+            update.body = body
+            update.labels = labels
+            if shouldClose {
+                update.state = "closed"
+                update.stateReason = record.task.state == .rewarded ? "completed" : "not_planned"
+            }
+            _ = try await context.github.updateIssue(context.repository, number: number, update)
         }
-        _ = try await context.github.updateIssue(context.repository, number: number, update)
+        try await context.store.recordIssueDigest(repository: repository, issue: number, digest: digest, at: context.now())
     }
 
-    /// Posts `body` unless a comment carrying the same event marker is already there (a retried job posts once).
+    /// Posts `body` on the task's issue unless a comment carrying the same event marker is already there (a retried
+    /// job posts once).
     func postOnce(_ record: TaskRecord, event: String, body: String) async throws {
         guard let number = record.issueNumber else { return }
-        let comments = try await context.github.listComments(context.repository, issue: number)
-        guard !comments.contains(where: { IssueComments.carries($0.body ?? "", event: event) }) else { return }
-        _ = try await context.github.createComment(context.repository, issue: number, body: body)
+        try await postOnce(issue: number, event: event, body: body)
+    }
+
+    /// Posts `body` on an issue unless a comment carrying the event marker is there. The store's record answers
+    /// without a call; the comments are listed only when the store does not know them all (an issue pfbot did not
+    /// create with this store: listed once, and every pfbot comment found is recorded) or when an earlier attempt
+    /// may have posted it (recorded as unconfirmed).
+    /// - Parameter since: with an issue whose comments the store does not know, list only the comments updated
+    ///   since then (a reply to a command comes after the command); the listing is then not taken as complete.
+    func postOnce(issue number: Int, event: String, body: String, since: Date? = nil) async throws {
+        let store = context.store
+        let posted = try await store.postedComment(repository: repository, issue: number, event: event)
+        if posted?.commentID != nil { return }
+        let known = try await store.issueMirror(repository: repository, issue: number)?.commentsRecorded == true
+        if posted != nil || !known {
+            let comments = try await context.github.listComments(context.repository, issue: number, since: known ? nil : since)
+            for comment in comments {
+                guard let found = IssueComments.event(in: comment.body ?? "") else { continue }
+                try await store.recordPostedComment(PostedCommentRecord(repository: repository, issue: number, event: found,
+                                                                        commentID: Int64(comment.id), recordedAt: context.now()))
+            }
+            if !known, since == nil { try await store.markIssueCommentsRecorded(repository: repository, issue: number, at: context.now()) }
+            if comments.contains(where: { IssueComments.carries($0.body ?? "", event: event) }) { return }
+        }
+        try await store.recordPostedComment(PostedCommentRecord(repository: repository, issue: number, event: event, commentID: nil, recordedAt: context.now()))
+        let comment = try await context.github.createComment(context.repository, issue: number, body: body)
+        try await store.recordPostedComment(PostedCommentRecord(repository: repository, issue: number, event: event, commentID: Int64(comment.id),
+                                                                recordedAt: context.now()))
+    }
+
+    /// The issue body of a task as pfbot renders it, with the checklist items in `checked` ticked.
+    private static func body(_ record: TaskRecord, analysis: TaskAnalysis, assignees: [String], checked: Set<Int>) -> String {
+        IssueBody.render(.init(task: record.task, analysis: analysis, branch: record.branch, pullNumber: record.pullNumber, assignees: assignees),
+                         checked: checked)
+    }
+
+    /// A digest of what pfbot writes to an issue: the body before people tick it, its own labels, open or closed.
+    static func digest(body: String, labels: [String], closed: Bool) -> String {
+        let text = [body, labels.sorted().joined(separator: ","), closed ? "closed" : "open"].joined(separator: "\u{0}")
+        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 }
 

@@ -21,7 +21,7 @@ struct StartWorkHandler: PipelineJobHandler {
         let analysis = try await context.analyses.analysis(of: record)
         let git = context.git.workspace
         let handle = try await context.git.freshMirror()
-        let defaultBranch = try await context.github.defaultBranch(context.repository)
+        let defaultBranch = try await context.defaultBranch()
         let branch = context.configuration.git.branchPrefix + TaskSlug(title: record.task.title, id: id).rawValue
         let templates = try TemplateSet.builtIn(for: analysis.category)
             .overlaid(with: try await repositoryTemplates(handle, ref: defaultBranch, category: analysis.category))
@@ -71,17 +71,21 @@ struct StartWorkHandler: PipelineJobHandler {
 
     private func ensurePullRequest(_ record: TaskRecord, branch: String, base: String) async throws -> Int {
         if let number = record.pullNumber { return number }
-        let open = try await context.github.listPullRequests(context.repository, state: "open", head: "\(context.repository.owner):\(branch)")
-        if let existing = open.first(where: { $0.head.ref == branch }) { return existing.number }
         let body = [
             "Work on Post Fiat task `\(record.task.id.rawValue)`. Refs #\(record.issueNumber.map(String.init) ?? "?").",
             "",
             "Replace every `TODO(pf)`, tick `CHECKLIST.md`, and mark this pull request ready. Merging it submits the work to Post Fiat.",
             "The summary below this line is sent to the reviewer with the evidence.",
         ].joined(separator: "\n")
-        let pull = try await context.github.createPullRequest(context.repository, NewPullRequest(
-            title: IssueBody.title(for: record.task), head: branch, base: base, body: body, draft: true
-        ))
-        return pull.number
+        do {
+            return try await context.github.createPullRequest(context.repository, NewPullRequest(
+                title: IssueBody.title(for: record.task), head: branch, base: base, body: body, draft: true
+            )).number
+        } catch let error as GitHubError where error.status == 422 {
+            // An earlier attempt opened it ("a pull request already exists"): reuse it.
+            let open = try await context.github.listPullRequests(context.repository, state: "open", head: "\(context.repository.owner):\(branch)")
+            guard let existing = open.first(where: { $0.head.ref == branch }) else { throw error }
+            return existing.number
+        }
     }
 }

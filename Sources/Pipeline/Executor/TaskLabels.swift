@@ -5,6 +5,9 @@ import PFBotCore
 enum TaskLabels {
     static let task = "pf:task"
     static let changesRequested = "pf:changes-requested"
+    static let rejected = "pf:rejected"
+    /// Flags a sync without flags of its own keeps as they are on the issue.
+    static let keptFlags: Set<String> = [changesRequested, rejected]
     static let categoryNames = Set(Category.allCases.map(\.rawValue))
 
     /// The issue's labels after setting pfbot's own: labels not starting with `pf:` are kept; pfbot's are replaced.

@@ -53,7 +53,7 @@ public struct QualityControlRun: Sendable {
     public func evaluate(_ record: TaskRecord, head: String) async throws -> QCReport {
         let git = context.git.workspace
         let handle = try await context.git.freshMirror()
-        let defaultBranch = try await context.github.defaultBranch(context.repository)
+        let defaultBranch = try await context.defaultBranch()
         let folder = TemplateRenderer.folder(for: record.task)
         let base = try await git.mergeBase(in: handle, defaultBranch, head) ?? defaultBranch
         let changed = try await git.diff(in: handle, base: base, head: head).filter { $0.status != .deleted }.map(\.path)

@@ -34,10 +34,16 @@ public struct Reconciler: Sendable {
         let terminal = Set(TaskState.allCases.filter(\.isTerminal))
         let open = try await context.store.tasks(in: Set(TaskState.allCases).subtracting(terminal))
         let recentlyEnded = try await context.store.tasks(in: terminal, updatedSince: context.now().addingTimeInterval(-Self.endedTaskWindow))
-        for record in open + recentlyEnded where needsAttention(record) {
+        let records = (open + recentlyEnded).filter(needsAttention)
+        guard !records.isEmpty else { return report }
+        // One listing of the open task issues (a conditional read: 304 when nothing changed) instead of one read per
+        // task; an issue missing from it (closed, or its label removed) is read on its own.
+        let issues = try await context.github.listIssues(context.repository, IssueQuery(state: "open", labels: [TaskLabels.task]))
+            .filter { $0.pullRequest == nil }
+        for record in records {
             report.checked += 1
             do {
-                try await repair(record, branches: branches, report: &report)
+                try await repair(record, branches: branches, issues: issues, report: &report)
             } catch {
                 report.problems.append("\(record.task.id): \(error)")
                 context.logger.warning("reconciler could not repair \(record.task.id): \(error)")
@@ -50,10 +56,10 @@ public struct Reconciler: Sendable {
         !(record.task.state.isTerminal && record.issueNumber == nil)
     }
 
-    private func repair(_ stored: TaskRecord, branches: [String: String], report: inout Report) async throws {
+    private func repair(_ stored: TaskRecord, branches: [String: String], issues: [GitHubIssue], report: inout Report) async throws {
         let mirror = IssueMirror(context: context)
         let hadIssue = stored.issueNumber != nil
-        var record = try await mirror.ensureIssue(stored)
+        var record = try await mirror.ensureIssue(stored, listed: issues)
         if !hadIssue, record.issueNumber != nil { report.adoptedIssues += 1 }
         let expectedBranch = context.configuration.git.branchPrefix + TaskSlug(title: record.task.title, id: record.task.id).rawValue
         if record.branch == nil, branches[expectedBranch] != nil {
@@ -65,7 +71,16 @@ public struct Reconciler: Sendable {
             record.pullNumber = pulls.first { $0.head.ref == branch }?.number
         }
         if record != stored { try await context.store.saveTask(record, source: "reconciler") }
-        try await mirror.sync(record)
+        if let number = record.issueNumber {
+            if let listed = issues.first(where: { $0.number == number }) {
+                try await mirror.sync(record, listed: listed)
+            } else if hadIssue {
+                // Not in the listing (its pf:task label was removed, or the listing lags): read it, and repair it.
+                try await mirror.sync(record, listed: try await context.github.issue(context.repository, number: number, options: ReadOptions()))
+            } else {
+                try await mirror.sync(record)
+            }
+        }
         report.queuedJobs += try await catchUp(record)
     }
 

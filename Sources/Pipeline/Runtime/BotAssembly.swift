@@ -63,12 +63,14 @@ public struct BotAssembly: Sendable {
                 policy: RateLimitPolicy(writeSpacing: Double(configuration.github.writeSpacingMilliseconds) / 1000)
             ))
             let taskNode = try TaskNodeAccess.resolve(configuration, secrets: secrets).client()
-            let remote = try await github.repository(repository).cloneUrl ?? "\(configuration.github.apiURL.absoluteString)/\(repository).git"
+            let found = try await github.repository(repository)
+            let remote = found.cloneUrl ?? "\(configuration.github.apiURL.absoluteString)/\(repository).git"
             let tokens = GitTokenSource(authentication: authentication, github: github)
             let dataDirectory = URL(fileURLWithPath: configuration.dataDirectory, isDirectory: true)
             let git = GitAccess(workspace: LibGit2Workspace(dataDirectory: dataDirectory), remoteURL: remote, token: { try await tokens.token() })
             let context = PipelineContext(store: store, taskSource: taskNode, taskSink: taskNode, github: github, repository: repository, git: git,
                                           configuration: configuration, logger: logger)
+            await context.defaultBranches.note(found.defaultBranch ?? "main", for: repository)
             let notifier = try configuration.notifications.webhookURL.map { url in
                 WebhookNotifier(url: url, secret: try configuration.notifications.webhookSecret.map {
                     try AssemblyError.read(secrets, $0, "notifications.webhook_secret_file")

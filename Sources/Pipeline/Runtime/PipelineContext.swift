@@ -22,6 +22,7 @@ public struct PipelineContext: Sendable {
     /// Where task branches are committed and read (a bare mirror of the repository, through libgit2).
     public var git: GitAccess
     let labels = LabelRegistry()
+    let defaultBranches = DefaultBranchCache()
     let permissions: PermissionCache
 
     public init(store: any Store, taskSource: any TaskSource, taskSink: any TaskSink, github: any GitHubAPI, repository: RepositoryRef,
@@ -38,6 +39,11 @@ public struct PipelineContext: Sendable {
         self.now = now
         self.logger = logger
         self.permissions = PermissionCache(now: now)
+    }
+
+    /// The repository's default branch (read from GitHub once per process, refreshed by push webhooks).
+    func defaultBranch() async throws -> String {
+        try await defaultBranches.defaultBranch(of: repository, github: github)
     }
 
     /// Tasks' analyses, computed once per version of their inputs and stored.

@@ -55,6 +55,9 @@ struct WebhookHandler: PipelineJobHandler {
     private func pushed(_ event: PushEvent) async throws {
         let prefix = "refs/heads/"
         guard event.ref.hasPrefix(prefix), event.deleted != true else { return }
+        if let defaultBranch = event.repository.defaultBranch, event.repository.fullName.lowercased() == context.repository.description.lowercased() {
+            await context.defaultBranches.note(defaultBranch, for: context.repository)
+        }
         let branch = String(event.ref.dropFirst(prefix.count))
         guard branch.hasPrefix(context.configuration.git.branchPrefix), let record = try await context.record(forBranch: branch) else { return }
         try await context.jobs.enqueue(.qualityControl(QualityControlJob(task: record.task.id, head: event.after)))

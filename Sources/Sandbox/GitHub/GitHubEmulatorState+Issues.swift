@@ -194,6 +194,13 @@ extension GitHubEmulatorState {
 
     // MARK: Labels
 
+    /// The repository's labels by name, paginated.
+    func listLabels(_ call: RepoCall) -> GitHubEmulatorResponse {
+        guard let repo = repositories[call.key] else { return .notFound() }
+        let labels = repo.labels.values.sorted { $0.name.lowercased() < $1.name.lowercased() }.map { payloads.label($0, repo: repo) }
+        return paginated(labels, call: call, path: "/repos/\(call.key)/labels")
+    }
+
     func getLabel(_ call: RepoCall, name: String) -> GitHubEmulatorResponse {
         guard let repo = repositories[call.key], let label = repo.labels[name.lowercased()] else { return .notFound() }
         return .json(200, payloads.label(label, repo: repo))

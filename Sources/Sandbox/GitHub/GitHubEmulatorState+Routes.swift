@@ -39,6 +39,7 @@ extension GitHubEmulatorState {
         if call.match("issues") != nil { return listIssues(call) }
         if let n = call.match("issues/:") { return getIssue(call, number: n[0]) }
         if let n = call.match("issues/:/comments") { return listComments(call, number: n[0]) }
+        if call.match("labels") != nil { return listLabels(call) }
         if let n = call.match("labels/:") { return getLabel(call, name: n[0]) }
         if call.match("pulls") != nil { return listPulls(call) }
         if let n = call.match("pulls/:") { return getPull(call, number: n[0]) }

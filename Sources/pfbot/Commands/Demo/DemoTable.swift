@@ -13,6 +13,7 @@ enum DemoTable {
         lines += rows.map(format)
         let verdict = summary.succeeded ? "every task ended as expected" : "some tasks did not end as expected"
         lines.append("\n\(summary.tasks.count) tasks, \(summary.submissions) submissions, \(String(format: "%.1f", summary.seconds)) s — \(verdict).")
+        lines.append(summary.api.summaryLine + ".")
         return lines.joined(separator: "\n")
     }
 

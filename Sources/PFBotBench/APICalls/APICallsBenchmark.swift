@@ -1,0 +1,39 @@
+import Foundation
+import SandboxWorld
+
+/// `PFBotBench api-calls`: the GitHub REST calls the bot makes for the demo's four tasks (proposal to reward), as
+/// the GitHub emulator records them on the wire, by route; then the calls of one more sync with nothing changed,
+/// which must write nothing. The target is at most 15 calls per task.
+enum APICallsBenchmark {
+    static let targetPerTask = 15.0
+
+    static func run(_ arguments: [String]) async throws {
+        guard arguments.isEmpty else { throw BenchArgumentError("api-calls takes no options; usage: PFBotBench api-calls") }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pfbot-bench-api-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let world = try await SandboxWorld.start(directory: directory, collaborators: ["octocat": "admin"])
+        do {
+            let summary = try await DemoScenario(world: world, narrate: { _ in }).run()
+            guard summary.succeeded else { throw BenchArgumentError("the demo scenario did not end as expected: \(summary.tasks.map(\.state))") }
+            let before = await world.botRequests().count
+            try await world.sync()
+            let idle = APICallReport(Array(await world.botRequests().dropFirst(before)), tasks: summary.tasks.count)
+            await world.stop()
+            report(summary.api, idle: idle)
+        } catch {
+            await world.stop()
+            throw error
+        }
+    }
+
+    static func report(_ lifecycle: APICallReport, idle: APICallReport) {
+        print("GitHub REST calls of the demo's \(lifecycle.tasks) tasks, by route (the bot's own calls, counted by the emulator):\n")
+        print(lifecycle.table)
+        print("\n" + lifecycle.summaryLine)
+        print("A sync with nothing changed: \(idle.total) calls (\(idle.byRoute.map { "\($0.route) ×\($0.calls)" }.joined(separator: ", "))), \(idle.writes) writes")
+        let verdict = lifecycle.perTask <= targetPerTask && idle.writes == 0 ? "ok" : "over"
+        print("BENCH api-calls tasks=\(lifecycle.tasks) calls=\(lifecycle.total) per_task=\(String(format: "%.2f", lifecycle.perTask)) "
+              + "writes=\(lifecycle.writes) not_modified=\(lifecycle.notModified) idle_sync_calls=\(idle.total) idle_sync_writes=\(idle.writes) "
+              + "target_per_task=\(Int(targetPerTask)) result=\(verdict)")
+    }
+}
