@@ -15,6 +15,10 @@ public enum ConfigSchema {
                   "QC rules that run: deliverables, checklist, placeholders, markdown, links, size, evidence."),
         ConfigKey("qc.max_file_bytes", .integer(1...1_073_741_824), default: "1048576", "Largest single file allowed on a task branch."),
         ConfigKey("qc.max_total_bytes", .integer(1...10_737_418_240), default: "10485760", "Largest total size of the files a task branch changes."),
+        ConfigKey("qc.read_budget_bytes", .integer(1...10_737_418_240), default: "67108864",
+                  "Most bytes one QC run reads from the branch; files past it are judged by their size from the tree alone."),
+        ConfigKey("qc.read_file_bytes", .integer(1...1_073_741_824), default: "4194304",
+                  "Largest file one QC run reads; larger files are judged by their size from the tree alone."),
     ] + CommandRegistry.verbs.map { verb in
         ConfigKey("commands.\(verb.name)", .choice(permissionChoices), default: verb.defaultPermission.rawValue,
                   "Least repository permission needed to run `/pf \(verb.name)`.")

@@ -22,6 +22,8 @@ public enum RepositoryConfigParser {
         if !typed.isSet("qc.rules") { parsed.qc.enabledRules = defaults.qc.enabledRules }
         if !typed.isSet("qc.max_file_bytes") { parsed.qc.maxFileBytes = defaults.qc.maxFileBytes }
         if !typed.isSet("qc.max_total_bytes") { parsed.qc.maxTotalBytes = defaults.qc.maxTotalBytes }
+        if !typed.isSet("qc.read_budget_bytes") { parsed.qc.readBudgetBytes = defaults.qc.readBudgetBytes }
+        if !typed.isSet("qc.read_file_bytes") { parsed.qc.readFileBytes = defaults.qc.readFileBytes }
         return parsed
     }
 }

@@ -17,7 +17,9 @@ enum RepositorySettingsBuilder {
         let qc = QualityRules(
             enabledRules: rules.filter(QualityRules.allRules.contains),
             maxFileBytes: settings.integer(prefix + "qc.max_file_bytes") ?? 1_048_576,
-            maxTotalBytes: settings.integer(prefix + "qc.max_total_bytes") ?? 10_485_760
+            maxTotalBytes: settings.integer(prefix + "qc.max_total_bytes") ?? 10_485_760,
+            readBudgetBytes: settings.integer(prefix + "qc.read_budget_bytes") ?? 67_108_864,
+            readFileBytes: settings.integer(prefix + "qc.read_file_bytes") ?? 4_194_304
         )
         return RepositorySettings(
             commandPermissions: permissions,

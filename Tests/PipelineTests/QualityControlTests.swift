@@ -1,6 +1,6 @@
 import Foundation
 import PFBotCore
-import Pipeline
+@testable import Pipeline
 import Testing
 
 @Suite struct QualityControlTests {
@@ -74,5 +74,32 @@ import Testing
         let text = many.markdown()
         #expect(text.count <= 65_535)
         #expect(text.hasSuffix("run `pfbot qc` for all of it."))
+    }
+}
+
+/// QC reads a bounded number of bytes: small files first, none above the per-file cap, no more than the budget.
+@Suite struct QualityControlReadPlanTests {
+    @Test func largeFiles_areJudgedBySize_andTheBudgetIsNeverExceeded() {
+        let rules = QualityRules(enabledRules: QualityRules.allRules, maxFileBytes: 1_048_576, maxTotalBytes: 10_485_760,
+                                 readBudgetBytes: 2_500_000, readFileBytes: 2_000_000)
+        let files: [(path: String, size: Int)] = [("tasks/t/README.md", 900), ("big/a.bin", 500_000_000), ("tasks/t/data.csv", 1_500_000),
+                                                  ("tasks/t/more.csv", 1_400_000), ("tasks/t/huge.csv", 2_000_001), ("tasks/t/empty.md", 0)]
+        let plan = QualityControlReadPlan(files: files, rules: rules)
+        #expect(plan.read == ["tasks/t/README.md", "tasks/t/empty.md", "tasks/t/more.csv"])
+        #expect(plan.read.reduce(0) { $0 + (plan.sizes[$1] ?? 0) } <= rules.readBudgetBytes)
+        #expect(plan.sizes["big/a.bin"] == 500_000_000)
+        #expect(plan.sizes.count == files.count)
+    }
+
+    @Test func sizeRule_usesTheTreeSizes_ofFilesItDidNotRead() throws {
+        let task = makeTask()
+        let analysis = TaskAnalyzer().analyze(task)
+        let folder = TemplateRenderer.folder(for: task)
+        let input = QCInput(task: task, analysis: analysis, folder: folder, files: [:], sizes: [folder + "/huge.bin": 500_000_000],
+                            changedPaths: [folder + "/huge.bin"], templatePaths: [],
+                            rules: QualityRules(enabledRules: ["size"], maxFileBytes: 1_048_576, maxTotalBytes: 10_485_760))
+        let report = QualityControl().evaluate(input)
+        #expect(!report.passed)
+        #expect(report.annotations.contains { $0.message.contains("500000000 bytes") })
     }
 }

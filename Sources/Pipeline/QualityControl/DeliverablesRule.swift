@@ -9,7 +9,7 @@ struct DeliverablesRule: QCRule {
 
     func evaluate(_ input: QCInput) -> QCRuleResult {
         var problems: [QCAnnotation] = []
-        for path in input.templatePaths where (input.files[path]?.isEmpty ?? true) {
+        for path in input.templatePaths where (input.sizes[path] ?? 0) == 0 {
             problems.append(QCAnnotation(path: path, line: 1, level: .failure, message: "\(path) is missing or empty; restore it from the template."))
         }
         let files = input.taskFiles

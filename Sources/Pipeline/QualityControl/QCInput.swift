@@ -7,8 +7,10 @@ public struct QCInput: Sendable {
     public var analysis: TaskAnalysis
     /// The task's folder on the branch (`tasks/<slug>`).
     public var folder: String
-    /// Files at the head commit (path → bytes). Only files below ``folder`` and changed files are needed.
+    /// Files at the head commit that were read (path → bytes): files below ``folder`` and changed files, within the read budget.
     public var files: [String: Data]
+    /// Sizes from the tree of files QC looks at, including those it did not read.
+    public var treeSizes: [String: Int]
     /// Paths the branch changes against its base.
     public var changedPaths: [String]
     /// Files the templates produced (full paths); each must still exist and hold content.
@@ -16,14 +18,21 @@ public struct QCInput: Sendable {
     /// Rules and limits from the configuration.
     public var rules: QualityRules
 
-    public init(task: PostFiatTask, analysis: TaskAnalysis, folder: String, files: [String: Data], changedPaths: [String], templatePaths: [String], rules: QualityRules) {
+    public init(task: PostFiatTask, analysis: TaskAnalysis, folder: String, files: [String: Data], sizes: [String: Int]? = nil, changedPaths: [String],
+                templatePaths: [String], rules: QualityRules) {
         self.task = task
         self.analysis = analysis
         self.folder = folder
         self.files = files
+        self.treeSizes = sizes ?? [:]
         self.changedPaths = changedPaths
         self.templatePaths = templatePaths
         self.rules = rules
+    }
+
+    /// The size of every file QC looks at: the bytes read, else the size from the tree.
+    public var sizes: [String: Int] {
+        treeSizes.merging(files.mapValues(\.count)) { _, read in read }
     }
 
     /// Files below the task folder, sorted by path.

@@ -10,8 +10,6 @@ import Storage
 struct QualityControlHandler: PipelineJobHandler {
     let kinds: Set<JobKind> = [.qualityControl]
     let context: PipelineContext
-    /// Files larger than this are not read (the size rule still sees their size).
-    static let readLimit = 10 * 1024 * 1024
 
     func handle(_ job: PipelineJob) async throws {
         guard case .qualityControl(let request) = job else { throw MisroutedJob(kind: job.kind, handler: "QualityControlHandler") }
@@ -58,17 +56,16 @@ public struct QualityControlRun: Sendable {
         let base = try await git.mergeBase(in: handle, defaultBranch, head) ?? defaultBranch
         let changed = try await git.diff(in: handle, base: base, head: head).filter { $0.status != .deleted }.map(\.path)
         let tree = try await git.listTree(in: handle, ref: head)
+        let changedSet = Set(changed)
+        let looked = tree.filter { $0.kind != .submodule && ($0.path.hasPrefix(folder + "/") || changedSet.contains($0.path)) }
+        let plan = QualityControlReadPlan(files: looked.map { ($0.path, $0.size ?? 0) }, rules: context.configuration.repository.qc)
         var files: [String: Data] = [:]
-        for entry in tree where entry.kind != .submodule && (entry.path.hasPrefix(folder + "/") || changed.contains(entry.path)) {
-            if let size = entry.size, size > QualityControlHandler.readLimit {
-                files[entry.path] = Data(count: size)
-                continue
-            }
-            files[entry.path] = try await git.readFile(in: handle, ref: head, path: entry.path)
+        for path in plan.read {
+            files[path] = try await git.readFile(in: handle, ref: head, path: path)
         }
         let analysis = try await context.analyses.analysis(of: record)
         let templates = try TemplateSet.builtIn(for: analysis.category)
-        let input = QCInput(task: record.task, analysis: analysis, folder: folder, files: files, changedPaths: changed,
+        let input = QCInput(task: record.task, analysis: analysis, folder: folder, files: files, sizes: plan.sizes, changedPaths: changed,
                             templatePaths: templates.files.keys.map { folder + "/" + $0 }, rules: context.configuration.repository.qc)
         return QualityControl().evaluate(input)
     }

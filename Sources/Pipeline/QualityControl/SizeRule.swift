@@ -9,7 +9,7 @@ struct SizeRule: QCRule {
         var annotations: [QCAnnotation] = []
         var total = 0
         for path in Set(input.changedPaths + input.taskFiles.map(\.path)).sorted() {
-            guard let size = input.files[path]?.count else { continue }
+            guard let size = input.sizes[path] else { continue }
             total += size
             if size > input.rules.maxFileBytes {
                 annotations.append(QCAnnotation(path: path, line: 1, level: .failure, message: "\(path) is \(size) bytes; the limit is \(input.rules.maxFileBytes) (qc.max_file_bytes)."))
