@@ -10,6 +10,8 @@ public struct TemplateSet: Sendable, Equatable {
     /// Relative output path (without `.mustache`) → template text.
     public var files: [String: String]
 
+    /// Creates a template set from its files.
+    /// - Parameter files: relative output path (without `.mustache`) → template text.
     public init(files: [String: String]) {
         self.files = files
     }
@@ -64,6 +66,7 @@ public enum TemplateError: Error, Sendable, Equatable, CustomStringConvertible {
     case unsafePath(String)
     case syntax(path: String, reason: String)
 
+    /// The problem and the template file it is in, for the person who configured the templates.
     public var description: String {
         switch self {
         case .missingBuiltIns(let why):

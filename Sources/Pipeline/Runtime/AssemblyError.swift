@@ -6,6 +6,7 @@ public enum AssemblyError: Error, CustomStringConvertible {
     case missing(String, String)
     case secret(String)
 
+    /// The setting at fault and how to fix it.
     public var description: String {
         switch self {
         case .missing(let key, let fix): return "\(key) is not set: \(fix)."

@@ -118,7 +118,10 @@ public enum PipelineJob: Sendable, Equatable {
 
 /// A job whose payload cannot be read; retrying will not help.
 public struct MalformedJob: PermanentJobFailure, CustomStringConvertible {
+    /// The job's row id.
     public var job: Int64
+    /// The job's kind, as stored.
     public var kind: String
+    /// Which job cannot be read, and why it probably cannot.
     public var description: String { "job \(job) (\(kind)) has a malformed payload; it was written by another pfbot version or by hand" }
 }
