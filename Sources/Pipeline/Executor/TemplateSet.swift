@@ -62,8 +62,11 @@ public struct TemplateSet: Sendable, Equatable {
 
 /// Template problems; each names the file.
 public enum TemplateError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The built-in template bundle cannot be read; the text says why.
     case missingBuiltIns(String)
+    /// A template's path is not a plain relative path.
     case unsafePath(String)
+    /// A template is not valid Mustache.
     case syntax(path: String, reason: String)
 
     /// The problem and the template file it is in, for the person who configured the templates.

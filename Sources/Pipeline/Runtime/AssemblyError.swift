@@ -3,7 +3,9 @@ import PFBotCore
 
 /// The bot cannot be built from this configuration; the description names the setting and the fix.
 public enum AssemblyError: Error, CustomStringConvertible {
+    /// A required setting is not set: its key and how to set it.
     case missing(String, String)
+    /// A secret cannot be read; the text names the setting and the problem.
     case secret(String)
 
     /// The setting at fault and how to fix it.
