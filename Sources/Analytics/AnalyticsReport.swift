@@ -5,11 +5,17 @@ import Foundation
 public struct AnalyticsReport: Sendable, Codable, Equatable {
     /// A ratio with its parts, so "3 of 4" can be shown beside 75 %.
     public struct Rate: Sendable, Codable, Equatable {
+        /// The part counted (the "3" of "3 of 4").
         public var count: Int
+        /// The whole it is counted out of (the "4" of "3 of 4").
         public var outOf: Int
         /// `nil` when nothing was counted yet.
         public var value: Double? { outOf == 0 ? nil : Double(count) / Double(outOf) }
 
+        /// Creates the rate from its parts.
+        /// - Parameters:
+        ///   - count: the part counted.
+        ///   - outOf: the whole; 0 makes ``value`` `nil`.
         public init(count: Int, outOf: Int) {
             self.count = count
             self.outOf = outOf
@@ -18,7 +24,9 @@ public struct AnalyticsReport: Sendable, Codable, Equatable {
 
     /// Tasks in one state now.
     public struct StateCount: Sendable, Codable, Equatable {
+        /// The task state's key (`in_progress`, `rewarded`, …).
         public var state: String
+        /// How many tasks are in the state now.
         public var tasks: Int
 
         /// Creates the value from its parts.
@@ -30,10 +38,13 @@ public struct AnalyticsReport: Sendable, Codable, Equatable {
 
     /// How long tasks stayed in one state (a task still in it counts up to the report's time).
     public struct StateTime: Sendable, Codable, Equatable {
+        /// The task state's key (`in_progress`, `rewarded`, …).
         public var state: String
         /// Tasks that spent time in the state.
         public var tasks: Int
+        /// The mean time a task spent in the state, in hours.
         public var meanHours: Double
+        /// The time all tasks together spent in the state, in hours.
         public var totalHours: Double
 
         /// Creates the value from its parts.
@@ -49,7 +60,9 @@ public struct AnalyticsReport: Sendable, Codable, Equatable {
     public struct Earning: Sendable, Codable, Equatable {
         /// `yyyy-MM-dd`.
         public var day: String
+        /// PFT rewarded on that day, in drops.
         public var drops: Int64
+        /// PFT rewarded up to and including that day, in drops.
         public var cumulativeDrops: Int64
 
         /// Creates the value from its parts.
@@ -62,11 +75,17 @@ public struct AnalyticsReport: Sendable, Codable, Equatable {
 
     /// One task's line: its reward against the work it takes.
     public struct TaskLine: Sendable, Codable, Equatable {
+        /// The Task Node's task id.
         public var id: String
+        /// The task's title, as the Task Node has it.
         public var title: String
+        /// The Analyzer's category for the task.
         public var category: String
+        /// The task state's key now.
         public var state: String
+        /// The task's reward, in drops.
         public var rewardDrops: Int64
+        /// The GitHub issue the task is mirrored into, once it has one.
         public var issueNumber: Int?
         /// The Analyzer's estimate (or `/pf estimate`).
         public var estimatedHours: Double
@@ -94,10 +113,15 @@ public struct AnalyticsReport: Sendable, Codable, Equatable {
 
     /// One audit-log entry.
     public struct AuditLine: Sendable, Codable, Equatable {
+        /// When the action happened.
         public var at: Date
+        /// Who did it: `pfbot`, `tasknode`, `github`, or `github:<login>` for a person's command.
         public var actor: String
+        /// What was done (`work.started`, `qc.success`, `command.accept`, …).
         public var action: String
+        /// What it was done to, usually a task id.
         public var subject: String
+        /// More about the action, when there is more to say.
         public var detail: String?
 
         /// Creates the value from its parts.
@@ -110,7 +134,9 @@ public struct AnalyticsReport: Sendable, Codable, Equatable {
         }
     }
 
+    /// When the report was computed; a task still in a state counts up to this time.
     public var generatedAt: Date
+    /// How many tasks are in each state now.
     public var tasksByState: [StateCount]
     /// Tasks accepted, of those accepted or declined (refused, or expired while still proposed).
     public var acceptance: Rate
@@ -118,8 +144,11 @@ public struct AnalyticsReport: Sendable, Codable, Equatable {
     public var completion: Rate
     /// Quality-control runs that passed, of all runs.
     public var qualityControl: Rate
+    /// All PFT rewarded so far, in drops.
     public var earnedDrops: Int64
+    /// PFT earned per day (UTC), oldest day first.
     public var earnings: [Earning]
+    /// How long tasks stayed in each state.
     public var timeInState: [StateTime]
     /// Every task, highest estimated PFT per hour first.
     public var tasks: [TaskLine]

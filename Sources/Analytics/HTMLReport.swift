@@ -3,6 +3,11 @@ import Foundation
 /// The dashboard (`GET /dashboard`) and `pfbot report --format html`: one self-contained page, charts drawn as
 /// inline SVG, no scripts and nothing loaded from elsewhere.
 public enum HTMLReport {
+    /// Renders the report as one complete HTML page.
+    /// - Parameters:
+    ///   - report: the report to show.
+    ///   - refreshSeconds: when set, the page asks the browser to reload it after this many seconds (the live dashboard).
+    /// - Returns: the HTML document.
     public static func render(_ report: AnalyticsReport, refreshSeconds: Int? = nil) -> String {
         typealias F = ReportFormatting
         var body = ""

@@ -2,6 +2,9 @@ import Foundation
 
 /// `pfbot report --format markdown`: the report as GitHub-flavoured Markdown (paste it in an issue or a wiki).
 public enum MarkdownReport {
+    /// Renders the report as Markdown: a summary table, then one section per measure.
+    /// - Parameter report: the report to show.
+    /// - Returns: the Markdown text, ending with a newline; task and audit text is escaped for table cells.
     public static func render(_ report: AnalyticsReport) -> String {
         typealias F = ReportFormatting
         var out: [String] = []

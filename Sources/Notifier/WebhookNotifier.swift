@@ -11,6 +11,7 @@ public struct WebhookNotifier: TaskNotifier {
     let secret: String?
     let client: HTTPClient
 
+    /// Creates a notifier that posts to `url`.
     /// - Parameters:
     ///   - url: where to POST.
     ///   - secret: signs the body when set.
@@ -21,6 +22,9 @@ public struct WebhookNotifier: TaskNotifier {
         self.client = client
     }
 
+    /// Posts the announcement as snake_case JSON to the webhook URL, signed when a secret is set.
+    /// - Parameter announcement: the new task to announce.
+    /// - Throws: `NotificationFailed` when the endpoint answers other than 2xx, or the HTTP client's error.
     public func notify(_ announcement: TaskAnnouncement) async throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

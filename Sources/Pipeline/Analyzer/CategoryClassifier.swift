@@ -19,6 +19,7 @@ public struct CategoryClassifier: Sendable {
                     ("social", 3), ("newsletter", 3), ("interview", 2), ("recruit", 3), ("thread", 1), ("x.com", 3), ("marketing", 3)],
     ]
 
+    /// Creates a classifier with the built-in keyword weights.
     public init() {}
 
     /// The category and the signals (`"implement" ×2 in title`) that chose it; `.other` when nothing matched.

@@ -12,6 +12,8 @@ public struct EffortEstimator: Sendable {
     /// The contributor's finished tasks: estimated and actual hours per category.
     public var calibration: [Category: [CompletedWork]]
 
+    /// Creates an estimator, calibrated by the contributor's finished work when there is some.
+    /// - Parameter calibration: finished tasks per category, which correct the base estimates; none by default.
     public init(calibration: [Category: [CompletedWork]] = [:]) {
         self.calibration = calibration
     }
@@ -67,9 +69,12 @@ public struct EffortEstimator: Sendable {
 
 /// How long a finished task took against its estimate.
 public struct CompletedWork: Sendable, Equatable, Codable {
+    /// The hours the task was estimated to take.
     public var estimatedHours: Double
+    /// The hours it took, from acceptance to submission.
     public var actualHours: Double
 
+    /// Creates the record of one finished task.
     public init(estimatedHours: Double, actualHours: Double) {
         self.estimatedHours = estimatedHours
         self.actualHours = actualHours

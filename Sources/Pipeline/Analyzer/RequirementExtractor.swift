@@ -18,6 +18,7 @@ public struct RequirementExtractor: Sendable {
         "write", "add", "document", "publish", "share", "attach", "explain", "describe", "list", "build", "implement",
     ]
 
+    /// Creates an extractor with the built-in action verbs.
     public init() {}
 
     /// The checklist for `task`, numbered from 1.

@@ -10,6 +10,11 @@ public struct TaskAnalyses: Sendable {
     let store: any Store
     let now: @Sendable () -> Date
 
+    /// Creates the stored analyses over a store.
+    /// - Parameters:
+    ///   - analyzer: computes an analysis when none is stored for the current inputs.
+    ///   - store: where analyses are kept (`task_analyses`).
+    ///   - now: the clock that stamps a new analysis.
     public init(analyzer: TaskAnalyzer, store: any Store, now: @escaping @Sendable () -> Date) {
         self.analyzer = analyzer
         self.store = store

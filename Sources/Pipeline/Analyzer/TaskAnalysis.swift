@@ -15,6 +15,7 @@ public struct TaskAnalysis: Sendable, Equatable, Codable {
     /// Expected PFT per hour.
     public var returnOnInvestment: Double
 
+    /// Creates the analysis from its parts.
     public init(requirements: [Requirement], category: Category, categorySignals: [String], complexity: Int, estimate: HourEstimate, returnOnInvestment: Double) {
         self.requirements = requirements
         self.category = category

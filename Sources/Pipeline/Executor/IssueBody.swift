@@ -17,13 +17,20 @@ public enum IssueBody {
 
     /// Everything pfbot shows about a task.
     public struct Content: Sendable {
+        /// The task as the Task Node has it.
         public var task: PostFiatTask
+        /// The Analyzer's checklist, category, estimate and return.
         public var analysis: TaskAnalysis
+        /// The task branch, once work has started.
         public var branch: String?
+        /// The task's pull request, once it has one.
         public var pullNumber: Int?
+        /// The task's 1-based place in the work queue, when it is queued.
         public var queuePosition: Int?
+        /// The GitHub logins the issue mentions.
         public var assignees: [String]
 
+        /// Creates the content; what a task does not have yet is left out.
         public init(task: PostFiatTask, analysis: TaskAnalysis, branch: String? = nil, pullNumber: Int? = nil, queuePosition: Int? = nil, assignees: [String] = []) {
             self.task = task
             self.analysis = analysis

@@ -8,6 +8,7 @@ public struct TemplateRenderer: Sendable {
     /// The placeholder text QC looks for; templates mark what the contributor must still write with it.
     public static let placeholderMarker = "TODO(pf)"
 
+    /// Creates a renderer.
     public init() {}
 
     /// The files to commit, with paths under `tasks/<slug>/`.

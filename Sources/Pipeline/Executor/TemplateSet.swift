@@ -10,6 +10,8 @@ public struct TemplateSet: Sendable, Equatable {
     /// Relative output path (without `.mustache`) → template text.
     public var files: [String: String]
 
+    /// Creates a template set from its files.
+    /// - Parameter files: relative output path (without `.mustache`) → template text.
     public init(files: [String: String]) {
         self.files = files
     }
@@ -60,10 +62,14 @@ public struct TemplateSet: Sendable, Equatable {
 
 /// Template problems; each names the file.
 public enum TemplateError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The built-in template bundle cannot be read; the text says why.
     case missingBuiltIns(String)
+    /// A template's path is not a plain relative path.
     case unsafePath(String)
+    /// A template is not valid Mustache.
     case syntax(path: String, reason: String)
 
+    /// The problem and the template file it is in, for the person who configured the templates.
     public var description: String {
         switch self {
         case .missingBuiltIns(let why):

@@ -2,9 +2,12 @@ import PFBotCore
 
 /// Decides whether a proposal is accepted without a person (`auto_accept.*`, off by default).
 public struct AutoAcceptPolicy: Sendable {
+    /// The `auto_accept.*` settings.
     public var rules: AutoAcceptRules
+    /// Most tasks in flight at once; nothing is accepted automatically beyond it.
     public var maxInFlight: Int
 
+    /// Creates the policy from the configuration.
     public init(rules: AutoAcceptRules, maxInFlight: Int) {
         self.rules = rules
         self.maxInFlight = maxInFlight

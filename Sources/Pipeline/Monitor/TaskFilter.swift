@@ -2,8 +2,10 @@ import PFBotCore
 
 /// Decides whether a proposal is worth pfbot's attention (`filters.*`).
 public struct TaskFilter: Sendable {
+    /// The `filters.*` settings.
     public var filters: TaskFilters
 
+    /// Creates the filter from the configuration.
     public init(filters: TaskFilters) {
         self.filters = filters
     }

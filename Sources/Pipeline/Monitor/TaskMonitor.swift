@@ -15,6 +15,15 @@ public struct TaskMonitor: Sendable {
     let now: @Sendable () -> Date
     let logger: Logger
 
+    /// Creates the Monitor.
+    /// - Parameters:
+    ///   - source: the Task Node's task list.
+    ///   - store: where tasks, their history and the queued reactions are written.
+    ///   - filters: which proposals pfbot pays attention to (`filters.*`).
+    ///   - autoAccept: which proposals are accepted without a person (`auto_accept.*`).
+    ///   - analyzer: analyses new proposals for the filters and the auto-accept rules.
+    ///   - now: the clock.
+    ///   - logger: where the Monitor logs.
     public init(source: any TaskSource, store: any Store, filters: TaskFilters, autoAccept: AutoAcceptRules,
                 analyzer: TaskAnalyzer = TaskAnalyzer(), now: @escaping @Sendable () -> Date = Date.init,
                 logger: Logger = Logger(label: "pfbot.monitor")) {

@@ -7,6 +7,7 @@ import Storage
 public struct DeadlineWatcher: Sendable {
     let context: PipelineContext
 
+    /// Creates the watcher over the pipeline's context.
     public init(context: PipelineContext) {
         self.context = context
     }

@@ -5,10 +5,12 @@ import Storage
 /// Orders the tasks that still need work: a manual priority first, then score from ROI and deadline urgency;
 /// tasks waiting on another unfinished task, and those past the WIP limit, go after the workable ones.
 public struct Prioritizer: Sendable {
+    /// The `priority.*` settings: the ROI and urgency weights of the score, and the deadline warning lead times.
     public var settings: PrioritySettings
     /// Most tasks in flight at once.
     public var maxInFlight: Int
 
+    /// Creates the prioritizer from the configuration.
     public init(settings: PrioritySettings, maxInFlight: Int) {
         self.settings = settings
         self.maxInFlight = maxInFlight

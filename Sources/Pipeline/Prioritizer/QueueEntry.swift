@@ -16,10 +16,14 @@ public struct QueueEntry: Sendable, Equatable, Codable {
 
 /// What the prioritizer needs to know about a task.
 public struct PriorityCandidate: Sendable {
+    /// The task.
     public var task: PostFiatTask
+    /// Its analysis, whose return on investment feeds the score.
     public var analysis: TaskAnalysis
+    /// The priority a person set with `/pf priority`, which comes before any score.
     public var manualPriority: ManualPriority?
 
+    /// Creates a candidate from its parts.
     public init(task: PostFiatTask, analysis: TaskAnalysis, manualPriority: ManualPriority?) {
         self.task = task
         self.analysis = analysis

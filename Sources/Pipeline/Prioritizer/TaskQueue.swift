@@ -9,6 +9,11 @@ public struct TaskQueue: Sendable {
     let analyses: TaskAnalyses
     let prioritizer: Prioritizer
 
+    /// Creates the queue over the stored tasks.
+    /// - Parameters:
+    ///   - store: where the tasks are read.
+    ///   - analyses: the tasks' stored analyses.
+    ///   - prioritizer: orders them.
     public init(store: any Store, analyses: TaskAnalyses, prioritizer: Prioritizer) {
         self.store = store
         self.analyses = analyses

@@ -3,7 +3,9 @@ import PFBotCore
 
 /// What quality control looks at: the task, its analysis, and the branch head's files.
 public struct QCInput: Sendable {
+    /// The task being judged.
     public var task: PostFiatTask
+    /// Its analysis, whose requirements the rules check.
     public var analysis: TaskAnalysis
     /// The task's folder on the branch (`tasks/<slug>`).
     public var folder: String
@@ -18,6 +20,7 @@ public struct QCInput: Sendable {
     /// Rules and limits from the configuration.
     public var rules: QualityRules
 
+    /// Creates the input from its parts; `sizes` adds the tree sizes of files that were not read.
     public init(task: PostFiatTask, analysis: TaskAnalysis, folder: String, files: [String: Data], sizes: [String: Int]? = nil, changedPaths: [String],
                 templatePaths: [String], rules: QualityRules) {
         self.task = task

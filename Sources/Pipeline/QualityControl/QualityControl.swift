@@ -9,6 +9,7 @@ public struct QualityControl: Sendable {
 
     let rules: [any QCRule] = [DeliverablesRule(), ChecklistRule(), PlaceholderRule(), MarkdownRule(), LinksRule(), SizeRule(), EvidenceRule()]
 
+    /// Creates quality control with every built-in rule.
     public init() {}
 
     /// Runs every enabled rule.
@@ -20,8 +21,10 @@ public struct QualityControl: Sendable {
 
 /// The outcome of a QC run.
 public struct QCReport: Sendable, Equatable, Codable {
+    /// Each enabled rule's verdict, in the order the rules ran.
     public var results: [QCRuleResult]
 
+    /// Creates a report from the rules' verdicts.
     public init(results: [QCRuleResult]) {
         self.results = results
     }

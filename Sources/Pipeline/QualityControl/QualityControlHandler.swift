@@ -43,6 +43,7 @@ struct QualityControlHandler: PipelineJobHandler {
 public struct QualityControlRun: Sendable {
     let context: PipelineContext
 
+    /// Creates a run over the pipeline's context.
     public init(context: PipelineContext) {
         self.context = context
     }

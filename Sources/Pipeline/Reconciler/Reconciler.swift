@@ -11,16 +11,22 @@ import Storage
 public struct Reconciler: Sendable {
     let context: PipelineContext
 
+    /// Creates the reconciler over the pipeline's context.
     public init(context: PipelineContext) {
         self.context = context
     }
 
     /// What one pass repaired.
     public struct Report: Sendable, Equatable {
+        /// Tasks checked.
         public var checked = 0
+        /// Tasks whose issue was found again by its marker.
         public var adoptedIssues = 0
+        /// Tasks whose branch was found again by name.
         public var adoptedBranches = 0
+        /// Submission and QC jobs queued for merges and pushes whose webhooks never arrived.
         public var queuedJobs = 0
+        /// One line per task that could not be reconciled, with the error.
         public var problems: [String] = []
     }
 

@@ -7,6 +7,7 @@ import Storage
 public struct RedeliverySweep: Sendable {
     let context: PipelineContext
 
+    /// Creates the sweep over the pipeline's context.
     public init(context: PipelineContext) {
         self.context = context
     }

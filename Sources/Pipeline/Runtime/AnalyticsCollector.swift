@@ -13,6 +13,11 @@ public struct AnalyticsCollector: Sendable {
     /// Analyses tasks that have no stored analysis.
     public var analyzer: TaskAnalyzer
 
+    /// Creates a collector.
+    /// - Parameters:
+    ///   - analyzer: analyses tasks that have no stored analysis.
+    ///   - auditLines: how many audit entries the report lists.
+    ///   - taskLines: how many tasks one page of the report lists.
     public init(analyzer: TaskAnalyzer = TaskAnalyzer(), auditLines: Int = 50, taskLines: Int = 100) {
         self.analyzer = analyzer
         self.auditLines = auditLines

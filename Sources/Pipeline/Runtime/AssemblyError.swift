@@ -3,9 +3,12 @@ import PFBotCore
 
 /// The bot cannot be built from this configuration; the description names the setting and the fix.
 public enum AssemblyError: Error, CustomStringConvertible {
+    /// A required setting is not set: its key and how to set it.
     case missing(String, String)
+    /// A secret cannot be read; the text names the setting and the problem.
     case secret(String)
 
+    /// The setting at fault and how to fix it.
     public var description: String {
         switch self {
         case .missing(let key, let fix): return "\(key) is not set: \(fix)."

@@ -12,10 +12,15 @@ import Storage
 /// the Task Node client, the libgit2 mirrors, the pipeline's context, its job runner and monitor. The one assembly
 /// behind `pfbot serve`, `pfbot action`, `pfbot sync`, `pfbot qc`, `pfbot demo` and the tests' sandbox.
 public struct BotAssembly: Sendable {
+    /// The validated configuration the bot was built from.
     public let configuration: Configuration
+    /// The store, migrated.
     public let store: SQLStore
+    /// What the pipeline's handlers talk to.
     public let context: PipelineContext
+    /// Polls the Task Node.
     public let monitor: TaskMonitor
+    /// Runs the queued jobs.
     public let runner: JobRunner
     /// The Task Node client (the monitor's source and the pipeline's sink).
     public let taskNode: TaskNodeClient

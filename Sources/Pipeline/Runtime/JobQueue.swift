@@ -7,6 +7,10 @@ public struct JobQueue: Sendable {
     let store: any Store
     let now: @Sendable () -> Date
 
+    /// Creates the queue over a store.
+    /// - Parameters:
+    ///   - store: where jobs are kept.
+    ///   - now: the clock that decides when a job is due.
     public init(store: any Store, now: @escaping @Sendable () -> Date) {
         self.store = store
         self.now = now

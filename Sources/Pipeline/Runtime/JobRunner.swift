@@ -44,6 +44,8 @@ public struct JobRunner: Sendable {
 
     /// What became of one claimed job.
     public enum Outcome: String, Sendable, Equatable {
+        /// `done`: handled; `retrying`: failed, queued again with backoff; `dead`: failed for good (or out of attempts);
+        /// `released`: interrupted, handed back unfinished.
         case done, retrying, dead, released
     }
 

@@ -17,6 +17,7 @@ public final class JobWakeup: Sendable {
 
     private let state = Mutex(State())
 
+    /// Creates a wake-up with no workers waiting.
     public init() {}
 
     /// Which wake-ups a worker has seen; pass it to ``wait(after:timeout:)``.

@@ -9,15 +9,23 @@ import Storage
 /// Everything the pipeline's handlers talk to: the store, the Task Node, GitHub, the configuration and the clock.
 /// Built once per process by the run mode (`pfbot serve`, `pfbot action`, `pfbot demo`) or by a test.
 public struct PipelineContext: Sendable {
+    /// The bot's database: tasks, jobs, outbox, audit log and the pipeline's state.
     public var store: any Store
+    /// Reads the contributor's tasks from the Task Node.
     public var taskSource: any TaskSource
+    /// Writes to the Task Node (accept, refuse, submit, …).
     public var taskSink: any TaskSink
+    /// The GitHub REST client.
     public var github: any GitHubAPI
     /// The repository tasks are mirrored into.
     public var repository: RepositoryRef
+    /// The validated configuration.
     public var configuration: Configuration
+    /// Analyses tasks (checklist, category, effort, return).
     public var analyzer: TaskAnalyzer
+    /// The clock every handler reads.
     public var now: @Sendable () -> Date
+    /// Where the handlers log.
     public var logger: Logger
     /// Where task branches are committed and read (a bare mirror of the repository, through libgit2).
     public var git: GitAccess
@@ -25,6 +33,18 @@ public struct PipelineContext: Sendable {
     let defaultBranches = DefaultBranchCache()
     let permissions: PermissionCache
 
+    /// Creates the context; the run mode (or a test) builds it once.
+    /// - Parameters:
+    ///   - store: the bot's database.
+    ///   - taskSource: reads the Task Node.
+    ///   - taskSink: writes to the Task Node.
+    ///   - github: the GitHub REST client.
+    ///   - repository: the repository tasks are mirrored into.
+    ///   - git: the git data of that repository.
+    ///   - configuration: the validated configuration.
+    ///   - analyzer: analyses tasks.
+    ///   - now: the clock.
+    ///   - logger: where the handlers log.
     public init(store: any Store, taskSource: any TaskSource, taskSink: any TaskSink, github: any GitHubAPI, repository: RepositoryRef,
                 git: GitAccess, configuration: Configuration, analyzer: TaskAnalyzer = TaskAnalyzer(),
                 now: @escaping @Sendable () -> Date = Date.init, logger: Logger = Logger(label: "pfbot.pipeline")) {
@@ -95,6 +115,8 @@ public struct PipelineContext: Sendable {
 
 /// A job names a task pfbot no longer has; retrying cannot help.
 public struct UnknownTask: PermanentJobFailure, CustomStringConvertible {
+    /// The task the job names.
     public var id: TaskID
+    /// What is missing and how to fetch it again.
     public var description: String { "task \(id) is not in the store; run `pfbot sync` to fetch it again" }
 }

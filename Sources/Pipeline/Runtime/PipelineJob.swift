@@ -5,15 +5,25 @@ import Storage
 /// A job of the pipeline: its kind and its typed payload. The one place where a job's stored form is made and
 /// read: ``kind``, ``dedupeKey`` and the payload's encoding are derived here, never spelled by a caller.
 public enum PipelineJob: Sendable, Equatable {
+    /// Process a stored webhook delivery.
     case webhook(deliveryID: String)
+    /// Open a proposal's issue and send the announcement.
     case announce(ObservedTaskJob)
+    /// Accept the task on the Task Node.
     case accept(AcceptJob)
+    /// Commit the templates to the task branch and open the draft pull request.
     case startWork(StartWorkJob)
+    /// Relay the Task Node's verification question to the issue.
     case relayVerification(ObservedTaskJob)
+    /// Record the decided or paid reward on the issue and close it.
     case recordReward(ObservedTaskJob)
+    /// Label and close the issue of a task refused, cancelled, expired or rejected.
     case close(ObservedTaskJob)
+    /// Rewrite the issue's body and labels from the task's state.
     case updateIssue(ObservedTaskJob)
+    /// Run quality control on a head and publish the check run.
     case qualityControl(QualityControlJob)
+    /// Submit the task's work to the Task Node, once QC and reviews allow.
     case submit(SubmissionJob)
 
     /// The job's kind.
@@ -118,7 +128,10 @@ public enum PipelineJob: Sendable, Equatable {
 
 /// A job whose payload cannot be read; retrying will not help.
 public struct MalformedJob: PermanentJobFailure, CustomStringConvertible {
+    /// The job's row id.
     public var job: Int64
+    /// The job's kind, as stored.
     public var kind: String
+    /// Which job cannot be read, and why it probably cannot.
     public var description: String { "job \(job) (\(kind)) has a malformed payload; it was written by another pfbot version or by hand" }
 }

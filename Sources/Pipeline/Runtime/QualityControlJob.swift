@@ -3,12 +3,14 @@ import PFBotCore
 
 /// The payload of a QC job: the head to judge.
 public struct QualityControlJob: Codable, Sendable, Equatable {
+    /// The task whose head is judged.
     public var task: TaskID
     /// The pull request head (or pushed commit) to judge.
     public var head: String
     /// `/pf qc`: judge the head again even when a verdict for it is recorded.
     public var requested: Bool
 
+    /// Creates the payload.
     public init(task: TaskID, head: String, requested: Bool = false) {
         self.task = task
         self.head = head

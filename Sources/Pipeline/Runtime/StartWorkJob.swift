@@ -13,9 +13,12 @@ public struct StartWorkJob: Codable, Sendable, Equatable {
         case requested(at: Date)
     }
 
+    /// The task to start work on.
     public var task: TaskID
+    /// What asked for the work to start.
     public var occasion: Occasion
 
+    /// Creates the payload.
     public init(task: TaskID, occasion: Occasion) {
         self.task = task
         self.occasion = occasion

@@ -28,13 +28,21 @@ public struct SyncPass: Sendable {
 
     /// What a pass did.
     public struct Outcome: Sendable, Encodable {
+        /// Tasks the Task Node listed for the first time.
         public var newTasks: Int
+        /// Known tasks whose state or details changed.
         public var changedTasks: Int
+        /// What went wrong in the poll and the reconciliation, one line each.
         public var problems: [String]
+        /// Tasks the Reconciler checked.
         public var reconciled: Int
+        /// Deadline warnings posted.
         public var deadlineWarnings: Int
+        /// Webhook deliveries GitHub was asked to redeliver.
         public var redelivered: Int
+        /// Jobs run before returning.
         public var jobsRun: Int
+        /// Jobs that failed for good during the pass.
         public var deadJobs: Int
         /// The Task Node's polling hint.
         public var nextPollSeconds: Double?

@@ -8,7 +8,9 @@ import XRPL
 /// the pending writes. The one place where the wallet secret and those files are resolved from the configuration,
 /// for the bot and for the `pfbot task …` commands alike.
 public struct TaskNodeAccess: Sendable {
+    /// The Task Node's base URL.
     public var baseURL: URL
+    /// The wallet that logs in and signs writes.
     public var secret: WalletSecret
     /// The wallet session cookie, kept between runs (mode 0600).
     public var sessionFile: URL

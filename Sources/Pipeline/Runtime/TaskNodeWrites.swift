@@ -2,7 +2,9 @@ import PostFiat
 
 /// The Task Node refused a write for good (wrong state, bad input): retrying will not help.
 public struct TaskNodeRefusal: PermanentJobFailure, CustomStringConvertible {
+    /// The Task Node's answer.
     public var error: TaskNodeError
+    /// The Task Node's error, as it describes itself.
     public var description: String { error.description }
 }
 

@@ -12,6 +12,12 @@ public struct WebhookPlan: Sendable {
     let settings: RepositorySettings
     let branchPrefix: String
 
+    /// Creates a planner that reads the store.
+    /// - Parameters:
+    ///   - store: where tasks are looked up.
+    ///   - repository: the repository tasks are mirrored into (`owner/name`).
+    ///   - settings: the repository's settings (who may run which command, whether approval is required).
+    ///   - branchPrefix: the prefix of task branches.
     public init(store: any Store, repository: String, settings: RepositorySettings, branchPrefix: String) {
         self.store = store
         self.repository = repository
