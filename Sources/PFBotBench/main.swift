@@ -6,6 +6,7 @@ let benchmarks: [String: @Sendable ([String]) async throws -> Void] = [
     "git-commit": { try await GitCommitBenchmark(arguments: $0).run() },
     "webhook-ingest": { try await WebhookIngestBenchmark.run($0) },
     "status-reply": { try await StatusReplyBenchmark.run($0) },
+    "edge": { try await EdgeBenchmark.run($0) },
 ]
 
 let arguments = CommandLine.arguments

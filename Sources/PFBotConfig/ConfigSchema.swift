@@ -1,3 +1,5 @@
+import PFBotCore
+
 /// Every key pfbot reads from `pfbot.yml`, with the secrets that only come from the environment.
 public enum ConfigSchema {
     /// Verbs of `/pf` commands, whose permissions `repository.commands.<verb>` may set.
@@ -44,7 +46,18 @@ public enum ConfigSchema {
         ConfigKey("github.write_spacing_ms", .integer(0...60_000), default: "1000", "Milliseconds between content-creating GitHub calls (GitHub asks for 1000)."),
         ConfigKey("server.host", .string, default: "127.0.0.1", "Address `pfbot serve` listens on."),
         ConfigKey("server.port", .integer(0...65535), default: "8080", "Port `pfbot serve` listens on."),
-        ConfigKey("server.max_body_bytes", .integer(1024...104_857_600), default: "26214400", "Largest webhook body accepted; larger gets 413."),
+        ConfigKey("server.max_body_bytes", .integer(1024...104_857_600), default: String(ServerSettings.defaultMaxBodyBytes),
+                  "Largest webhook body accepted (GitHub's cap, 25 MB); larger gets 413, before it is read when Content-Length says so."),
+        ConfigKey("server.max_concurrent_bodies", .integer(1...1024), default: "8",
+                  "Webhook bodies read at once; more wait up to 5 s, then get 503 with Retry-After. Memory for unverified bodies stays under this × max_body_bytes."),
+        ConfigKey("server.header_timeout_seconds", .integer(1...600), default: "10",
+                  "Seconds a connection may take to send a request's headers; slower connections are closed."),
+        ConfigKey("server.read_timeout_seconds", .integer(1...3600), default: "60",
+                  "Seconds a whole request (headers and body) may take to arrive; slower connections are closed."),
+        ConfigKey("server.idle_timeout_seconds", .integer(1...3600), default: "30",
+                  "Seconds a connection may stay silent (between requests, or mid-body) before it is closed."),
+        ConfigKey("server.max_connections", .integer(1...100_000), default: "512",
+                  "Open connections at once; further connections wait in the listen backlog."),
         ConfigKey("server.workers", .integer(1...64), default: "2", "Concurrent job workers."),
         ConfigKey("server.job_lease_seconds", .integer(5...3600), default: "300",
                   "Seconds a worker holds a claimed job; a job whose worker died runs again after this."),
