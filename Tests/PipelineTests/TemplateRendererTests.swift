@@ -13,7 +13,7 @@ import Testing
         #expect(templates.files.count >= 4)
         let task = makeTask(title: "Guide", description: "Write docs.")
         let files = try TemplateRenderer().render(templates, task: task, analysis: TaskAnalyzer().analyze(task))
-        #expect(files.keys.allSatisfy { $0.hasPrefix("tasks/guide-aaaaaaaa/") })
+        #expect(files.keys.allSatisfy { $0.hasPrefix("tasks/guide-4319fdcedae8/") })
     }
 
     @Test func taskText_isRenderedAsInertData() throws {
@@ -23,7 +23,7 @@ import Testing
         )
         let analysis = TaskAnalyzer().analyze(task)
         let files = try TemplateRenderer().render(try TemplateSet.builtIn(for: .docs), task: task, analysis: analysis)
-        let readme = String(decoding: try #require(files["tasks/x-pwn-x-title-aaaaaaaa/README.md"]), as: UTF8.self)
+        let readme = String(decoding: try #require(files["tasks/x-pwn-x-title-4319fdcedae8/README.md"]), as: UTF8.self)
         #expect(readme.contains("# {{#x}}Pwn{{/x}} title"))
         #expect(readme.contains("Use {{&gt; partial}} and &lt;script&gt;alert(1)&lt;/script&gt; bell"))
         #expect(readme.contains("1. Step {{one}}"))
