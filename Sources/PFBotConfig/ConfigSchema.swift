@@ -48,7 +48,7 @@ public enum ConfigSchema {
         ConfigKey("server.port", .integer(0...65535), default: "8080", "Port `pfbot serve` listens on."),
         ConfigKey("server.max_body_bytes", .integer(1024...104_857_600), default: String(ServerSettings.defaultMaxBodyBytes),
                   "Largest webhook body accepted (GitHub's cap, 25 MB); larger gets 413, before it is read when Content-Length says so."),
-        ConfigKey("server.max_concurrent_bodies", .integer(1...1024), default: "8",
+        ConfigKey("server.max_concurrent_bodies", .integer(1...1024), default: "4",
                   "Webhook bodies read at once; more wait up to 5 s, then get 503 with Retry-After. Memory for unverified bodies stays under this × max_body_bytes."),
         ConfigKey("server.header_timeout_seconds", .integer(1...600), default: "10",
                   "Seconds a connection may take to send a request's headers; slower connections are closed."),

@@ -33,14 +33,14 @@ public struct WebhookIngress: Sendable {
     ///   - store: the inbox deliveries are written to.
     ///   - authenticator: checks `X-Hub-Signature-256`.
     ///   - maxBodyBytes: larger bodies are refused with 413.
-    ///   - maxConcurrentBodies: bodies read at once; the memory held by unverified bodies stays under this times
-    ///     `maxBodyBytes`.
+    ///   - maxConcurrentBodies: bodies read at once (`server.max_concurrent_bodies`); the memory held by unverified
+    ///     bodies stays under this times `maxBodyBytes`.
     ///   - batchLimit: the most deliveries stored in one transaction (1 stores each in its own).
     ///   - now: the clock for `receivedAt`.
     ///   - logger: for rejected requests.
     ///   - metrics: where `pfbot_webhooks_total` is counted; the process's metrics system by default.
     ///   - onQueued: called after a new delivery is durable (wakes the job workers).
-    public init(store: any Store, authenticator: any WebhookAuthenticator, maxBodyBytes: Int, maxConcurrentBodies: Int = 64,
+    public init(store: any Store, authenticator: any WebhookAuthenticator, maxBodyBytes: Int, maxConcurrentBodies: Int = 4,
                 batchLimit: Int = 256, now: @escaping @Sendable () -> Date = Date.init, logger: Logger = Logger(label: "pfbot.webhooks"),
                 metrics: any MetricsFactory = MetricsSystem.factory, onQueued: @escaping @Sendable () -> Void = {}) {
         self.counters = WebhookCounters(factory: metrics)

@@ -6,8 +6,9 @@ import SandboxWorld
 /// `PFBotBench edge --pfbot PATH [--bodies N] [--slow N]`: `pfbot serve`, as its own process, under hostile
 /// clients on loopback. 100 unsigned 26 MiB bodies at once (half declared by `Content-Length`, half chunked) while
 /// a signed delivery is sent, then 100 connections trickling header lines that never end while `/healthz` and a
-/// signed delivery are asked. Reports the server's peak RSS (`VmHWM`), what was refused, and how long the slow
-/// connections lived (header timeout 3 s, idle 3 s, read 10 s, as the edge test sets them).
+/// signed delivery are asked. Between the two, 100 chunked 26 MiB bodies with a well-formed signature that cannot
+/// match (these must be read to be refused). Reports the server's peak RSS (`VmHWM`) after each phase, what was
+/// refused, and how long the slow connections lived (header timeout 3 s, idle 3 s, read 10 s, as the edge test sets them).
 enum EdgeBenchmark {
     static let hostileBodyBytes = 26 * 1024 * 1024
     static let secret = "bench-edge-secret"
@@ -57,6 +58,16 @@ enum EdgeBenchmark {
         let bodySeconds = (clock.now - bodyStart).inSeconds
         let peakRSS = EdgeLoad.peakResidentBytes(pid: server.processIdentifier) ?? 0
 
+        // Bodies with a well-formed signature that cannot match must be read to be refused: at most
+        // server.max_concurrent_bodies at a time, each cut off at the limit.
+        let forgedStart = clock.now
+        let forgedSignature = "sha256=" + String(repeating: "0", count: 64)
+        let forged = await concurrently(bodies) { _ in
+            EdgeLoad.hostileBody(port: port, bodyBytes: Self.hostileBodyBytes, chunked: true, signature: forgedSignature, timeout: 60)
+        }
+        let forgedSeconds = (clock.now - forgedStart).inSeconds
+        let peakAfterForged = EdgeLoad.peakResidentBytes(pid: server.processIdentifier) ?? 0
+
         let slowStart = clock.now
         async let slowClosed = concurrently(slow) { _ in EdgeLoad.slowHeaders(port: port, interval: 1, limit: 60) }
         try await Task.sleep(for: .seconds(1))
@@ -79,12 +90,16 @@ enum EdgeBenchmark {
         print("\(bodies) unsigned 26 MiB bodies: refused                    \(by413 + by401) (413: \(by413), 401: \(by401)) in \(String(format: "%.2f", bodySeconds)) s")
         print("peak RSS after the bodies (VmHWM)                    \(String(format: "%.1f", megabytes(peakRSS))) MiB")
         print("signed delivery during the bodies                    \(signedDuringBodies.map(String.init) ?? "no answer")")
+        let forged413 = forged.filter { $0 == .status(413) }.count
+        let forged503 = forged.filter { $0 == .status(503) }.count
+        print("\(bodies) forged-signature 26 MiB chunked bodies refused  \(forged413 + forged503) (413: \(forged413), 503: \(forged503)) in \(String(format: "%.2f", forgedSeconds)) s")
+        print("peak RSS after the forged bodies (VmHWM)             \(String(format: "%.1f", megabytes(peakAfterForged))) MiB")
         print("\(slow) slow-header connections closed by the server    \(closedTimes.count), last after \(String(format: "%.1f", closedTimes.max() ?? 0)) s")
         print("/healthz and signed delivery during slow headers     \(health.map(String.init) ?? "no answer"), \(signedDuringSlow.map(String.init) ?? "no answer")")
         print("peak RSS at the end (VmHWM)                          \(String(format: "%.1f", megabytes(peakAfterSlow))) MiB")
-        print(String(format: "BENCH edge peak_rss_mb=%.1f refused=%d bodies=%d signed_accepted=%d healthz=%d slow=%d slow_closed=%d slow_closed_s=%.1f slow_phase_s=%.1f",
-                     megabytes(max(peakRSS, peakAfterSlow)), by413 + by401, bodies, signedAccepted, health ?? 0, slow, closedTimes.count,
-                     closedTimes.max() ?? 0, slowSeconds))
+        print(String(format: "BENCH edge peak_rss_mb=%.1f refused=%d bodies=%d signed_accepted=%d forged_refused=%d forged_peak_rss_mb=%.1f healthz=%d slow=%d slow_closed=%d slow_closed_s=%.1f slow_phase_s=%.1f",
+                     megabytes(peakRSS), by413 + by401, bodies, signedAccepted, forged413 + forged503, megabytes(peakAfterForged), health ?? 0, slow,
+                     closedTimes.count, closedTimes.max() ?? 0, slowSeconds))
     }
 
     /// Starts `pfbot serve` against the sandbox's emulators and reads its port from the log.

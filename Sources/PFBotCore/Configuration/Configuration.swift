@@ -201,7 +201,7 @@ public struct ServerSettings: Sendable, Equatable {
     public var jobLeaseSeconds: Int
     /// Webhook bodies read at once; more wait briefly, then get 503 with `Retry-After`. Bounds the memory held by
     /// bodies not yet verified to `maxConcurrentBodies × maxBodyBytes`.
-    public var maxConcurrentBodies: Int = 8
+    public var maxConcurrentBodies: Int = 4
     /// Seconds a connection may take to send a request's headers (from connecting, or from the previous response).
     public var headerTimeoutSeconds: Int = 10
     /// Seconds a whole request (headers and body) may take to arrive.
