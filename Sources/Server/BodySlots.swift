@@ -40,13 +40,18 @@ final class BodySlots: Sendable {
         defer { timer.cancel() }
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                let queued = state.withLock { state in
+                let answer: Bool? = state.withLock { state in
                     state.arriving.remove(id)
                     if state.abandoned.remove(id) != nil { return false }
+                    // A slot may have been returned since this waiter found none.
+                    if state.free > 0 {
+                        state.free -= 1
+                        return true
+                    }
                     state.waiters.append((id, continuation))
-                    return true
+                    return nil
                 }
-                if !queued { continuation.resume(returning: false) }
+                if let answer { continuation.resume(returning: answer) }
             }
         } onCancel: {
             self.giveUp(id)

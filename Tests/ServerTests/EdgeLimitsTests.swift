@@ -104,6 +104,26 @@ import Testing
         #expect(await slots.acquire(patience: .milliseconds(100)))
     }
 
+    @Test func bodySlots_underABurst_everyoneGetsOne_andNoSlotIsLost() async {
+        let slots = BodySlots(count: 2)
+        let granted = await withTaskGroup(of: Bool.self) { group in
+            for _ in 0..<200 {
+                group.addTask {
+                    guard await slots.acquire(patience: .seconds(20)) else { return false }
+                    await Task.yield()
+                    slots.release()
+                    return true
+                }
+            }
+            return await group.reduce(into: 0) { $0 += $1 ? 1 : 0 }
+        }
+        #expect(granted == 200)
+        // Both slots are free again.
+        #expect(await slots.acquire(patience: .milliseconds(100)))
+        #expect(await slots.acquire(patience: .milliseconds(100)))
+        #expect(await slots.acquire(patience: .milliseconds(100)) == false)
+    }
+
     @Test func unverifiedLabel_isKeptAfterTheEventNameCap() {
         let registry = PrometheusCollectorRegistry()
         let counters = WebhookCounters(factory: PrometheusMetricsFactory(registry: registry))
