@@ -58,7 +58,7 @@ public struct WebhookIngress: Sendable {
         if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > maxBodyBytes {
             return tooLarge(closing: true)
         }
-        var check: WebhookBodyCheck
+        let check: WebhookBodyCheck
         do {
             check = try authenticator.startCheck(signature: request.headers[.hubSignature256])
         } catch {
@@ -71,18 +71,10 @@ public struct WebhookIngress: Sendable {
             response.headers[.connection] = "close"
             return response
         }
-        defer { bodySlots.release() }
-        var body = ByteBuffer()
-        if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > 0 { body.reserveCapacity(declared) }
-        for try await piece in request.body {
-            guard piece.readableBytes <= maxBodyBytes - body.readableBytes else { return tooLarge(closing: true) }
-            piece.withUnsafeReadableBytes { check.update($0) }
-            body.writeImmutableBuffer(piece)
-        }
-        do {
-            try check.finish()
-        } catch {
-            return unauthorized(error, closing: false)
+        let body: ByteBuffer
+        switch try await readBody(of: request, checking: check) {
+        case .verified(let verified): body = verified
+        case .refused(let response): return response
         }
         guard let event = request.headers[.gitHubEvent], let deliveryID = request.headers[.gitHubDelivery],
               Self.isPlausibleDeliveryID(deliveryID) else {
@@ -103,6 +95,33 @@ public struct WebhookIngress: Sendable {
         if isNew { onQueued() }
         counters.count(event: event, outcome: isNew ? "queued" : "duplicate")
         return Self.acknowledge(deliveryID, isNew: isNew)
+    }
+
+    /// A body read and checked, or the answer refusing it.
+    private enum BodyOutcome {
+        case verified(ByteBuffer)
+        case refused(Response)
+    }
+
+    /// Reads the body through the signature check, keeping at most `maxBodyBytes`, and hands back the body slot
+    /// the caller took as soon as the body is verified or refused (a verified body no longer counts against the
+    /// cap, so deliveries waiting for the store's group commit do not hold slots).
+    private func readBody(of request: Request, checking start: WebhookBodyCheck) async throws -> BodyOutcome {
+        defer { bodySlots.release() }
+        var check = start
+        var body = ByteBuffer()
+        if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > 0 { body.reserveCapacity(declared) }
+        for try await piece in request.body {
+            guard piece.readableBytes <= maxBodyBytes - body.readableBytes else { return .refused(tooLarge(closing: true)) }
+            piece.withUnsafeReadableBytes { check.update($0) }
+            body.writeImmutableBuffer(piece)
+        }
+        do {
+            try check.finish()
+        } catch {
+            return .refused(unauthorized(error, closing: false))
+        }
+        return .verified(body)
     }
 
     /// 413. - Parameter closing: the body was not read to its end (the connection is closed after the reply).
