@@ -8,6 +8,7 @@ let benchmarks: [String: @Sendable ([String]) async throws -> Void] = [
     "status-reply": { try await StatusReplyBenchmark.run($0) },
     "scale": { try await ScaleBenchmark.run($0) },
     "api-calls": { try await APICallsBenchmark.run($0) },
+    "edge": { try await EdgeBenchmark.run($0) },
 ]
 
 let arguments = CommandLine.arguments

@@ -77,13 +77,18 @@ public struct ConfigurationLoader: Sendable {
         }
         let ledger = LedgerSettings(rpcURLs: settings.urlList("ledger.rpc_urls"), feeCapDrops: settings.integer("ledger.fee_cap_drops") ?? 1000)
         let github = githubSettings(&settings)
-        let server = ServerSettings(
+        var server = ServerSettings(
             host: settings.string("server.host") ?? "127.0.0.1",
             port: settings.integer("server.port") ?? 8080,
-            maxBodyBytes: settings.integer("server.max_body_bytes") ?? 26_214_400,
+            maxBodyBytes: settings.integer("server.max_body_bytes") ?? ServerSettings.defaultMaxBodyBytes,
             workers: settings.integer("server.workers") ?? 2,
             jobLeaseSeconds: settings.integer("server.job_lease_seconds") ?? 300
         )
+        server.maxConcurrentBodies = settings.integer("server.max_concurrent_bodies") ?? server.maxConcurrentBodies
+        server.headerTimeoutSeconds = settings.integer("server.header_timeout_seconds") ?? server.headerTimeoutSeconds
+        server.readTimeoutSeconds = settings.integer("server.read_timeout_seconds") ?? server.readTimeoutSeconds
+        server.idleTimeoutSeconds = settings.integer("server.idle_timeout_seconds") ?? server.idleTimeoutSeconds
+        server.maxConnections = settings.integer("server.max_connections") ?? server.maxConnections
         let filters = TaskFilters(
             kinds: settings.list("filters.kinds").map(TaskKind.init(label:)),
             minimumReward: settings.amount("filters.min_reward_pft") ?? .zero,

@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
+import NIOCore
 
 /// pfbot's HTTP server, running: bound to its address (port 0 picks a free one) until ``stop()``.
 public final class RunningServer: Sendable {
@@ -19,12 +21,21 @@ public final class RunningServer: Sendable {
     }
 
     /// Starts serving `router` and returns once the socket is bound.
+    /// - Parameter limits: timeouts and the connection cap.
     /// - Throws: ``ServerStartError`` when the address cannot be bound.
-    public static func start(router: Router<BasicRequestContext>, host: String, port: Int, logger: Logger = Logger(label: "pfbot.server")) async throws -> RunningServer {
+    public static func start(router: Router<BasicRequestContext>, host: String, port: Int, limits: ConnectionLimits = ConnectionLimits(),
+                             logger: Logger = Logger(label: "pfbot.server")) async throws -> RunningServer {
         let (ports, continuation) = AsyncStream<Int>.makeStream()
+        let headerTimeout = TimeAmount(limits.headerTimeout)
+        let readTimeout = TimeAmount(limits.readTimeout)
         let app = Application(
             router: router,
-            configuration: .init(address: .hostname(host, port: port), serverName: "pfbot"),
+            server: .http1(configuration: .init(
+                additionalChannelHandlers: [ConnectionDeadlineHandler(headerTimeout: headerTimeout, readTimeout: readTimeout)],
+                idleTimeout: TimeAmount(limits.idleTimeout)
+            )),
+            configuration: .init(address: .hostname(host, port: port), serverName: "pfbot",
+                                 availableConnectionsDelegate: MaximumAvailableConnections(limits.maxConnections)),
             onServerRunning: { channel in
                 continuation.yield(channel.localAddress?.port ?? 0)
                 continuation.finish()

@@ -1,8 +1,9 @@
-import Foundation
+import GitHub
 
-/// Checks a webhook's `X-Hub-Signature-256` against the raw body. The GitHub module's `WebhookVerifier`
-/// (constant time, several secrets for rotation) is the implementation.
+/// Checks a webhook's `X-Hub-Signature-256` against the raw body as it streams in. The GitHub module's
+/// `WebhookVerifier` (constant time, several secrets for rotation) is the implementation.
 public protocol WebhookAuthenticator: Sendable {
-    /// Throws when the signature is missing or matches none of the secrets.
-    func verify(signature: String?, body: Data) throws
+    /// Starts a check of the body against the header.
+    /// - Throws: at once when the header is missing or malformed (the body need not be read then).
+    func startCheck(signature: String?) throws -> WebhookBodyCheck
 }

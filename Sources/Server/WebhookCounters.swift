@@ -29,7 +29,8 @@ final class WebhookCounters: Sendable {
         counters.withLock { counters in
             let key = event + "\u{0}" + outcome
             if let counter = counters[key] { return counter }
-            let kept = counters.count < Self.maxEventNames * 4 ? event : Self.otherEvent
+            // The fixed label of refused requests is always kept: the cap is there for the names senders choose.
+            let kept = event == Self.unverifiedEvent || counters.count < Self.maxEventNames * 4 ? event : Self.otherEvent
             let counter = Counter(label: "pfbot_webhooks_total", dimensions: [("event", kept), ("outcome", outcome)], factory: factory)
             if kept == event { counters[key] = counter }
             return counter

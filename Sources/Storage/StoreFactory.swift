@@ -84,7 +84,7 @@ public enum StoreFactory {
             source: SQLiteSource(path: path, threadPool: threadPool), maxConnectionsPerEventLoop: connectionsPerLoop,
             requestTimeout: .seconds(30), pruneInterval: nil, logger: logger, on: eventLoops
         )
-        var provider = ConnectionProvider(engine: .sqlite, pool: pool) { $0.sql() }
+        var provider = ConnectionProvider(engine: .sqlite, pool: pool) { $0.sql(queryLogLevel: queryLogLevel) }
         provider.inboxConnection = ReservedConnection()
         let checkpointer = Task { [provider] in await SQLiteCheckpointer(lender: provider).run() }
         provider.beforeShutdown = {
@@ -108,8 +108,13 @@ public enum StoreFactory {
             source: PostgresConnectionSource(sqlConfiguration: configuration), maxConnectionsPerEventLoop: 4,
             requestTimeout: .seconds(10), pruneInterval: .seconds(60), logger: logger, on: MultiThreadedEventLoopGroup.singleton
         )
-        return ConnectionProvider(engine: .postgres, pool: pool) { $0.sql() }
+        return ConnectionProvider(engine: .postgres, pool: pool) { $0.sql(queryLogLevel: queryLogLevel) }
     }
+
+    /// The level SQLKit logs each statement at, with its bound parameters (task titles, comment text, webhook
+    /// bodies). `.trace`, not SQLKit's default `.debug`: a debug log (`log_level: debug`) must not carry what
+    /// people wrote; only `log_level: trace` shows the statements and their parameters.
+    static let queryLogLevel = Logger.Level.trace
 
     /// The URL without any password, safe to print.
     static func redacted(_ url: String) -> String {

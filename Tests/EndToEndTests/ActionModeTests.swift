@@ -32,7 +32,8 @@ import Testing
             let result = try await CommandRunner().runAsync(["action"], in: directory.path, environment: environment)
             #expect(result.status == 0, "\(result.standardOutput)\n\(result.standardError.suffix(3000))")
             #expect(await world.taskNode.task(id)?.statusKey == "accepted")
-            let branches = try await world.github.emulator.branchSHA(owner: "acme", repo: "tasks", branch: "pf/write-the-onboarding-guide-" + String(id.suffix(8)))
+            let branch = "pf/" + TaskSlug(title: "Write the onboarding guide", id: try TaskID(id)).rawValue
+            let branches = try await world.github.emulator.branchSHA(owner: "acme", repo: "tasks", branch: branch)
             #expect(branches != nil)
             let summary = try String(contentsOfFile: summaryFile, encoding: .utf8)
             #expect(summary.contains("## pfbot"))

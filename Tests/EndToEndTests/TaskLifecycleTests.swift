@@ -47,7 +47,7 @@ import Testing
             let record = try #require(try await world.store.task(taskID))
             let branch = try #require(record.branch)
             let pull = try #require(record.pullNumber)
-            #expect(branch == "pf/write-the-onboarding-guide-" + String(id.suffix(8)))
+            #expect(branch == "pf/" + TaskSlug(title: "Write the onboarding guide", id: taskID).rawValue)
             #expect(record.task.state == .qcFailed)
             let runs = await world.github.emulator.checkRuns(owner: "acme", repo: "tasks")
             #expect(runs.last?.run["conclusion"]?.stringValue == "failure")

@@ -63,10 +63,31 @@ import Testing
         }
     }
 
-    @Test func bodiesOf25MBAreTooLarge() throws {
-        try WebhookVerifier.checkBodySize(24_999_999)
-        #expect(throws: WebhookError.bodyTooLarge(bytes: 25_000_000, limit: 25_000_000)) { try WebhookVerifier.checkBodySize(25_000_000) }
-        #expect(throws: WebhookError.bodyTooLarge(bytes: 26_214_400, limit: 25_000_000)) { try WebhookVerifier.checkBodySize(26_214_400) }
+    @Test func bodiesOver25MBAreTooLarge() throws {
+        // GitHub caps payloads at 25 MB = 26,214,400 bytes; that much is accepted, one byte more is not.
+        try WebhookVerifier.checkBodySize(26_214_400)
+        #expect(throws: WebhookError.bodyTooLarge(bytes: 26_214_401, limit: 26_214_400)) { try WebhookVerifier.checkBodySize(26_214_401) }
+        #expect(throws: WebhookError.bodyTooLarge(bytes: 2_000, limit: 1_000)) { try WebhookVerifier.checkBodySize(2_000, limit: 1_000) }
+    }
+
+    @Test func streamedCheckMatchesWholeBodyCheck_withEverySecret() throws {
+        let verifier = WebhookVerifier(secrets: ["old", "new"])
+        for secret in ["old", "new"] {
+            var check = try verifier.startCheck(signature: WebhookVerifier.signature(for: body, secret: secret))
+            // Fed in pieces of 7 bytes, as a server reads buffers off the socket.
+            var offset = 0
+            while offset < body.count {
+                let piece = body[offset..<min(offset + 7, body.count)]
+                piece.withUnsafeBytes { check.update($0) }
+                offset += 7
+            }
+            try check.finish()
+        }
+        var tampered = try verifier.startCheck(signature: WebhookVerifier.signature(for: body, secret: "new"))
+        (body + Data("x".utf8)).withUnsafeBytes { tampered.update($0) }
+        #expect(throws: WebhookError.signatureMismatch) { try tampered.finish() }
+        #expect(throws: WebhookError.missingSignature) { _ = try verifier.startCheck(signature: nil) }
+        #expect(throws: WebhookError.malformedSignature) { _ = try verifier.startCheck(signature: "sha256=zz") }
     }
 
     @Test func deliveryVerifiesThenParses() throws {

@@ -1,11 +1,12 @@
 import Crypto
 import Foundation
+import PFBotCore
 
 /// Verifies `X-Hub-Signature-256` over the raw body, in constant time, against one or more secrets (for rotation).
+///
+/// A body can be checked whole (``verify(signature:body:)``) or as it streams in (``startCheck(signature:)``, then
+/// ``WebhookBodyCheck/update(_:)`` per buffer), so a server need not hold the body before it knows its size.
 public struct WebhookVerifier: Sendable {
-    /// The largest body GitHub delivers; larger bodies are rejected before any work. 25 MB.
-    public static let maxBodyBytes = 25_000_000
-
     private let keys: [SymmetricKey]
 
     /// Creates a verifier; any of `secrets` is accepted (list the new secret and the old one while rotating).
@@ -16,21 +17,29 @@ public struct WebhookVerifier: Sendable {
     /// Checks the signature header against the raw body bytes.
     /// - Throws: `WebhookError` when the header is missing, malformed or matches no secret.
     public func verify(signature header: String?, body: Data) throws {
+        var check = try startCheck(signature: header)
+        body.withUnsafeBytes { check.update($0) }
+        try check.finish()
+    }
+
+    /// Starts checking a body that arrives in pieces: one HMAC per secret, updated as the bytes arrive.
+    /// - Parameter header: the `X-Hub-Signature-256` value.
+    /// - Returns: the check; feed it the body, then call ``WebhookBodyCheck/finish()``.
+    /// - Throws: `WebhookError` at once when no secret is configured or the header is missing or malformed, so
+    ///   such a request is refused before its body is read.
+    public func startCheck(signature header: String?) throws -> WebhookBodyCheck {
         guard !keys.isEmpty else { throw WebhookError.noSecretConfigured }
         guard let header, !header.isEmpty else { throw WebhookError.missingSignature }
         guard header.hasPrefix("sha256="), let mac = Self.hexBytes(header.dropFirst(7)), mac.count == 32 else {
             throw WebhookError.malformedSignature
         }
-        let valid = keys.reduce(false) { found, key in
-            HMAC<SHA256>.isValidAuthenticationCode(mac, authenticating: body, using: key) || found
-        }
-        guard valid else { throw WebhookError.signatureMismatch }
+        return WebhookBodyCheck(expected: mac, keys: keys)
     }
 
-    /// Rejects bodies of 25 MB or more (GitHub caps payloads at 25 MB).
+    /// Rejects bodies larger than `limit` (by default GitHub's 25 MB cap, ``ServerSettings/defaultMaxBodyBytes``).
     /// - Throws: `WebhookError.bodyTooLarge`.
-    public static func checkBodySize(_ bytes: Int) throws {
-        guard bytes < maxBodyBytes else { throw WebhookError.bodyTooLarge(bytes: bytes, limit: maxBodyBytes) }
+    public static func checkBodySize(_ bytes: Int, limit: Int = ServerSettings.defaultMaxBodyBytes) throws {
+        guard bytes <= limit else { throw WebhookError.bodyTooLarge(bytes: bytes, limit: limit) }
     }
 
     /// The `sha256=…` header value for a body, as GitHub computes it.

@@ -3,6 +3,7 @@ import GitHub
 import Hummingbird
 import Logging
 import Metrics
+import PFBotCore
 import Prometheus
 import Server
 import Storage
@@ -47,8 +48,8 @@ enum WebhookIngestBenchmark {
         LoggingSystem.bootstrap { StandardErrorLogHandler(label: $0) }
         let store = try await StoreFactory.open(.sqlite(path: databasePath))
         let readiness = [ReadinessCheck(name: "store") { _ = try await store.jobCounts() }]
-        let ingress = WebhookIngress(store: store, authenticator: WebhookVerifier(secrets: [secret]), maxBodyBytes: WebhookVerifier.maxBodyBytes)
-        let single = WebhookIngress(store: store, authenticator: WebhookVerifier(secrets: [secret]), maxBodyBytes: WebhookVerifier.maxBodyBytes, batchLimit: 1)
+        let ingress = WebhookIngress(store: store, authenticator: WebhookVerifier(secrets: [secret]), maxBodyBytes: ServerSettings.defaultMaxBodyBytes)
+        let single = WebhookIngress(store: store, authenticator: WebhookVerifier(secrets: [secret]), maxBodyBytes: ServerSettings.defaultMaxBodyBytes, batchLimit: 1)
         let pfbot = try await BenchServer.start(ServerRouter.make(ingress: ingress, readiness: readiness, metrics: registry), name: "pfbot")
         let pfbotSingle = try await BenchServer.start(ServerRouter.make(ingress: single, readiness: readiness, metrics: registry), name: "pfbot-txn1")
         let bare = try await BenchServer.start(bareRouter(), name: "bare")
@@ -108,7 +109,7 @@ enum WebhookIngestBenchmark {
         let router = Router()
         router.post("/webhooks/github") { request, _ -> Response in
             var request = request
-            _ = try await request.collectBody(upTo: WebhookVerifier.maxBodyBytes)
+            _ = try await request.collectBody(upTo: ServerSettings.defaultMaxBodyBytes)
             return Response(status: .accepted)
         }
         return router

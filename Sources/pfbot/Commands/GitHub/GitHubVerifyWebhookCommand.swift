@@ -22,8 +22,11 @@ struct GitHubVerifyWebhookCommand: AsyncParsableCommand {
     var secretEnv = "PFBOT_WEBHOOK_SECRET"
 
     func run() async throws {
-        guard let body = FileManager.default.contents(atPath: file) else {
-            throw ValidationError("Cannot read \(file).")
+        let body: Data
+        do {
+            body = try WebhookBodyFile.read(file)
+        } catch {
+            throw ValidationError(error.description)
         }
         let secrets = (ProcessInfo.processInfo.environment[secretEnv] ?? "").split(separator: ",").map(String.init)
         let headers = ["x-hub-signature-256": signature, "x-github-event": event, "x-github-delivery": "cli"]

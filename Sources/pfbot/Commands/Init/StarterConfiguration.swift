@@ -1,3 +1,4 @@
+import PFBotCore
 import Pipeline
 
 /// The commented `pfbot.yml` that `pfbot init` writes: every section, the defaults spelled out, secrets only as
@@ -66,8 +67,8 @@ enum StarterConfiguration {
       # Where `pfbot serve` listens; put a TLS-terminating proxy in front when it faces the internet.
       host: 127.0.0.1
       port: 8080
-      # Largest webhook body accepted; larger gets HTTP 413.
-      max_body_bytes: 26214400
+      # Largest webhook body accepted (GitHub's cap, 25 MB); larger gets HTTP 413.
+      max_body_bytes: \(ServerSettings.defaultMaxBodyBytes)
       # Concurrent job workers.
       workers: 2
 

@@ -62,10 +62,10 @@ struct ActionEvent {
 
     init(environment: [String: String]) throws {
         guard let name = environment["GITHUB_EVENT_NAME"], !name.isEmpty else { throw ActionError.notInActions("GITHUB_EVENT_NAME") }
-        guard let path = environment["GITHUB_EVENT_PATH"], let body = FileManager.default.contents(atPath: path) else {
+        guard let path = environment["GITHUB_EVENT_PATH"], FileManager.default.fileExists(atPath: path) else {
             throw ActionError.notInActions("GITHUB_EVENT_PATH")
         }
-        guard body.count < WebhookVerifier.maxBodyBytes, (try? JSONSerialization.jsonObject(with: body)) is [String: Any] else {
+        guard let body = try? WebhookBodyFile.read(path), (try? JSONSerialization.jsonObject(with: body)) is [String: Any] else {
             throw ActionError.badEvent(path)
         }
         self.name = name
@@ -96,7 +96,7 @@ enum ActionError: Error, CustomStringConvertible {
     var description: String {
         switch self {
         case .notInActions(let variable): return "\(variable) is not set: `pfbot action` runs inside GitHub Actions (use `pfbot sync` elsewhere)."
-        case .badEvent(let path): return "the event file \(path) is not a JSON object under 25 MB."
+        case .badEvent(let path): return "the event file \(path) is not a JSON object of at most 25 MB (26,214,400 bytes)."
         }
     }
 }

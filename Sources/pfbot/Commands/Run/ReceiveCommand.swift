@@ -25,19 +25,21 @@ struct ReceiveCommand: AsyncParsableCommand {
     var dryRun = false
 
     func run() async throws {
-        guard let body = FileManager.default.contents(atPath: payload) else {
-            Output.error("✗ cannot read \(payload)")
+        let configuration = try loadConfiguration(options.config)
+        let body: Data
+        do {
+            body = try WebhookBodyFile.read(payload, limit: configuration.server.maxBodyBytes)
+        } catch {
+            Output.error("✗ \(error)")
             throw ExitCode.failure
         }
         let parsed: WebhookEvent
         do {
-            try WebhookVerifier.checkBodySize(body.count)
             parsed = try WebhookEvent.parse(name: event, body: body)
         } catch {
             Output.error("✗ \(payload) is not a valid \(event) payload: \(error)")
             throw ExitCode.failure
         }
-        let configuration = try loadConfiguration(options.config)
         if dryRun {
             let store = try await StoreFactory.open(configuration.storage.location)
             do {

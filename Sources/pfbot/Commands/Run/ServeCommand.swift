@@ -46,7 +46,8 @@ struct ServeCommand: AsyncParsableCommand {
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         let assembly = try await BotAssembly.build(configuration, logger: logger, workerName: ProcessIdentity.name)
         let ingress = WebhookIngress(store: assembly.store, authenticator: WebhookVerifier(secrets: secrets),
-                                     maxBodyBytes: configuration.server.maxBodyBytes, logger: logger, onQueued: { [wakeup = assembly.wakeup] in wakeup.wake() })
+                                     maxBodyBytes: configuration.server.maxBodyBytes, maxConcurrentBodies: configuration.server.maxConcurrentBodies,
+                                     logger: logger, onQueued: { [wakeup = assembly.wakeup] in wakeup.wake() })
         let readiness = [
             ReadinessCheck(name: "store") { _ = try await assembly.store.jobCounts() },
             ReadinessCheck(name: "tasknode") { try await Self.probe(configuration.taskNode.url) },
@@ -55,8 +56,12 @@ struct ServeCommand: AsyncParsableCommand {
         let store = assembly.store
         let router = ServerRouter.make(ingress: ingress, readiness: readiness, metrics: registry,
                                        dashboard: { try await collector.collect(from: store, now: Date()) }, logger: logger)
-        let server = try await RunningServer.start(router: router,
-                                                   host: configuration.server.host, port: configuration.server.port, logger: logger)
+        let limits = ConnectionLimits(headerTimeout: .seconds(configuration.server.headerTimeoutSeconds),
+                                      readTimeout: .seconds(configuration.server.readTimeoutSeconds),
+                                      idleTimeout: .seconds(configuration.server.idleTimeoutSeconds),
+                                      maxConnections: configuration.server.maxConnections)
+        let server = try await RunningServer.start(router: router, host: configuration.server.host, port: configuration.server.port,
+                                                   limits: limits, logger: logger)
         logger.info("pfbot \(PFBotVersion.current) listening on \(server.baseURL) for \(configuration.github.repository ?? "?")")
         let stop = ShutdownSignal.install()
         await withTaskGroup(of: Void.self) { group in
