@@ -65,7 +65,13 @@ public struct ConfigurationLoader: Sendable {
     private func build(_ settings: inout TypedSettings) -> Configuration? {
         let dataDirectory = absolute(settings.string("data_dir") ?? ".pfbot")
         let logLevel = settings.choice("log_level").flatMap(LogLevel.init(rawValue:)) ?? .info
-        let storage = storageSettings(&settings, dataDirectory: dataDirectory)
+        var storage = storageSettings(&settings, dataDirectory: dataDirectory)
+        storage?.retention = RetentionSettings(
+            deliveryBodyDays: settings.integer("storage.retention.delivery_body_days") ?? 7,
+            deliveryDays: settings.integer("storage.retention.delivery_days") ?? 30,
+            doneJobDays: settings.integer("storage.retention.done_job_days") ?? 7,
+            auditDays: settings.integer("storage.retention.audit_days") ?? 0
+        )
         let taskNode = TaskNodeSettings(
             url: settings.url("tasknode.url") ?? ConfigurationLoader.placeholderURL,
             pollIntervalSeconds: settings.integer("tasknode.poll_interval_seconds") ?? 30,

@@ -91,6 +91,13 @@ public protocol Store: Sendable {
     /// Stores a task's analysis, replacing the previous one.
     func saveAnalysis(_ analysis: TaskAnalysisRecord) async throws
 
+    // MARK: Retention
+
+    /// Drops processed data older than `retention` allows, as of `now`: delivery bodies, then delivery rows, finished
+    /// jobs, and audit entries when a limit is set. Never an unprocessed delivery, a queued, running or dead job, or a
+    /// task's history.
+    func prune(_ retention: RetentionSettings, now: Date) async throws -> PruneReport
+
     // MARK: Reports
 
     /// The dashboard's figures as of `now`, aggregated in the database.

@@ -6,9 +6,12 @@ public struct StorageSettings: Sendable, Equatable {
     public var location: StorageLocation
     /// The PostgreSQL password, if not in the URL's environment.
     public var password: SecretReference?
+    /// How long processed deliveries, finished jobs and audit entries are kept.
+    public var retention: RetentionSettings
 
-    public init(location: StorageLocation, password: SecretReference?) {
+    public init(location: StorageLocation, password: SecretReference?, retention: RetentionSettings = RetentionSettings()) {
         self.location = location
         self.password = password
+        self.retention = retention
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 
 /// One sync of the bot with the outside world, the same in every mode: poll the Task Node (Monitor), reconcile
 /// GitHub (Reconciler), post due deadline warnings (Prioritizer), ask GitHub to redeliver lost webhooks (App
@@ -14,15 +15,19 @@ public struct SyncPass: Sendable {
         public var redeliver: Bool
         /// Run the due jobs before returning (one-shot modes; `pfbot serve` has workers).
         public var runJobs: Bool
+        /// Prune processed data past `storage.retention`.
+        public var prune: Bool
 
         /// - Parameters:
         ///   - reconcile: reconcile GitHub with the store.
         ///   - redeliver: redeliver lost webhooks (App authentication only).
         ///   - runJobs: run the due jobs before returning.
-        public init(reconcile: Bool = true, redeliver: Bool = true, runJobs: Bool = true) {
+        ///   - prune: prune processed data past `storage.retention`.
+        public init(reconcile: Bool = true, redeliver: Bool = true, runJobs: Bool = true, prune: Bool = true) {
             self.reconcile = reconcile
             self.redeliver = redeliver
             self.runJobs = runJobs
+            self.prune = prune
         }
     }
 
@@ -48,9 +53,11 @@ public struct SyncPass: Sendable {
         public var nextPollSeconds: Double?
         /// The Monitor's report of the poll.
         public var poll: TaskMonitor.Report
+        /// What pruning removed, when the pass pruned.
+        public var pruned: PruneReport?
 
         enum CodingKeys: String, CodingKey {
-            case newTasks, changedTasks, problems, reconciled, deadlineWarnings, redelivered, jobsRun, deadJobs, nextPollSeconds
+            case newTasks, changedTasks, problems, reconciled, deadlineWarnings, redelivered, jobsRun, deadJobs, nextPollSeconds, pruned
         }
 
         /// The ✓/✗ lines the CLI prints.
@@ -72,9 +79,10 @@ public struct SyncPass: Sendable {
         let warnings = try await DeadlineWatcher(context: context).warn()
         let redelivered = steps.redeliver && assembly.usesApp ? try await RedeliverySweep(context: context).sweep() : 0
         let ran = steps.runJobs ? try await assembly.runner.drain() : 0
+        let pruned = steps.prune ? try await assembly.store.prune(assembly.configuration.storage.retention, now: context.now()) : nil
         let deadAfter = try await assembly.store.jobCounts()[.dead] ?? 0
         return Outcome(newTasks: polled.new.count, changedTasks: polled.changed.count, problems: polled.problems + reconciled.problems,
                        reconciled: reconciled.checked, deadlineWarnings: warnings, redelivered: redelivered, jobsRun: ran,
-                       deadJobs: deadAfter - deadBefore, nextPollSeconds: polled.nextPoll.map { Double($0.components.seconds) }, poll: polled)
+                       deadJobs: deadAfter - deadBefore, nextPollSeconds: polled.nextPoll.map { Double($0.components.seconds) }, poll: polled, pruned: pruned)
     }
 }

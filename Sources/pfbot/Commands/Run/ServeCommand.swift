@@ -104,7 +104,7 @@ struct Scheduler {
             do {
                 if try await assembly.store.acquireLease(Self.leaseName, holder: ProcessIdentity.name, duration: interval * 3, now: Date()) {
                     let full = passes % 10 == 0
-                    let outcome = try await assembly.syncPass.run(SyncPass.Steps(reconcile: full, redeliver: full, runJobs: false))
+                    let outcome = try await assembly.syncPass.run(SyncPass.Steps(reconcile: full, redeliver: full, runJobs: false, prune: full))
                     if let hint = outcome.nextPollSeconds { wait = max(2.5, min(interval, hint)) }
                     passes += 1
                 }
