@@ -37,6 +37,9 @@ let package = Package(
 
         .target(name: "PFBotCore"),
 
+        // One JSON value type for GitHub, its emulator and XRPL.
+        .target(name: "JSON"),
+
         // MARK: - Edges
 
         .target(
@@ -67,7 +70,7 @@ let package = Package(
         .target(
             name: "XRPL",
             dependencies: [
-                "CSecp256k1",
+                "CSecp256k1", "JSON",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -88,6 +91,7 @@ let package = Package(
         .target(
             name: "GitHub",
             dependencies: [
+                "JSON",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "JWTKit", package: "jwt-kit"),
@@ -168,7 +172,7 @@ let package = Package(
         .target(
             name: "Sandbox",
             dependencies: [
-                "PostFiat", "XRPL", "PFBotCore",
+                "PostFiat", "XRPL", "JSON", "PFBotCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
@@ -200,6 +204,7 @@ let package = Package(
                 "Storage",
                 "PostFiat",
                 "XRPL",
+                "JSON",
                 "GitHub",
                 "SandboxWorld",
                 "Pipeline",
@@ -220,7 +225,7 @@ let package = Package(
         .executableTarget(
             name: "PFBotBench",
             dependencies: [
-                "XRPL", "CSecp256k1", "Git", "Server", "Storage", "GitHub", "SandboxWorld", "PFBotCore", "Pipeline", "Analytics",
+                "XRPL", "JSON", "CSecp256k1", "Git", "Server", "Storage", "GitHub", "SandboxWorld", "PFBotCore", "Pipeline", "Analytics",
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -246,12 +251,12 @@ let package = Package(
             ]
         ),
         .testTarget(name: "PFBotCLITests", dependencies: ["PFBotTestSupport", "pfbot", "XRPL", "Storage", "PFBotCore"]),
-        .testTarget(name: "XRPLTests", dependencies: ["XRPL", "PFBotTestSupport"]),
+        .testTarget(name: "XRPLTests", dependencies: ["XRPL", "JSON", "PFBotTestSupport"]),
         .testTarget(name: "GitTests", dependencies: ["Git", "Sandbox", "PFBotTestSupport"]),
         .testTarget(
             name: "SandboxTests",
             dependencies: [
-                "Sandbox", "XRPL", "PFBotTestSupport",
+                "Sandbox", "XRPL", "JSON", "PFBotTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
