@@ -2,7 +2,7 @@
 //
 // pfbot: a Post Fiat contributor's task stream, mirrored into GitHub.
 // Module arrows point inward: pfbot → Pipeline → (PostFiat, GitHub, Git, Storage) → PFBotCore.
-// PFBotCore imports nothing of ours.
+// PFBotCore imports nothing of ours; neither does JSON, the JSON value type GitHub, XRPL and the Sandbox share.
 
 import PackageDescription
 
