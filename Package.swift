@@ -2,7 +2,7 @@
 //
 // pfbot: a Post Fiat contributor's task stream, mirrored into GitHub.
 // Module arrows point inward: pfbot → Pipeline → (PostFiat, GitHub, Git, Storage) → PFBotCore.
-// PFBotCore imports nothing of ours.
+// PFBotCore imports nothing of ours; neither does JSON, the JSON value type GitHub, XRPL and the Sandbox share.
 
 import PackageDescription
 
@@ -38,6 +38,9 @@ let package = Package(
 
         .target(name: "PFBotCore"),
 
+        // One JSON value type for GitHub, its emulator and XRPL.
+        .target(name: "JSON"),
+
         // MARK: - Edges
 
         .target(
@@ -68,7 +71,7 @@ let package = Package(
         .target(
             name: "XRPL",
             dependencies: [
-                "CSecp256k1",
+                "CSecp256k1", "JSON",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -90,6 +93,7 @@ let package = Package(
             name: "GitHub",
             dependencies: [
                 "PFBotCore",
+                "JSON",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "JWTKit", package: "jwt-kit"),
@@ -173,7 +177,7 @@ let package = Package(
         .target(
             name: "Sandbox",
             dependencies: [
-                "PostFiat", "XRPL", "PFBotCore",
+                "PostFiat", "XRPL", "JSON", "PFBotCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
@@ -205,6 +209,7 @@ let package = Package(
                 "Storage",
                 "PostFiat",
                 "XRPL",
+                "JSON",
                 "GitHub",
                 "SandboxWorld",
                 "Pipeline",
@@ -225,7 +230,7 @@ let package = Package(
         .executableTarget(
             name: "PFBotBench",
             dependencies: [
-                "XRPL", "CSecp256k1", "Git", "Server", "Storage", "GitHub", "SandboxWorld", "PFBotCore", "Pipeline", "Analytics", "PFBotTestSupport",
+                "XRPL", "JSON", "CSecp256k1", "Git", "Server", "Storage", "GitHub", "SandboxWorld", "PFBotCore", "Pipeline", "Analytics", "PFBotTestSupport",
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -252,12 +257,12 @@ let package = Package(
             ]
         ),
         .testTarget(name: "PFBotCLITests", dependencies: ["PFBotTestSupport", "pfbot", "XRPL", "Storage", "PFBotCore"]),
-        .testTarget(name: "XRPLTests", dependencies: ["XRPL", "PFBotTestSupport"]),
+        .testTarget(name: "XRPLTests", dependencies: ["XRPL", "JSON", "PFBotTestSupport"]),
         .testTarget(name: "GitTests", dependencies: ["Git", "Sandbox", "PFBotTestSupport"]),
         .testTarget(
             name: "SandboxTests",
             dependencies: [
-                "Sandbox", "XRPL", "PFBotTestSupport",
+                "Sandbox", "XRPL", "JSON", "PFBotTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

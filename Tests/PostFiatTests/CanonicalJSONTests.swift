@@ -4,8 +4,8 @@ import PostFiat
 import Testing
 
 @Suite struct CanonicalJSONTests {
-    private func vectors() throws -> JSONValue {
-        try JSONValue.parse(Fixtures.data("postfiat/generated/signing_vectors.json"))["vectors"] ?? .null
+    private func vectors() throws -> LiteralJSON {
+        try LiteralJSON.parse(Fixtures.data("postfiat/generated/signing_vectors.json"))["vectors"] ?? .null
     }
 
     @Test func acceptTransitionPayload_reproducesCanonicalTextAndDigest() throws {
@@ -28,7 +28,7 @@ import Testing
     }
 
     @Test func localJSONTaskLoop_allFiveEventDigestsReproduce() throws {
-        let events = try #require(try JSONValue.parse(Fixtures.data("postfiat/local_json_task_loop/state/events.json")).arrayValue)
+        let events = try #require(try LiteralJSON.parse(Fixtures.data("postfiat/local_json_task_loop/state/events.json")).arrayValue)
         #expect(events.count == 5)
         for event in events {
             let payload = try #require(event["payload"])
@@ -41,16 +41,16 @@ import Testing
         ("0.000001", "0.000001"), ("1e-7", "1e-7"), ("-0", "0"), ("0.96", "0.96"), ("-2.50", "-2.5"), ("1.25e3", "1250"),
     ])
     func numbers_printAsJavaScriptDoes(literal: String, expected: String) throws {
-        #expect(CanonicalJSON.string(of: try JSONValue.parse(Data(literal.utf8))) == expected)
+        #expect(CanonicalJSON.string(of: try LiteralJSON.parse(Data(literal.utf8))) == expected)
     }
 
     @Test func strings_escapeOnlyWhatJSONStringifyEscapes() {
-        let value: JSONValue = .string("a\"b\\c\u{08}\u{0C}\n\r\t\u{1F}\u{7F}/\u{2028}é")
+        let value: LiteralJSON = .string("a\"b\\c\u{08}\u{0C}\n\r\t\u{1F}\u{7F}/\u{2028}é")
         #expect(CanonicalJSON.string(of: value) == "\"a\\\"b\\\\c\\b\\f\\n\\r\\t\\u001f\u{7F}/\u{2028}é\"")
     }
 
     @Test func keys_sortByUTF16CodeUnits() {
-        let value: JSONValue = ["\u{1F600}": 1, "\u{FF5E}": 2, "a": 3]
+        let value: LiteralJSON = ["\u{1F600}": 1, "\u{FF5E}": 2, "a": 3]
         #expect(CanonicalJSON.string(of: value) == "{\"a\":3,\"\u{1F600}\":1,\"\u{FF5E}\":2}")
     }
 }

@@ -66,7 +66,7 @@ import Testing
                 _ = try await harness.client.accept(id, reason: "ok")
             }
             #expect(await harness.emulator.task(id.rawValue)?.statusKey == "proposed")
-            let phases = await harness.requests(to: "/api/tasks/action").compactMap { try? JSONValue.parse($0.request.body)["phase"] }
+            let phases = await harness.requests(to: "/api/tasks/action").compactMap { try? LiteralJSON.parse($0.request.body)["phase"] }
             #expect(phases == ["config"])
         }
     }

@@ -66,7 +66,7 @@ import Testing
             let id = try TaskID(await harness.propose())
             let receipt = try await harness.client.accept(id, reason: "Because café ✓")
             let submits = await harness.requests(to: "/api/tasks/action").filter { $0.request.body.count > 60 && $0.status == 200 }
-            let sent = try JSONValue.parse(try #require(submits.last).request.body)
+            let sent = try LiteralJSON.parse(try #require(submits.last).request.body)
             #expect(Set(sent.objectValue?.keys.map { $0 } ?? []) == ["phase", "taskId", "taskAction", "offchainPayload", "actorSignature"])
             let payload = try #require(sent["offchainPayload"])
             #expect(payload["reason"] == "Because café ✓")
@@ -91,7 +91,7 @@ import Testing
             try await harness.emulator.requestVerification(taskID: id.rawValue, ask: "Why?")
             _ = try await harness.client.respondToVerification(id, evidence: [try Evidence.classify("first"), try Evidence.classify("second")])
             let bodies = await harness.requests(to: "/api/tasks/submission").filter { $0.status == 200 }
-                .compactMap { try? JSONValue.parse($0.request.body) }.filter { $0["phase"] == "submit" }
+                .compactMap { try? LiteralJSON.parse($0.request.body) }.filter { $0["phase"] == "submit" }
             #expect(bodies.count == 2)
             let initial = try #require(bodies.first?["offchainPayload"])
             #expect(initial["artifact_type"] == "mixed")
@@ -121,7 +121,7 @@ import Testing
     @Test func racingAccept_answered409WithStatusAccepted_isSuccess() async throws {
         try await EmulatorHarness.with { harness in
             let id = try TaskID(await harness.propose())
-            let conflict: JSONValue = ["ok": false, "action": "task_lifecycle_action", "error": "task_action_not_available",
+            let conflict: LiteralJSON = ["ok": false, "action": "task_lifecycle_action", "error": "task_action_not_available",
                                        "message": "This task state does not allow that action.", "status": "accepted", "actions": [:]]
             await harness.emulator.injectFault(path: "/api/tasks/action", response: EmulatorResponse(status: 409, body: conflict.encoded()),
                                                bodyContains: #""phase":"submit""#)

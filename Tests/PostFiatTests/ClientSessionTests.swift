@@ -64,7 +64,7 @@ import Testing
 
     @Test func signedOutEvenAfterLogin_isSignedOutError() async throws {
         try await EmulatorHarness.with { harness in
-            let signedOut: JSONValue = ["outstanding": [], "verification": [], "refused": [], "rewarded": [],
+            let signedOut: LiteralJSON = ["outstanding": [], "verification": [], "refused": [], "rewarded": [],
                                         "sync": ["status": "wallet_required"]]
             await harness.emulator.injectFault(path: "/api/tasks", response: EmulatorResponse(status: 200, body: signedOut.encoded()), count: 2)
             await #expect(throws: TaskNodeError.signedOut) { _ = try await harness.client.listTasks() }
@@ -135,7 +135,7 @@ import Testing
 
     @Test func longRateLimitWindow_isReportedInsteadOfSleeping() async throws {
         try await EmulatorHarness.with { harness in
-            let body: JSONValue = ["ok": false, "error": "agent_action_rate_limited", "retryAfterSeconds": 3000]
+            let body: LiteralJSON = ["ok": false, "error": "agent_action_rate_limited", "retryAfterSeconds": 3000]
             await harness.emulator.injectFault(path: "/api/tasks", response: EmulatorResponse(status: 429, body: body.encoded()))
             await #expect(throws: TaskNodeError.rateLimited(code: "agent_action_rate_limited", retryAfterSeconds: 3000)) {
                 _ = try await harness.client.listTasks()
@@ -148,7 +148,7 @@ import Testing
         try await EmulatorHarness.with(configure: { $0.agentCaps.taskRequest = 1 }) { harness in
             _ = try await harness.client.requestTask(kind: .personal, text: "one")
             await #expect(throws: TaskNodeError.self) { _ = try await harness.client.requestTask(kind: .personal, text: "two") }
-            let submits = await harness.requests(to: "/api/tasks/request").compactMap { try? JSONValue.parse($0.request.body)["phase"] }
+            let submits = await harness.requests(to: "/api/tasks/request").compactMap { try? LiteralJSON.parse($0.request.body)["phase"] }
             #expect(submits.filter { $0 == "submit" }.count == 1)
         }
     }
@@ -196,7 +196,7 @@ import Testing
             let fault = EmulatorResponse(status: 502, body: Data(#"{"ok":false,"error":"upstream"}"#.utf8))
             await harness.emulator.injectFault(path: "/api/tasks/action", response: fault, count: 2, bodyContains: #""phase":"submit""#)
             _ = try await harness.client.accept(id, reason: "ok")
-            let bodies = await harness.requests(to: "/api/tasks/action").compactMap { try? JSONValue.parse($0.request.body) }
+            let bodies = await harness.requests(to: "/api/tasks/action").compactMap { try? LiteralJSON.parse($0.request.body) }
                 .filter { $0["phase"] == "submit" }
             let eventIDs = Set(bodies.compactMap { $0["offchainPayload"]?["event_id"]?.stringValue })
             #expect(bodies.count == 3)
@@ -208,7 +208,7 @@ import Testing
     @Test func pendingWriteFromAnEarlierRun_isResentWithItsEventID() async throws {
         try await EmulatorHarness.with { harness in
             let id = try TaskID(await harness.propose())
-            let payload: JSONValue = ["schema": "pf.task.update.v1", "task_id": .string(id.rawValue), "event_id": "evt_from_earlier_run_0001"]
+            let payload: LiteralJSON = ["schema": "pf.task.update.v1", "task_id": .string(id.rawValue), "event_id": "evt_from_earlier_run_0001"]
             try harness.pending.save(PendingWrite(key: "\(id.rawValue)|accepted", intent: "ok", payloadJSON: CanonicalJSON.string(of: payload)))
             let receipt = try await harness.client.accept(id, reason: "ok")
             #expect(receipt.eventID == "evt_from_earlier_run_0001")

@@ -86,7 +86,7 @@ import XRPL
     }
 
     @Test func taskTable_showsIdTitleKindStatusRewardDue() throws {
-        let raw: PostFiat.JSONValue = ["taskId": "task_0123456789abcdef0123456789abcdef", "title": "Docs", "kind": "Personal",
+        let raw: PostFiat.LiteralJSON = ["taskId": "task_0123456789abcdef0123456789abcdef", "title": "Docs", "kind": "Personal",
                                        "statusKey": "accepted", "pft": .number("12.5"), "dueAt": "2026-09-01T00:00:00.000Z"]
         let node = try TaskDecoder(now: Date(timeIntervalSince1970: 0)).decodeTask(raw)
         let table = TaskTable.render([node])

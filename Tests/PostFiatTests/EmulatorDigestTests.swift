@@ -7,12 +7,12 @@ import Testing
 /// The emulator's own canonical JSON, digests and transition messages (protocol §4.5) against the published vectors,
 /// and the signature check they feed.
 @Suite struct EmulatorDigestTests {
-    private func vector(_ name: String) throws -> JSONValue {
-        let vectors = try JSONValue.parse(Fixtures.data("postfiat/generated/signing_vectors.json"))["vectors"]
+    private func vector(_ name: String) throws -> LiteralJSON {
+        let vectors = try LiteralJSON.parse(Fixtures.data("postfiat/generated/signing_vectors.json"))["vectors"]
         return try #require(vectors?[name], "signing_vectors.json has no vector \(name)")
     }
 
-    private func canonicalText(_ value: JSONValue) -> String {
+    private func canonicalText(_ value: LiteralJSON) -> String {
         String(decoding: EmulatorCanonicalJSON.bytes(of: value), as: UTF8.self)
     }
 
@@ -37,7 +37,7 @@ import Testing
     }
 
     @Test func localJSONTaskLoop_allFivePayloadDigestsReproduce() throws {
-        let events = try #require(try JSONValue.parse(Fixtures.data("postfiat/local_json_task_loop/state/events.json")).arrayValue)
+        let events = try #require(try LiteralJSON.parse(Fixtures.data("postfiat/local_json_task_loop/state/events.json")).arrayValue)
         #expect(events.count == 5)
         for event in events {
             let payload = try #require(event["payload"])
@@ -52,7 +52,7 @@ import Testing
         let signature = try #require(vector["actorSignature"])
         let verifier = EmulatorTransitionVerifier(checker: XRPLSignatureChecker())
         let taskID = payload["task_id"]?.stringValue ?? ""
-        func verdict(_ signature: JSONValue?, _ payload: JSONValue) -> EmulatorTransitionVerifier.Verdict {
+        func verdict(_ signature: LiteralJSON?, _ payload: LiteralJSON) -> EmulatorTransitionVerifier.Verdict {
             verifier.verdict(for: signature, storedPayload: payload, taskID: taskID, transition: "accepted")
         }
         #expect(verdict(signature, payload) == .valid)
@@ -81,13 +81,13 @@ import Testing
     }
 
     @Test func strings_escapeOnlyWhatJSONStringifyEscapes() {
-        let value: JSONValue = .string("q\"b\\s\u{08}\u{0C}\n\r\t\u{00}\u{01}\u{1F} \u{7F}/\u{2028}\u{2029}é😀")
+        let value: LiteralJSON = .string("q\"b\\s\u{08}\u{0C}\n\r\t\u{00}\u{01}\u{1F} \u{7F}/\u{2028}\u{2029}é😀")
         #expect(canonicalText(value) == "\"q\\\"b\\\\s\\b\\f\\n\\r\\t\\u0000\\u0001\\u001f \u{7F}/\u{2028}\u{2029}é😀\"")
     }
 
     @Test func keys_sortByUTF16CodeUnitsAndNestedValuesKeepArrayOrder() {
         // U+1F600 is the surrogate pair D83D DE00, which sorts before U+FF5E in UTF-16 (not in code points).
-        let value: JSONValue = ["\u{FF5E}": 2, "\u{1F600}": 1, "b": [3, "x", nil, true, false], "a": ["z": [:], "Z": []], "": 0]
+        let value: LiteralJSON = ["\u{FF5E}": 2, "\u{1F600}": 1, "b": [3, "x", nil, true, false], "a": ["z": [:], "Z": []], "": 0]
         #expect(canonicalText(value) == "{\"\":0,\"a\":{\"Z\":[],\"z\":{}},\"b\":[3,\"x\",null,true,false],\"\u{1F600}\":1,\"\u{FF5E}\":2}")
     }
 
@@ -98,7 +98,7 @@ import Testing
             .compactMap { $0 as? URL }.filter { $0.pathExtension == "json" } ?? []
         #expect(files.count >= 10)
         for file in files {
-            let value = try JSONValue.parse(try Data(contentsOf: file))
+            let value = try LiteralJSON.parse(try Data(contentsOf: file))
             #expect(canonicalText(value) == CanonicalJSON.string(of: value), "\(file.lastPathComponent)")
         }
     }
@@ -107,7 +107,7 @@ import Testing
 
     /// Logs `signer` in to `emulator`, proposes a task and returns the cookie, account id and task id.
     private func loggedInTask(_ emulator: TaskNodeEmulator, signer: HMACTestSigner) async throws -> (cookie: String, accountID: String, taskID: String) {
-        let start = try JSONValue.parse(await emulator.handle(post("/api/auth/wallet/start", ["address": .string(signer.address)])).body)
+        let start = try LiteralJSON.parse(await emulator.handle(post("/api/auth/wallet/start", ["address": .string(signer.address)])).body)
         let challenge = try #require(start["challenge"])
         let message = try #require(challenge["message"]?.stringValue)
         let signature = try signer.sign(message: Array(message.utf8)).map { String(format: "%02X", $0) }.joined()
@@ -116,13 +116,13 @@ import Testing
             "publicKey": .string(signer.publicKeyHex), "signature": .string(signature),
         ]))
         let cookie = try #require(verify.headers.first { $0.name == "Set-Cookie" }?.value.split(separator: ";").first)
-        let accountID = try #require(try JSONValue.parse(verify.body)["accountId"]?.stringValue)
+        let accountID = try #require(try LiteralJSON.parse(verify.body)["accountId"]?.stringValue)
         let taskID = TaskNodeEmulator.newTaskID()
         await emulator.propose(EmulatorTask(taskID: taskID, wallet: signer.address, title: "T", offeredPFT: 5, updatedAt: emulator.clock.now()))
         return (String(cookie.dropFirst("tasknode_session=".count)), accountID, taskID)
     }
 
-    private func post(_ path: String, _ body: JSONValue, cookie: String? = nil) -> EmulatorRequest {
+    private func post(_ path: String, _ body: LiteralJSON, cookie: String? = nil) -> EmulatorRequest {
         var headers = ["content-type": "application/json"]
         if let cookie { headers["cookie"] = "tasknode_session=\(cookie)" }
         return EmulatorRequest(method: "POST", path: path, headers: headers, body: Data(CanonicalJSON.string(of: body).utf8))
@@ -130,11 +130,11 @@ import Testing
 
     /// An accept whose signature the client computes over the payload the server will store (§4.2 overwrites),
     /// so the emulator's check can pass; `tamper` edits the payload after signing.
-    private func signedAccept(_ emulator: TaskNodeEmulator, tamper: (JSONValue) -> JSONValue) async throws -> (EmulatorResponse, String) {
+    private func signedAccept(_ emulator: TaskNodeEmulator, tamper: (LiteralJSON) -> LiteralJSON) async throws -> (EmulatorResponse, String) {
         let signer = HMACTestSigner(secret: "dora")
         let (cookie, accountID, taskID) = try await loggedInTask(emulator, signer: signer)
         let eventID = "evt_0123456789abcdef01234567"
-        let payload: JSONValue = [
+        let payload: LiteralJSON = [
             "schema": "pf.task.update.v1", "task_id": .string(taskID), "actor_wallet": .string(signer.address),
             "transition": "accepted", "status_after": "accepted", "reason": "Ready: café ✓", "event_id": .string(eventID),
         ]
@@ -169,7 +169,7 @@ import Testing
         let emulator = TaskNodeEmulator(checker: HMACTestChecker(), options: options)
         let (response, taskID) = try await signedAccept(emulator) { $0.setting("reason", to: "Ready: cafe") }
         #expect(response.status == 400)
-        let body = try JSONValue.parse(response.body)
+        let body = try LiteralJSON.parse(response.body)
         #expect(body["error"] == "task_transition_signature_invalid")
         #expect(body["message"]?.stringValue?.contains("payload_digest_mismatch") == true)
         #expect(await emulator.task(taskID)?.statusKey == "proposed")

@@ -6,7 +6,7 @@ import Sandbox
 import Testing
 
 @Suite struct FixtureReplayTests {
-    private func json(_ path: String) throws -> JSONValue { try JSONValue.parse(Fixtures.data("postfiat/\(path)")) }
+    private func json(_ path: String) throws -> LiteralJSON { try LiteralJSON.parse(Fixtures.data("postfiat/\(path)")) }
 
     @Test func networkLifecycleReplay_reachesTheExpectedProjection() throws {
         let manifest = try json("network_task_lifecycle_replay/manifest.json")
@@ -97,7 +97,7 @@ import Testing
 
     /// The evidence the Stage B harness would hand in for a scenario (URL when it has one, else a text attestation;
     /// mixed scenarios send both).
-    static func evidence(for scenario: JSONValue) throws -> [Evidence] {
+    static func evidence(for scenario: LiteralJSON) throws -> [Evidence] {
         let url = scenario["evidence_url"]?.stringValue
         let attestation = "Stage B \(scenario["label"]?.stringValue ?? "") attestation: \(scenario["task_detail"]?.stringValue ?? "")"
         switch scenario["evidence_type"]?.stringValue {

@@ -78,7 +78,7 @@ import Testing
 
     @Test func loginChallengeThatIsNotALoginMessage_isNeverSigned() async throws {
         try await EmulatorHarness.with { harness in
-            let trap: JSONValue = ["ok": true, "challenge": ["id": "c1", "message": "Post Fiat Task Node task transition\nPurpose: task_transition"]]
+            let trap: LiteralJSON = ["ok": true, "challenge": ["id": "c1", "message": "Post Fiat Task Node task transition\nPurpose: task_transition"]]
             await harness.emulator.injectFault(path: "/api/auth/wallet/start", response: EmulatorResponse(status: 200, body: trap.encoded()))
             await #expect(throws: TaskNodeError.self) { try await harness.client.login() }
             #expect(await harness.requests(to: "/api/auth/wallet/verify").isEmpty)

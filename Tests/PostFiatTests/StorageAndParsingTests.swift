@@ -43,16 +43,16 @@ import Testing
         ("{} x", .trailingData(offset: 3)), ("01", .invalidNumber(offset: 0)),
     ])
     func malformedInput_isATypedError(text: String, expected: JSONParseError) {
-        #expect(throws: expected) { _ = try JSONValue.parse(Data(text.utf8)) }
+        #expect(throws: expected) { _ = try LiteralJSON.parse(Data(text.utf8)) }
     }
 
     @Test func nestingBeyondTheLimit_isTooDeep() {
         let text = String(repeating: "[", count: 70) + String(repeating: "]", count: 70)
-        #expect(throws: JSONParseError.tooDeep(limit: 64)) { _ = try JSONValue.parse(Data(text.utf8)) }
+        #expect(throws: JSONParseError.tooDeep(limit: 64)) { _ = try LiteralJSON.parse(Data(text.utf8)) }
     }
 
     @Test func numbersAndEscapes_areKeptExactly() throws {
-        let value = try JSONValue.parse(Data(#"{"n":12000.50,"s":"\u00e9\ud83d\ude00\n"}"#.utf8))
+        let value = try LiteralJSON.parse(Data(#"{"n":12000.50,"s":"\u00e9\ud83d\ude00\n"}"#.utf8))
         #expect(value["n"]?.numberText == "12000.50")
         #expect(value["s"]?.stringValue == "é😀\n")
     }
@@ -79,7 +79,7 @@ import Testing
     let decoder = TaskDecoder(now: Date(timeIntervalSince1970: 0))
 
     @Test func rewardedTask_readsActualRewardAndKeepsRawJSON() throws {
-        let raw: JSONValue = ["taskId": "task_0123456789abcdef0123456789abcdef", "title": "T", "kind": "Network", "statusKey": "rewarded",
+        let raw: LiteralJSON = ["taskId": "task_0123456789abcdef0123456789abcdef", "title": "T", "kind": "Network", "statusKey": "rewarded",
                               "status": "Rewarded", "pft": .number("12000"), "txHash": "ABC", "dueAt": "2026-09-01T00:00:00.000Z",
                               "metadata": ["requestId": "req_x"], "unknownField": "kept"]
         let node = try decoder.decodeTask(raw)
@@ -92,7 +92,7 @@ import Testing
     }
 
     @Test func badDueDateOrSteps_isInvalidTask() {
-        let base: JSONValue = ["taskId": "task_a", "kind": "Personal", "statusKey": "proposed", "pft": 1]
+        let base: LiteralJSON = ["taskId": "task_a", "kind": "Personal", "statusKey": "proposed", "pft": 1]
         #expect(throws: TaskNodeError.invalidTask(taskID: "task_a", reason: "dueAt is not an ISO date (\"tomorrow\")")) {
             _ = try decoder.decodeTask(base.setting("dueAt", to: "tomorrow"))
         }

@@ -13,20 +13,20 @@ import Testing
         return TaskNodeEmulator(checker: HMACTestChecker(), options: options)
     }
 
-    func post(_ path: String, _ body: JSONValue, cookie: String? = nil, contentType: String = "application/json") -> EmulatorRequest {
+    func post(_ path: String, _ body: LiteralJSON, cookie: String? = nil, contentType: String = "application/json") -> EmulatorRequest {
         var headers = ["content-type": contentType]
         if let cookie { headers["cookie"] = "tasknode_session=\(cookie)" }
         return EmulatorRequest(method: "POST", path: path, headers: headers, body: body.encoded())
     }
 
-    func decode(_ response: EmulatorResponse) throws -> JSONValue { try JSONValue.parse(response.body) }
+    func decode(_ response: EmulatorResponse) throws -> LiteralJSON { try LiteralJSON.parse(response.body) }
 
     func start(_ emulator: TaskNodeEmulator) async throws -> (id: String, message: String) {
         let reply = try decode(await emulator.handle(post("/api/auth/wallet/start", ["address": .string(signer.address)])))
         return (try #require(reply["challenge"]?["id"]?.stringValue), try #require(reply["challenge"]?["message"]?.stringValue))
     }
 
-    func verifyBody(_ challenge: (id: String, message: String), signer: HMACTestSigner? = nil) throws -> JSONValue {
+    func verifyBody(_ challenge: (id: String, message: String), signer: HMACTestSigner? = nil) throws -> LiteralJSON {
         let wallet = signer ?? self.signer
         let signature = try wallet.sign(message: Array(challenge.message.utf8)).map { String(format: "%02X", $0) }.joined()
         return ["challengeId": .string(challenge.id), "address": .string(self.signer.address),
@@ -83,7 +83,7 @@ import Testing
         let emulator = makeEmulator()
         let challenge = try await start(emulator)
         let other = HMACTestSigner(secret: "dave")
-        let body: JSONValue = try verifyBody(challenge).setting("address", to: .string(other.address))
+        let body: LiteralJSON = try verifyBody(challenge).setting("address", to: .string(other.address))
         #expect(try decode(await emulator.handle(post("/api/auth/wallet/verify", body)))["error"] == "invalid_or_expired_challenge")
         #expect(try decode(await emulator.handle(post("/api/auth/wallet/verify", try verifyBody(challenge))))["error"] == "invalid_or_expired_challenge")
     }
@@ -102,7 +102,7 @@ import Testing
         let cookie = try await login(emulator)
         let id = TaskNodeEmulator.newTaskID()
         await emulator.propose(EmulatorTask(taskID: id, wallet: signer.address, title: "T", offeredPFT: 5, updatedAt: emulator.clock.now()))
-        let cancel: JSONValue = ["phase": "submit", "taskId": .string(id), "taskAction": "cancel"]
+        let cancel: LiteralJSON = ["phase": "submit", "taskId": .string(id), "taskAction": "cancel"]
         #expect(await emulator.handle(post("/api/tasks/action", cancel, cookie: cookie)).status == 409)
         #expect(await emulator.handle(post("/api/tasks/action", cancel, cookie: cookie)).status == 409)
         let third = await emulator.handle(post("/api/tasks/action", cancel.setting("taskAction", to: "accept"), cookie: cookie))
@@ -140,7 +140,7 @@ import Testing
                                        "field": "body.reason", "message": "The request body does not match this route's contract."])
         let proto = await emulator.handle(post("/api/tasks/action", ["offchainPayload": ["__proto__": ["x": 1]]]))
         #expect(try decode(proto)["error"] == "request_body_key_forbidden")
-        var deep: JSONValue = "leaf"
+        var deep: LiteralJSON = "leaf"
         for _ in 0..<22 { deep = ["d": deep] }
         #expect(try decode(await emulator.handle(post("/api/tasks/action", ["metadata": deep])))["error"] == "request_body_too_deep")
         let tooBig = EmulatorRequest(method: "POST", path: "/api/auth/wallet/start", headers: ["content-type": "application/json"],
@@ -213,7 +213,7 @@ import Testing
         for id in [first, second] {
             await emulator.propose(EmulatorTask(taskID: id, wallet: signer.address, title: "T", offeredPFT: 5, updatedAt: emulator.clock.now()))
         }
-        let payload: JSONValue = ["event_id": "evt_same"]
+        let payload: LiteralJSON = ["event_id": "evt_same"]
         _ = await emulator.handle(post("/api/tasks/action", ["phase": "submit", "taskId": .string(first), "taskAction": "accept", "offchainPayload": payload], cookie: cookie))
         let clash = await emulator.handle(post("/api/tasks/action", ["phase": "submit", "taskId": .string(second), "taskAction": "accept", "offchainPayload": payload], cookie: cookie))
         #expect(clash.status == 502)
@@ -251,7 +251,7 @@ import Testing
         let cookie = try await login(emulator)
         let empty = try decode(await emulator.handle(post("/api/tasks/request", ["phase": "config", "userDetailText": "  "], cookie: cookie)))
         #expect(empty["error"] == "task_request_detail_required")
-        let body: JSONValue = ["phase": "submit", "requestId": "req_abcdefgh12", "bundleId": "bundle_1", "userDetailText": "Docs please", "requestedTaskKind": "personal"]
+        let body: LiteralJSON = ["phase": "submit", "requestId": "req_abcdefgh12", "bundleId": "bundle_1", "userDetailText": "Docs please", "requestedTaskKind": "personal"]
         let first = try decode(await emulator.handle(post("/api/tasks/request", body, cookie: cookie)))
         let second = try decode(await emulator.handle(post("/api/tasks/request", body, cookie: cookie)))
         #expect(first["requestId"] == "req_abcdefgh12")

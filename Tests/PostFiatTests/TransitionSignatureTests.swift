@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct TransitionSignatureTests {
     @Test func message_matchesTheGeneratedVector() throws {
-        let vectors = try JSONValue.parse(Fixtures.data("postfiat/generated/signing_vectors.json"))["vectors"]
+        let vectors = try LiteralJSON.parse(Fixtures.data("postfiat/generated/signing_vectors.json"))["vectors"]
         let vector = try #require(vectors?["transition_accept_secp256k1"])
         let message = TransitionSignature.message(taskID: "task_0123456789abcdef0123456789abcdef", transition: "accepted",
                                                   payloadDigest: vector["payload_digest"]?.stringValue ?? "")
@@ -14,7 +14,7 @@ import Testing
 
     @Test func signatureObject_carriesEveryFieldOfSection4_5() throws {
         let signer = HMACTestSigner(secret: "bob")
-        let payload: JSONValue = ["task_id": "task_x", "transition": "accepted"]
+        let payload: LiteralJSON = ["task_id": "task_x", "transition": "accepted"]
         let object = try TransitionSignature.make(payload: payload, taskID: "task_x", transition: "accepted", signer: signer,
                                                   signedAt: "2026-08-21T00:01:00.000Z")
         #expect(object["schema"] == "pf.task.transition_signature.v1")
@@ -30,7 +30,7 @@ import Testing
     }
 
     @Test func eventID_ignoresAnExistingEventIDAndChangesWithContent() {
-        let base: JSONValue = ["a": "1"]
+        let base: LiteralJSON = ["a": "1"]
         #expect(TransitionSignature.eventID(for: base) == TransitionSignature.eventID(for: base.setting("event_id", to: "evt_x")))
         #expect(TransitionSignature.eventID(for: base) != TransitionSignature.eventID(for: ["a": "2"]))
         #expect(TransitionSignature.eventID(for: base).count == 28)

@@ -8,8 +8,8 @@ import XRPL
 
 /// Real signatures through the XRPL wallet against `generated/signing_vectors.json`.
 @Suite struct WalletSigningTests {
-    private func vectors() throws -> PostFiat.JSONValue {
-        try PostFiat.JSONValue.parse(Fixtures.data("postfiat/generated/signing_vectors.json"))["vectors"] ?? .null
+    private func vectors() throws -> PostFiat.LiteralJSON {
+        try PostFiat.LiteralJSON.parse(Fixtures.data("postfiat/generated/signing_vectors.json"))["vectors"] ?? .null
     }
 
     private func hex(_ bytes: [UInt8]) -> String { bytes.map { String(format: "%02X", $0) }.joined() }

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Testing
 @testable import Sandbox
 import XRPL
@@ -83,7 +84,7 @@ import XRPL
         }
     }
 
-    private func firstMemo(_ tx: [String: LedgerJSON]) -> LedgerJSON? {
+    private func firstMemo(_ tx: [String: JSONValue]) -> JSONValue? {
         guard case .array(let memos)? = tx["Memos"] else { return nil }
         return memos.first?["Memo"]
     }
@@ -98,23 +99,23 @@ import XRPL
             }
             await emulator.fund(address: issuer.address, drops: 20_000_000)
             let sequence = try await client.accountInfo(address: issuer.address).sequence
-            func payment(_ fields: [String: LedgerJSON]) throws -> SignedTransaction {
-                var tx: [String: LedgerJSON] = [
+            func payment(_ fields: [String: JSONValue]) throws -> SignedTransaction {
+                var tx: [String: JSONValue] = [
                     "TransactionType": .string("Payment"), "Account": .string(issuer.address), "Destination": .string(holder.address),
-                    "Amount": .string("2000000"), "Fee": .string("12"), "Sequence": .number(Double(sequence)), "Flags": .number(0),
+                    "Amount": .string("2000000"), "Fee": .string("12"), "Sequence": .int(Int(sequence)), "Flags": .int(0),
                 ]
                 tx.merge(fields) { $1 }
                 return try signer.sign(.object(tx), with: issuer)
             }
             #expect(try await client.submit(txBlob: try payment(["Fee": .string("5")]).txBlob).engineResult == "telINSUF_FEE_P")
-            #expect(try await client.submit(txBlob: try payment(["Sequence": .number(Double(sequence + 1))]).txBlob).engineResult == "terPRE_SEQ")
-            #expect(try await client.submit(txBlob: try payment(["LastLedgerSequence": .number(1)]).txBlob).engineResult == "tefMAX_LEDGER")
+            #expect(try await client.submit(txBlob: try payment(["Sequence": .int(Int(sequence + 1))]).txBlob).engineResult == "terPRE_SEQ")
+            #expect(try await client.submit(txBlob: try payment(["LastLedgerSequence": .int(1)]).txBlob).engineResult == "tefMAX_LEDGER")
             #expect(try await client.submit(txBlob: try payment(["Amount": .string("30000000")]).txBlob).engineResult == "tecUNFUNDED_PAYMENT")
-            let ok = try payment(["Sequence": .number(Double(sequence + 1))])
+            let ok = try payment(["Sequence": .int(Int(sequence + 1))])
             #expect(try await client.submit(txBlob: ok.txBlob).engineResult == "tesSUCCESS")
             #expect(try await client.submit(txBlob: try payment([:]).txBlob).engineResult == "tefPAST_SEQ")
             let issued = try payment([
-                "Sequence": .number(Double(sequence + 2)),
+                "Sequence": .int(Int(sequence + 2)),
                 "Amount": .object(["currency": .string("PFT"), "issuer": .string(issuer.address), "value": .string("1")]),
             ])
             #expect(try await client.submit(txBlob: issued.txBlob).engineResult == "tecPATH_DRY")
@@ -178,10 +179,10 @@ import XRPL
         await emulator.fund(address: wallet.address, drops: 20_000_000)
         let submit = TransactionSubmitter(rpc: client, codec: try BinaryCodec(), policy: SubmissionPolicy(feeCapDrops: 11))
         let filled = try await submit.autofill(.object(["TransactionType": .string("AccountSet")]), account: wallet.address)
-        #expect(filled["NetworkID"] == .number(2025))
+        #expect(filled["NetworkID"] == .int(2025))
         #expect(filled["Fee"] == .string("10"))
-        #expect(filled["LastLedgerSequence"] == .number(22))
-        #expect(filled["Sequence"] == .number(2))
+        #expect(filled["LastLedgerSequence"] == .int(22))
+        #expect(filled["Sequence"] == .int(2))
     }
 
     @Test func failover_movesToTheNextURL() async throws {
@@ -220,7 +221,7 @@ import XRPL
         await emulator.fund(address: wallet.address, drops: 20_000_000)
         let signed = try TransactionSigner(codec: try BinaryCodec()).sign(.object([
             "TransactionType": .string("Payment"), "Destination": .string("rf1BiGeXwwQoi8Z2ueFYTEXSwuJYfV2Jpn"),
-            "Amount": .string("2000000"), "Fee": .string("10"), "Sequence": .number(2), "Flags": .number(0),
+            "Amount": .string("2000000"), "Fee": .string("10"), "Sequence": .int(2), "Flags": .int(0),
         ]), with: wallet)
         let submitted = await emulator.respond(method: "submit", params: ["tx_blob": .string(signed.txBlob)])
         #expect(submitted["engine_result"] == .string("tesSUCCESS"))
@@ -238,10 +239,10 @@ import XRPL
         let wallet = try Wallet(seed: Self.issuerSeed)
         await emulator.fund(address: wallet.address, drops: 20_000_000)
         let signer = TransactionSigner(codec: try BinaryCodec())
-        func submit(memoType: String, memoData: [UInt8]) async throws -> [String: LedgerJSON] {
+        func submit(memoType: String, memoData: [UInt8]) async throws -> [String: JSONValue] {
             let signed = try signer.sign(.object([
                 "TransactionType": .string("Payment"), "Destination": .string("rf1BiGeXwwQoi8Z2ueFYTEXSwuJYfV2Jpn"),
-                "Amount": .string("2000000"), "Fee": .string("10"), "Sequence": .number(2), "Flags": .number(0),
+                "Amount": .string("2000000"), "Fee": .string("10"), "Sequence": .int(2), "Flags": .int(0),
                 "Memos": .array([.object(["Memo": .object([
                     "MemoType": .string(Hex.encode(Array(memoType.utf8))), "MemoData": .string(Hex.encode(memoData)),
                 ])])]),
@@ -250,7 +251,7 @@ import XRPL
         }
         let oversized = try await submit(memoType: "text/plain", memoData: [UInt8](repeating: 0x41, count: 1100))
         #expect(oversized["error"] == .string("invalidTransaction"))
-        #expect(oversized["error_message"]?.string?.contains("maximum allowed size") == true)
+        #expect(oversized["error_message"]?.stringValue?.contains("maximum allowed size") == true)
         let spaced = try await submit(memoType: "text plain", memoData: [0x41])
         #expect(spaced["error"] == .string("invalidTransaction"))
         let fine = try await submit(memoType: "text/plain", memoData: [UInt8](repeating: 0x41, count: 900))
@@ -260,9 +261,9 @@ import XRPL
     @Test func randomRequests_getAnAnswerAndNeverCrash() async throws {
         let emulator = try LedgerEmulator()
         let methods = ["submit", "tx", "account_tx", "account_info", "ledger", "fee", "server_info", "ledger_current", "nope"]
-        let values: [LedgerJSON] = [
-            .number(1e300), .number(-1), .number(0.5), .string("rf1BiGeXwwQoi8Z2ueFYTEXSwuJYfV2Jpn"), .string("ZZ"), .bool(true),
-            .null, .array([]), .object(["ledger": .number(1e300), "seq": .string("x")]), .string("1200"),
+        let values: [JSONValue] = [
+            .double(1e300), .int(-1), .double(0.5), .string("rf1BiGeXwwQoi8Z2ueFYTEXSwuJYfV2Jpn"), .string("ZZ"), .bool(true),
+            .null, .array([]), .object(["ledger": .double(1e300), "seq": .string("x")]), .string("1200"),
         ]
         let keys = ["account", "tx_blob", "transaction", "limit", "marker", "ledger_index", "forward", "ledger_index_min"]
         var state: UInt64 = 7
@@ -271,9 +272,9 @@ import XRPL
             return Int((state >> 33) % UInt64(bound))
         }
         for _ in 0..<1000 {
-            var params = [String: LedgerJSON]()
+            var params = [String: JSONValue]()
             for _ in 0..<next(4) { params[keys[next(keys.count)]] = values[next(values.count)] }
-            let body = LedgerJSON.object(["method": .string(methods[next(methods.count)]), "params": .array([.object(params)])]).serialized()
+            let body = JSONValue.object(["method": .string(methods[next(methods.count)]), "params": .array([.object(params)])]).serialized()
             let (status, response) = await emulator.handle(body: body)
             #expect(status == 200 && !response.isEmpty)
         }

@@ -1,3 +1,4 @@
+import JSON
 import Testing
 @testable import XRPL
 
@@ -19,7 +20,7 @@ struct SeededGenerator: RandomNumberGenerator {
     init() throws { codec = try BinaryCodec() }
 
     @Test func unknownField_isATypedErrorNamingIt() {
-        #expect(throws: XRPLError.unknownField("Bogus")) { try codec.encode(.object(["Bogus": .number(1)])) }
+        #expect(throws: XRPLError.unknownField("Bogus")) { try codec.encode(.object(["Bogus": .int(1)])) }
     }
 
     @Test func badValues_nameTheField() {
@@ -34,11 +35,11 @@ struct SeededGenerator: RandomNumberGenerator {
         } catch {
             Issue.record("unexpected \(error)")
         }
-        #expect(throws: XRPLError.self) { try codec.encode(.object(["Sequence": .number(-1)])) }
-        #expect(throws: XRPLError.self) { try codec.encode(.object(["Sequence": .number(4_294_967_296)])) }
+        #expect(throws: XRPLError.self) { try codec.encode(.object(["Sequence": .int(-1)])) }
+        #expect(throws: XRPLError.self) { try codec.encode(.object(["Sequence": .int(4_294_967_296)])) }
         #expect(throws: XRPLError.self) { try codec.encode(.object(["TransactionType": .string("NotAType")])) }
         #expect(throws: XRPLError.self) { try codec.encode(.object(["MemoData": .string("XYZ")])) }
-        #expect(throws: XRPLError.self) { try codec.encode(.object(["Memos": .array([.object(["Memo": .number(1)])])])) }
+        #expect(throws: XRPLError.self) { try codec.encode(.object(["Memos": .array([.object(["Memo": .int(1)])])])) }
         #expect(throws: XRPLError.self) { try codec.encode(.string("not an object")) }
     }
 
@@ -57,21 +58,21 @@ struct SeededGenerator: RandomNumberGenerator {
             try encoder.writeLength(length, field: "Blob")
             #expect(Hex.encode(encoder.bytes) == prefix)
             let blob = [0x7D] + encoder.bytes + [UInt8](repeating: 0xAB, count: length)
-            #expect(try codec.decode(blob)["MemoData"]?.string?.utf8.count == length * 2)
+            #expect(try codec.decode(blob)["MemoData"]?.stringValue?.utf8.count == length * 2)
         }
         var encoder = BinaryEncoder(definitions: codec.definitions, signingOnly: false)
         #expect(throws: XRPLError.self) { try encoder.writeLength(918_745, field: "Blob") }
     }
 
     @Test func canonicalOrder_sortsByTypeThenFieldCode() throws {
-        let hex = try codec.encodeHex(.object(["LastLedgerSequence": .number(1000), "Sequence": .number(7)]))
+        let hex = try codec.encodeHex(.object(["LastLedgerSequence": .int(1000), "Sequence": .int(7)]))
         #expect(hex == "2400000007201B000003E8")
     }
 
     @Test func fuzzedBinary_neverCrashes() throws {
         var rng = SeededGenerator(state: 0x5EED)
         let fixture = try FixtureJSON.load("xrpl/codec-fixtures.json")
-        let seeds = try (fixture["transactions"]?.arrayValue ?? []).compactMap { $0["binary"]?.string }.map { try Hex.decode($0) }
+        let seeds = try (fixture["transactions"]?.arrayValue ?? []).compactMap { $0["binary"]?.stringValue }.map { try Hex.decode($0) }
         var outcomes = (values: 0, errors: 0)
         for i in 0..<3000 {
             var bytes: [UInt8]
@@ -99,7 +100,7 @@ struct SeededGenerator: RandomNumberGenerator {
         ]
         var outcomes = 0
         for _ in 0..<3000 {
-            var members = [String: LedgerJSON]()
+            var members = [String: JSONValue]()
             for _ in 0..<Int.random(in: 1...5, using: &rng) {
                 members[names[Int.random(in: 0..<names.count, using: &rng)]] = randomValue(&rng, depth: 0)
             }
@@ -109,17 +110,17 @@ struct SeededGenerator: RandomNumberGenerator {
         #expect(outcomes == 3000)
     }
 
-    private func randomValue(_ rng: inout SeededGenerator, depth: Int) -> LedgerJSON {
+    private func randomValue(_ rng: inout SeededGenerator, depth: Int) -> JSONValue {
         let strings = ["", "0", "-1", "1.5", "1e400", "USD", "XRP", "rrrrrrrrrrrrrrrrrrrrBZbvji", "ABCDEF", "0x7F", "Payment", "zz"]
         switch Int.random(in: 0...(depth > 2 ? 3 : 5), using: &rng) {
         case 0: return .string(strings[Int.random(in: 0..<strings.count, using: &rng)])
-        case 1: return .number(Double(Int.random(in: -5...5_000_000_000, using: &rng)))
+        case 1: return .int(Int.random(in: -5...5_000_000_000, using: &rng))
         case 2: return .bool(Bool.random(using: &rng))
         case 3: return .null
         case 4: return .array((0..<Int.random(in: 0...3, using: &rng)).map { _ in randomValue(&rng, depth: depth + 1) })
         default:
             let keys = ["currency", "issuer", "value", "Memo", "mpt_issuance_id", "account", "MemoType"]
-            var o = [String: LedgerJSON]()
+            var o = [String: JSONValue]()
             for _ in 0..<Int.random(in: 0...3, using: &rng) { o[keys[Int.random(in: 0..<keys.count, using: &rng)]] = randomValue(&rng, depth: depth + 1) }
             return .object(o)
         }

@@ -1,22 +1,11 @@
 import Foundation
+import JSON
 import PFBotTestSupport
 import XRPL
 
-/// Loads fixture files as `LedgerJSON`.
+/// Loads fixture files as `JSONValue`.
 enum FixtureJSON {
-    static func load(_ path: String) throws -> LedgerJSON {
-        try LedgerJSON.parse(Array(try Fixtures.data(path)))
-    }
-}
-
-extension LedgerJSON {
-    var stringValue: String? {
-        if case .string(let s) = self { return s }
-        return nil
-    }
-
-    var arrayValue: [LedgerJSON] {
-        if case .array(let a) = self { return a }
-        return []
+    static func load(_ path: String) throws -> JSONValue {
+        try JSONValue.parse(Array(try Fixtures.data(path)))
     }
 }

@@ -1,3 +1,4 @@
+import JSON
 import Testing
 @testable import XRPL
 
@@ -16,11 +17,11 @@ import Testing
         let again = LegacyMemo(taskID: memo.type, memoClass: .acceptance, text: memo.data, username: "alice")
         #expect(again.data == memo.data)
         let wrapper = memo.memoWrapper
-        let dataHex = try #require(wrapper["Memo"]?["MemoData"]?.string)
+        let dataHex = try #require(wrapper["Memo"]?["MemoData"]?.stringValue)
         #expect(dataHex == dataHex.lowercased())
         let decoded = try LegacyMemo(memoObject: try #require(wrapper["Memo"]))
         #expect(decoded == memo)
-        let upper = LedgerJSON.object(["MemoType": .string(dataHex.uppercased())])
+        let upper = JSONValue.object(["MemoType": .string(dataHex.uppercased())])
         #expect(try LegacyMemo(memoObject: upper).type == memo.data)
     }
 

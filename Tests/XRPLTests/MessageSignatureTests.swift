@@ -1,8 +1,9 @@
+import JSON
 import Testing
 @testable import XRPL
 
 @Suite struct MessageSignatureTests {
-    private func vectors() throws -> LedgerJSON {
+    private func vectors() throws -> JSONValue {
         try #require(try FixtureJSON.load("postfiat/generated/signing_vectors.json")["vectors"])
     }
 

@@ -1,3 +1,4 @@
+import JSON
 import Testing
 @testable import XRPL
 
@@ -18,9 +19,9 @@ import Testing
         0x3E, 0x9D, 0x4A, 0x2B, 0x8A, 0xA0, 0x78, 0x0F, 0x68, 0x2D, 0x13, 0x6F, 0x7A, 0x56, 0xD6, 0x72, 0x4E, 0xF5, 0x37, 0x54,
     ])
 
-    static func unsignedPayment(wallet: Wallet) -> LedgerJSON {
+    static func unsignedPayment(wallet: Wallet) -> JSONValue {
         .object([
-            "TransactionType": .string("Payment"), "Flags": .number(0), "Sequence": .number(7), "LastLedgerSequence": .number(1000),
+            "TransactionType": .string("Payment"), "Flags": .int(0), "Sequence": .int(7), "LastLedgerSequence": .int(1000),
             "Account": .string(wallet.address), "Destination": .string(destination),
             "Amount": .object(["currency": .string("USD"), "value": .string("1.5"), "issuer": .string("rf1BiGeXwwQoi8Z2ueFYTEXSwuJYfV2Jpn")]),
             "Fee": .string("12"),

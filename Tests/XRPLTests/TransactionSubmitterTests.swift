@@ -1,16 +1,17 @@
+import JSON
 import Testing
 @testable import XRPL
 
 /// A scripted `LedgerRPC`: answers from closures and counts calls per method.
 actor ScriptedLedger: LedgerRPC {
     private(set) var calls: [String: Int] = [:]
-    private let script: @Sendable (String, [String: LedgerJSON], Int) throws -> [String: LedgerJSON]
+    private let script: @Sendable (String, [String: JSONValue], Int) throws -> [String: JSONValue]
 
-    init(script: @escaping @Sendable (String, [String: LedgerJSON], Int) throws -> [String: LedgerJSON]) {
+    init(script: @escaping @Sendable (String, [String: JSONValue], Int) throws -> [String: JSONValue]) {
         self.script = script
     }
 
-    func call(method: String, params: [String: LedgerJSON]) async throws -> [String: LedgerJSON] {
+    func call(method: String, params: [String: JSONValue]) async throws -> [String: JSONValue] {
         let count = calls[method, default: 0]
         calls[method] = count + 1
         return try script(method, params, count)
@@ -31,9 +32,9 @@ actor ScriptedLedger: LedgerRPC {
         let ledger = ScriptedLedger { method, _, _ in
             switch method {
             case "submit": throw XRPLError.rpc(method: "submit", reason: "connection reset")
-            case "tx": return ["hash": .string(hash), "validated": .bool(true), "ledger_index": .number(999),
+            case "tx": return ["hash": .string(hash), "validated": .bool(true), "ledger_index": .int(999),
                                "meta": .object(["TransactionResult": .string("tesSUCCESS")])]
-            default: return ["ledger_index": .number(999)]
+            default: return ["ledger_index": .int(999)]
             }
         }
         let submitter = TransactionSubmitter(rpc: ledger, codec: try BinaryCodec(), sleep: { _ in })
@@ -45,7 +46,7 @@ actor ScriptedLedger: LedgerRPC {
         let signed = try signedPayment()
         let ledger = ScriptedLedger { method, params, _ in
             switch method {
-            case "submit": return ["engine_result": .string("tefPAST_SEQ"), "engine_result_code": .number(-190), "engine_result_message": .string("used")]
+            case "submit": return ["engine_result": .string("tefPAST_SEQ"), "engine_result_code": .int(-190), "engine_result_message": .string("used")]
             case "tx": throw XRPLError.server(method: "tx", error: "txnNotFound", message: "Transaction not found.")
             default: return params
             }
@@ -60,7 +61,7 @@ actor ScriptedLedger: LedgerRPC {
             switch method {
             case "submit": return ["engine_result": .string("tesSUCCESS")]
             case "tx": throw XRPLError.server(method: "tx", error: "txnNotFound", message: "Transaction not found.")
-            default: return ["ledger_index": .number(10)]
+            default: return ["ledger_index": .int(10)]
             }
         }
         let submitter = TransactionSubmitter(

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// `repository_dispatch`: a custom event sent through the API.
 public struct RepositoryDispatchEvent: Codable, Sendable, Equatable {

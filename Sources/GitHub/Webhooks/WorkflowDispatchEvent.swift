@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// `workflow_dispatch`: a workflow was started by hand or through the API.
 public struct WorkflowDispatchEvent: Codable, Sendable, Equatable {

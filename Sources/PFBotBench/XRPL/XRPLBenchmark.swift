@@ -1,5 +1,6 @@
 import CSecp256k1
 import Foundation
+import JSON
 import XRPL
 
 /// `PFBotBench xrpl`: signatures per second for both key types against raw libsecp256k1, and codec throughput.
@@ -66,12 +67,12 @@ enum XRPLBenchmark {
     private static func fixtureBlobs(codec: BinaryCodec) throws -> [[UInt8]] {
         let path = try fixturePath("xrpl/codec-fixtures.json")
         guard let data = FileManager.default.contents(atPath: path) else { throw BenchError.missing(path) }
-        let root = try LedgerJSON.parse(Array(data))
+        let root = try JSONValue.parse(Array(data))
         var blobs = [[UInt8]]()
         for section in ["accountState", "transactions"] {
             guard case .array(let entries)? = root[section] else { continue }
             for entry in entries {
-                if let hex = entry["binary"]?.string { blobs.append(try Hex.decode(hex)) }
+                if let hex = entry["binary"]?.stringValue { blobs.append(try Hex.decode(hex)) }
             }
         }
         return blobs

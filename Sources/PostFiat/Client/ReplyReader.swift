@@ -6,7 +6,7 @@ enum ReplyReader {
     static func read(_ response: TaskNodeHTTPResponse) throws -> TaskNodeReply {
         if response.body.isEmpty { return TaskNodeReply(response: response, json: [:]) }
         do {
-            return TaskNodeReply(response: response, json: try JSONValue.parse(response.body))
+            return TaskNodeReply(response: response, json: try LiteralJSON.parse(response.body))
         } catch let error as JSONParseError {
             if response.status >= 500 { throw TaskNodeError.serverFailure(status: response.status, code: nil) }
             if response.status == 429 { throw rateLimited(code: "rate_limited", json: [:], response: response) }
@@ -38,13 +38,13 @@ enum ReplyReader {
     }
 
     /// The action names a 409 allows: either an array of names or an object of `canX: true` flags.
-    static func actionNames(_ value: JSONValue?) -> [String] {
+    static func actionNames(_ value: LiteralJSON?) -> [String] {
         if let items = value?.arrayValue { return items.compactMap(\.stringValue) }
         return (value?.objectValue ?? [:]).filter { $0.value.boolValue == true }.map(\.key).sorted()
     }
 
     /// A 429: the body's `retryAfterSeconds`, else the `retry-after` header, else 1 s.
-    static func rateLimited(code: String, json: JSONValue, response: TaskNodeHTTPResponse) -> TaskNodeError {
+    static func rateLimited(code: String, json: LiteralJSON, response: TaskNodeHTTPResponse) -> TaskNodeError {
         let fromBody = json["retryAfterSeconds"]?.intValue
         let fromHeader = response.header("retry-after").flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
         return .rateLimited(code: code, retryAfterSeconds: max(1, fromBody ?? fromHeader ?? 1))

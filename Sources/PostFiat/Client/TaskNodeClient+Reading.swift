@@ -59,7 +59,7 @@ extension TaskNodeClient {
         TaskDecoder(maximumPlausibleReward: configuration.maximumPlausibleReward, now: clock.now())
     }
 
-    static func isSignedOut(_ json: JSONValue) -> Bool {
+    static func isSignedOut(_ json: LiteralJSON) -> Bool {
         json["sync"]?["status"]?.stringValue == "wallet_required"
     }
 }

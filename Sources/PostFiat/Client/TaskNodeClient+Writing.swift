@@ -55,7 +55,7 @@ extension TaskNodeClient {
         guard evidence.count <= 2 else { throw TaskNodeError.invalidEvidence("give at most 2 evidence items (the reviewer reads the first 2)") }
         let route = "/api/tasks/submission"
         let taskID = id.rawValue
-        let config: JSONValue
+        let config: LiteralJSON
         do {
             config = try await configPhase(route, ["phase": "config", "taskId": .string(taskID)])
         } catch TaskNodeError.notAvailable(let code, let status, let actions) {
@@ -89,8 +89,8 @@ extension TaskNodeClient {
         guard trimmed.count <= 8000 else { throw TaskNodeError.invalidEvidence("the request text exceeds 8000 characters") }
         let route = "/api/tasks/request"
         let key = "request|" + CanonicalJSON.sha256Hex(kind.name + "\u{0}" + trimmed)
-        let identifiers: JSONValue
-        if let pending = try pendingWrites.pending(for: key), let saved = try? JSONValue.parse(Data(pending.payloadJSON.utf8)) {
+        let identifiers: LiteralJSON
+        if let pending = try pendingWrites.pending(for: key), let saved = try? LiteralJSON.parse(Data(pending.payloadJSON.utf8)) {
             identifiers = saved
         } else {
             let config = try await configPhase(route, [
@@ -102,7 +102,7 @@ extension TaskNodeClient {
             identifiers = ["requestId": .string(requestID), "bundleId": .string(bundleID)]
             try pendingWrites.save(PendingWrite(key: key, intent: key, payloadJSON: CanonicalJSON.string(of: identifiers)))
         }
-        let body: JSONValue = [
+        let body: LiteralJSON = [
             "phase": "submit", "requestId": identifiers["requestId"] ?? .null, "bundleId": identifiers["bundleId"] ?? .null,
             "userDetailText": .string(trimmed), "requestedTaskKind": .string(kind.name),
         ]
@@ -120,7 +120,7 @@ extension TaskNodeClient {
     // MARK: - Shared steps
 
     /// Sends a `phase:"config"` body (no quota) and checks the lifecycle mode (§0).
-    func configPhase(_ route: String, _ body: JSONValue) async throws -> JSONValue {
+    func configPhase(_ route: String, _ body: LiteralJSON) async throws -> LiteralJSON {
         let request = try post(route, body, allowed: BodyContract.taskKeys)
         let reply = try await withRetries { try await self.authorized(request) }
         try Self.checkLifecycle(reply.json)
@@ -128,7 +128,7 @@ extension TaskNodeClient {
     }
 
     /// Throws unless `offchainLifecycle` is `{enabled:true, dualWrite:false}`.
-    static func checkLifecycle(_ config: JSONValue) throws {
+    static func checkLifecycle(_ config: LiteralJSON) throws {
         let lifecycle = config["offchainLifecycle"]
         let enabled = lifecycle?["enabled"]?.boolValue
         let dualWrite = lifecycle?["dualWrite"]?.boolValue
@@ -137,16 +137,16 @@ extension TaskNodeClient {
         }
     }
 
-    func builder(_ config: JSONValue) -> PayloadBuilder {
+    func builder(_ config: LiteralJSON) -> PayloadBuilder {
         PayloadBuilder(chain: configuration.chain, wallet: signer.address,
                        authorityWallet: config["wallets"]?["authority"]?.stringValue ?? "",
                        allocationWallet: config["wallets"]?["allocation"]?.stringValue ?? "")
     }
 
     /// The payload to send for `key`: the persisted one when the intent is unchanged, else a new one (persisted).
-    func pendingPayload(key: String, intent: String, build: () -> JSONValue) throws -> JSONValue {
+    func pendingPayload(key: String, intent: String, build: () -> LiteralJSON) throws -> LiteralJSON {
         if let pending = try pendingWrites.pending(for: key), pending.intent == intent,
-           let saved = try? JSONValue.parse(Data(pending.payloadJSON.utf8)) {
+           let saved = try? LiteralJSON.parse(Data(pending.payloadJSON.utf8)) {
             return saved
         }
         let payload = build()
@@ -154,7 +154,7 @@ extension TaskNodeClient {
         return payload
     }
 
-    func signedBody(_ base: JSONValue, payload: JSONValue, taskID: String, transition: String) throws -> JSONValue {
+    func signedBody(_ base: LiteralJSON, payload: LiteralJSON, taskID: String, transition: String) throws -> LiteralJSON {
         let signature = try TransitionSignature.make(payload: payload, taskID: taskID, transition: transition, signer: signer,
                                                      signedAt: ISOTimestamp.string(from: clock.now()))
         return base.setting("offchainPayload", to: payload).setting("actorSignature", to: signature)
@@ -162,7 +162,7 @@ extension TaskNodeClient {
 
     /// Sends a signed write with retries; before each retry the task is re-read, and a task already in
     /// `postState` (or a 409 naming it) counts as success (§6).
-    func sendWrite(route: String, body: JSONValue, key: String, taskID: String, transition: String, postState: String,
+    func sendWrite(route: String, body: LiteralJSON, key: String, taskID: String, transition: String, postState: String,
                    capClass: AgentAction, chargedBeforeGuard: Bool) async throws -> WriteReceipt {
         let request = try post(route, body, allowed: BodyContract.taskKeys)
         let eventID = body["offchainPayload"]?["event_id"]?.stringValue

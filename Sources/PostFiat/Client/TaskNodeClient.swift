@@ -101,7 +101,7 @@ public actor TaskNodeClient: TaskSource, TaskSink {
     }
 
     /// A JSON POST request, after checking its keys against the route's contract.
-    func post(_ path: String, _ body: JSONValue, allowed: Set<String>) throws -> TaskNodeHTTPRequest {
+    func post(_ path: String, _ body: LiteralJSON, allowed: Set<String>) throws -> TaskNodeHTTPRequest {
         try BodyContract.check(body, allowed: allowed, route: path)
         return TaskNodeHTTPRequest(method: "POST", path: path, body: body.encoded())
     }

@@ -5,7 +5,7 @@ struct TaskNodeReply: Sendable {
     /// The HTTP answer.
     var response: TaskNodeHTTPResponse
     /// The body as JSON (`{}` for an empty body).
-    var json: JSONValue
+    var json: LiteralJSON
 
     var status: Int { response.status }
     var code: String? { json["error"]?.stringValue }

@@ -5,14 +5,14 @@ import Foundation
 /// strings escaped like `JSON.stringify`, numbers printed like JavaScript.
 public enum CanonicalJSON {
     /// The canonical text of `value`.
-    public static func string(of value: JSONValue) -> String {
+    public static func string(of value: LiteralJSON) -> String {
         var output = ""
         write(value, to: &output)
         return output
     }
 
     /// `"sha256:" + lowercase hex SHA-256` of the canonical UTF-8 bytes.
-    public static func digest(of value: JSONValue) -> String {
+    public static func digest(of value: LiteralJSON) -> String {
         "sha256:" + sha256Hex(string(of: value))
     }
 
@@ -21,7 +21,7 @@ public enum CanonicalJSON {
         SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
-    private static func write(_ value: JSONValue, to output: inout String) {
+    private static func write(_ value: LiteralJSON, to output: inout String) {
         switch value {
         case .null: output += "null"
         case .bool(let flag): output += flag ? "true" : "false"

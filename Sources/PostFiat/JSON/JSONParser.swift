@@ -1,4 +1,4 @@
-/// A strict RFC 8259 parser producing ``JSONValue`` with number literals kept verbatim.
+/// A strict RFC 8259 parser producing ``LiteralJSON`` with number literals kept verbatim.
 struct JSONParser {
     private let bytes: [UInt8]
     private let maximumDepth: Int
@@ -9,7 +9,7 @@ struct JSONParser {
         self.maximumDepth = maximumDepth
     }
 
-    mutating func parseDocument() throws -> JSONValue {
+    mutating func parseDocument() throws -> LiteralJSON {
         skipWhitespace()
         guard index < bytes.count else { throw JSONParseError.empty }
         let value = try parseValue(depth: 0)
@@ -27,7 +27,7 @@ struct JSONParser {
         return bytes[index]
     }
 
-    private mutating func parseValue(depth: Int) throws -> JSONValue {
+    private mutating func parseValue(depth: Int) throws -> LiteralJSON {
         guard depth <= maximumDepth else { throw JSONParseError.tooDeep(limit: maximumDepth) }
         let byte = try peek()
         switch byte {
@@ -50,9 +50,9 @@ struct JSONParser {
         }
     }
 
-    private mutating func parseObject(depth: Int) throws -> JSONValue {
+    private mutating func parseObject(depth: Int) throws -> LiteralJSON {
         index += 1
-        var members: [String: JSONValue] = [:]
+        var members: [String: LiteralJSON] = [:]
         skipWhitespace()
         if try peek() == UInt8(ascii: "}") {
             index += 1
@@ -77,9 +77,9 @@ struct JSONParser {
         }
     }
 
-    private mutating func parseArray(depth: Int) throws -> JSONValue {
+    private mutating func parseArray(depth: Int) throws -> LiteralJSON {
         index += 1
-        var items: [JSONValue] = []
+        var items: [LiteralJSON] = []
         skipWhitespace()
         if try peek() == UInt8(ascii: "]") {
             index += 1

@@ -10,17 +10,17 @@ public struct NodeTask: Sendable, Hashable {
     /// The last event reference (`offchain:<eventId>` or the reward payment hash).
     public var txHash: String?
     /// `metadata` as sent (request id, event count, network ids…).
-    public var metadata: JSONValue?
+    public var metadata: LiteralJSON?
     /// The current verification prompt (detail only).
     public var verificationRequest: VerificationRequest?
     /// The reward decision and payment (detail only, once rewarded).
     public var rewardOutcome: RewardOutcome?
     /// The task object exactly as received.
-    public var raw: JSONValue
+    public var raw: LiteralJSON
 
     /// A task.
-    public init(task: PFBotCore.PostFiatTask, statusLabel: String?, txHash: String?, metadata: JSONValue?,
-                verificationRequest: VerificationRequest?, rewardOutcome: RewardOutcome?, raw: JSONValue) {
+    public init(task: PFBotCore.PostFiatTask, statusLabel: String?, txHash: String?, metadata: LiteralJSON?,
+                verificationRequest: VerificationRequest?, rewardOutcome: RewardOutcome?, raw: LiteralJSON) {
         self.task = task
         self.statusLabel = statusLabel
         self.txHash = txHash

@@ -17,11 +17,11 @@ public struct RewardOutcome: Sendable, Hashable {
     /// The payment transaction hash, once paid.
     public var paymentTxHash: String?
     /// The object exactly as received.
-    public var raw: JSONValue
+    public var raw: LiteralJSON
 
     /// An outcome.
     public init(status: String, decision: String, reward: PFTAmount, offered: PFTAmount?, reason: String?,
-                userFeedback: String?, paymentTxHash: String?, raw: JSONValue) {
+                userFeedback: String?, paymentTxHash: String?, raw: LiteralJSON) {
         self.status = status
         self.decision = decision
         self.reward = reward

@@ -16,7 +16,7 @@ public struct TaskDecoder: Sendable {
 
     /// Reads one task object.
     /// - Throws: ``TaskNodeError/invalidTask(taskID:reason:)`` naming the field at fault.
-    public func decodeTask(_ raw: JSONValue) throws -> NodeTask {
+    public func decodeTask(_ raw: LiteralJSON) throws -> NodeTask {
         guard raw.objectValue != nil else { throw TaskNodeError.invalidTask(taskID: nil, reason: "not a JSON object") }
         let idText = raw["taskId"]?.stringValue ?? raw["fullId"]?.stringValue
         guard let idText else { throw TaskNodeError.invalidTask(taskID: nil, reason: "taskId is missing") }
@@ -49,7 +49,7 @@ public struct TaskDecoder: Sendable {
 
     /// Reads a detail answer (protocol §3.3).
     /// - Throws: ``TaskNodeError/unexpectedShape(_:)`` or ``TaskNodeError/invalidTask(taskID:reason:)``.
-    public func decodeDetail(_ raw: JSONValue) throws -> TaskDetail {
+    public func decodeDetail(_ raw: LiteralJSON) throws -> TaskDetail {
         guard let taskObject = raw["task"] else { throw TaskNodeError.unexpectedShape("detail has no task") }
         var node = try decodeTask(taskObject)
         let taskID = node.task.id.rawValue
@@ -74,7 +74,7 @@ public struct TaskDecoder: Sendable {
     }
 
     /// Reads every bucket of a list answer; unreadable tasks become problems, the rest come through.
-    public func decodeListing(_ raw: JSONValue) throws -> TaskListing {
+    public func decodeListing(_ raw: LiteralJSON) throws -> TaskListing {
         guard raw.objectValue != nil else { throw TaskNodeError.unexpectedShape("the task list is not a JSON object") }
         var tasks: [NodeTask] = []
         var problems: [TaskProblem] = []
@@ -101,7 +101,7 @@ public struct TaskDecoder: Sendable {
     }
 
     /// Reads one request item; `nil` when it has no id or status.
-    public static func decodeRequest(_ raw: JSONValue) -> TaskRequestItem? {
+    public static func decodeRequest(_ raw: LiteralJSON) -> TaskRequestItem? {
         guard let id = raw["requestId"]?.stringValue, let status = raw["status"]?.stringValue else { return nil }
         return TaskRequestItem(requestID: id, status: status, generatedTaskID: raw["generatedTaskId"]?.stringValue,
                                requestedTaskKind: raw["requestedTaskKind"]?.stringValue,
@@ -109,7 +109,7 @@ public struct TaskDecoder: Sendable {
                                lastError: raw["lastError"]?.stringValue, raw: raw)
     }
 
-    private func decodeRewardOutcome(_ raw: JSONValue, taskID: String) throws -> RewardOutcome {
+    private func decodeRewardOutcome(_ raw: LiteralJSON, taskID: String) throws -> RewardOutcome {
         guard let status = raw["status"]?.stringValue, let decision = raw["decision"]?.stringValue else {
             throw TaskNodeError.invalidTask(taskID: taskID, reason: "rewardOutcome lacks status or decision")
         }
@@ -123,7 +123,7 @@ public struct TaskDecoder: Sendable {
     }
 
     /// Reads a PFT amount sent as a JSON number or decimal string; refuses negative and absurd values.
-    func decodeReward(_ value: JSONValue?, field: String, taskID: String) throws -> PFTAmount {
+    func decodeReward(_ value: LiteralJSON?, field: String, taskID: String) throws -> PFTAmount {
         guard let value, !value.isNull else {
             throw TaskNodeError.invalidTask(taskID: taskID, reason: "\(field) is missing")
         }
@@ -139,7 +139,7 @@ public struct TaskDecoder: Sendable {
         return amount
     }
 
-    private func optionalString(_ raw: JSONValue, _ key: String, taskID: String) throws -> String? {
+    private func optionalString(_ raw: LiteralJSON, _ key: String, taskID: String) throws -> String? {
         guard let value = raw[key], !value.isNull else { return nil }
         guard let text = value.stringValue else {
             throw TaskNodeError.invalidTask(taskID: taskID, reason: "\(key) is not a string")
@@ -147,7 +147,7 @@ public struct TaskDecoder: Sendable {
         return text
     }
 
-    private func decodeSteps(_ value: JSONValue?, taskID: String) throws -> [String] {
+    private func decodeSteps(_ value: LiteralJSON?, taskID: String) throws -> [String] {
         guard let value, !value.isNull else { return [] }
         guard let items = value.arrayValue else {
             throw TaskNodeError.invalidTask(taskID: taskID, reason: "steps is not an array")
@@ -160,7 +160,7 @@ public struct TaskDecoder: Sendable {
         }
     }
 
-    private func date(_ raw: JSONValue, _ key: String, taskID: String) throws -> Date? {
+    private func date(_ raw: LiteralJSON, _ key: String, taskID: String) throws -> Date? {
         guard let text = try optionalString(raw, key, taskID: taskID) else { return nil }
         guard let date = ISOTimestamp.date(from: text) else {
             throw TaskNodeError.invalidTask(taskID: taskID, reason: "\(key) is not an ISO date (\(text.debugDescription))")

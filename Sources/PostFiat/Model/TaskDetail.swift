@@ -7,10 +7,10 @@ public struct TaskDetail: Sendable {
     /// `actions` flags (`canAccept`, `canSubmitInitialEvidence`…).
     public var actions: [String: Bool]
     /// The whole answer as received.
-    public var raw: JSONValue
+    public var raw: LiteralJSON
 
     /// A detail answer.
-    public init(task: NodeTask, actions: [String: Bool], raw: JSONValue) {
+    public init(task: NodeTask, actions: [String: Bool], raw: LiteralJSON) {
         self.task = task
         self.actions = actions
         self.raw = raw

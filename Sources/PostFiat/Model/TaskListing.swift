@@ -13,11 +13,11 @@ public struct TaskListing: Sendable {
     /// `sync.nextPollMs`: poll no faster than this; `nil` when idle.
     public var nextPollMilliseconds: Int?
     /// The whole answer as received.
-    public var raw: JSONValue
+    public var raw: LiteralJSON
 
     /// A listing.
     public init(tasks: [NodeTask], problems: [TaskProblem], requests: [TaskRequestItem], syncStatus: String?,
-                nextPollMilliseconds: Int?, raw: JSONValue) {
+                nextPollMilliseconds: Int?, raw: LiteralJSON) {
         self.tasks = tasks
         self.problems = problems
         self.requests = requests

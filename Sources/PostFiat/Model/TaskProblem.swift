@@ -9,10 +9,10 @@ public struct TaskProblem: Sendable, Equatable {
     /// What is wrong (``TaskNodeError/invalidTask(taskID:reason:)``).
     public var error: TaskNodeError
     /// The element exactly as received.
-    public var raw: JSONValue
+    public var raw: LiteralJSON
 
     /// A problem.
-    public init(bucket: String, taskID: String?, error: TaskNodeError, raw: JSONValue) {
+    public init(bucket: String, taskID: String?, error: TaskNodeError, raw: LiteralJSON) {
         self.bucket = bucket
         self.taskID = taskID
         self.error = error

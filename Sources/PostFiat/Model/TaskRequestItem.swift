@@ -15,11 +15,11 @@ public struct TaskRequestItem: Sendable, Hashable {
     /// The last generation error.
     public var lastError: String?
     /// The item exactly as received.
-    public var raw: JSONValue
+    public var raw: LiteralJSON
 
     /// A request item.
     public init(requestID: String, status: String, generatedTaskID: String?, requestedTaskKind: String?,
-                userDetailText: String?, lastError: String?, raw: JSONValue) {
+                userDetailText: String?, lastError: String?, raw: LiteralJSON) {
         self.requestID = requestID
         self.status = status
         self.generatedTaskID = generatedTaskID

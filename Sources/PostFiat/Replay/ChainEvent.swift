@@ -14,11 +14,11 @@ public struct ChainEvent: Sendable, Hashable {
     /// The reward amount the event names (offer estimate, decision amount or paid reward), if any.
     public var amount: PFTAmount?
     /// The payload exactly as received.
-    public var raw: JSONValue
+    public var raw: LiteralJSON
 
     /// Decodes one payload (also accepts a fixture wrapper `{stage, payload, pointer}`).
     /// - Throws: ``TaskNodeError/invalidTask(taskID:reason:)`` for unknown schemas or missing fields.
-    public init(decoding document: JSONValue) throws {
+    public init(decoding document: LiteralJSON) throws {
         let payload = document["payload"] ?? document
         let idText = payload["task_id"]?.stringValue
         guard let idText, let taskID = try? TaskID(idText) else {
@@ -32,7 +32,7 @@ public struct ChainEvent: Sendable, Hashable {
         self.taskID = taskID
         self.raw = payload
         let decoder = TaskDecoder(now: .distantPast)
-        func amount(_ value: JSONValue?, _ field: String) throws -> PFTAmount? {
+        func amount(_ value: LiteralJSON?, _ field: String) throws -> PFTAmount? {
             guard let value else { return nil }
             return try decoder.decodeReward(value, field: field, taskID: idText)
         }

@@ -27,8 +27,8 @@ public enum TransitionSignature {
     /// - Returns: the object to send as `actorSignature`.
     /// - Throws: ``TaskNodeError/signingFailed(_:)`` when the signer fails.
     public static func make(
-        payload: JSONValue, taskID: String, transition: String, signer: any TransitionSigner, signedAt: String
-    ) throws -> JSONValue {
+        payload: LiteralJSON, taskID: String, transition: String, signer: any TransitionSigner, signedAt: String
+    ) throws -> LiteralJSON {
         let digest = CanonicalJSON.digest(of: payload)
         let text = message(taskID: taskID, transition: transition, payloadDigest: digest)
         let signature: String
@@ -54,7 +54,7 @@ public enum TransitionSignature {
 
     /// The `event_id` the reference client derives: `evt_` + the first 24 hex digits of the SHA-256 of the
     /// canonical payload without `event_id`.
-    public static func eventID(for payload: JSONValue) -> String {
+    public static func eventID(for payload: LiteralJSON) -> String {
         "evt_" + String(CanonicalJSON.sha256Hex(CanonicalJSON.string(of: payload.removing("event_id"))).prefix(24))
     }
 }

@@ -18,7 +18,7 @@ public enum BodyContract {
     static let neverSent: Set<String> = ["txHash", "cid"]
 
     /// Throws ``TaskNodeError/forbiddenBodyKey(route:key:)`` unless every top-level key of `body` is in `allowed`.
-    static func check(_ body: JSONValue, allowed: Set<String>, route: String) throws {
+    static func check(_ body: LiteralJSON, allowed: Set<String>, route: String) throws {
         for key in (body.objectValue ?? [:]).keys.sorted() where !allowed.contains(key) || neverSent.contains(key) {
             throw TaskNodeError.forbiddenBodyKey(route: route, key: key)
         }

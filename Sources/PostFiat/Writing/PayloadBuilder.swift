@@ -19,7 +19,7 @@ public struct PayloadBuilder: Sendable {
         self.allocationWallet = allocationWallet
     }
 
-    private func common(schema: String, taskID: String, timestamp: String) -> [String: JSONValue] {
+    private func common(schema: String, taskID: String, timestamp: String) -> [String: LiteralJSON] {
         [
             "schema": .string(schema), "protocol": "tasknode.pftl", "created_at": .string(timestamp),
             "chain": .string(chain), "task_id": .string(taskID), "actor_wallet": .string(wallet),
@@ -29,7 +29,7 @@ public struct PayloadBuilder: Sendable {
     }
 
     /// The payload of an accept/refuse/cancel, with its derived `event_id`.
-    public func action(_ action: TaskLifecycleAction, taskID: String, reason: String, timestamp: String) -> JSONValue {
+    public func action(_ action: TaskLifecycleAction, taskID: String, reason: String, timestamp: String) -> LiteralJSON {
         var members = common(schema: "pf.task.update.v1", taskID: taskID, timestamp: timestamp)
         members["transition"] = .string(action.transition)
         members["status_after"] = .string(action.transition)
@@ -39,17 +39,17 @@ public struct PayloadBuilder: Sendable {
     }
 
     /// The payload of a submission in `mode`, with its derived `event_id`.
-    public func submission(mode: SubmissionMode, taskID: String, evidence: [Evidence], timestamp: String) -> JSONValue {
+    public func submission(mode: SubmissionMode, taskID: String, evidence: [Evidence], timestamp: String) -> LiteralJSON {
         var members = common(schema: mode.schema, taskID: taskID, timestamp: timestamp)
-        let items: [JSONValue] = evidence.enumerated().map { position, item in
-            var entry: [String: JSONValue] = [
+        let items: [LiteralJSON] = evidence.enumerated().map { position, item in
+            var entry: [String: LiteralJSON] = [
                 "index": .int(position + 1), "artifact_type": .string(item.type.rawValue), "value": .string(item.value),
             ]
             if let notes = item.notes { entry["notes"] = .string(notes) }
             return .object(entry)
         }
         let artifactType = evidence.count == 1 ? evidence[0].type.rawValue : "mixed"
-        let combined: JSONValue = evidence.count == 1 ? items[0] : [
+        let combined: LiteralJSON = evidence.count == 1 ? items[0] : [
             "artifact_type": "mixed", "notes": .string("\(evidence.count) evidence items"), "evidence_items": .array(items),
         ]
         members["phase"] = .string(mode.rawValue)
@@ -70,7 +70,7 @@ public struct PayloadBuilder: Sendable {
         return withEventID(.object(members))
     }
 
-    private func withEventID(_ payload: JSONValue) -> JSONValue {
+    private func withEventID(_ payload: LiteralJSON) -> LiteralJSON {
         payload.setting("event_id", to: .string(TransitionSignature.eventID(for: payload)))
     }
 }

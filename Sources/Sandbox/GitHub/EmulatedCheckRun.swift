@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 struct EmulatedCheckRun: Sendable {
     var id: Int
@@ -13,6 +14,6 @@ struct EmulatedCheckRun: Sendable {
     var title: String?
     var summary: String?
     var text: String?
-    var annotations: [EmulatorJSON] = []
+    var annotations: [JSONValue] = []
     var annotationRequests: [Int] = []
 }

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// Builds REST and webhook JSON objects with the same keys GitHub sends.
 struct EmulatorPayloads: Sendable {
@@ -7,14 +8,14 @@ struct EmulatorPayloads: Sendable {
     /// Where repositories are cloned from, when a git server is attached.
     var gitBase: String?
 
-    static func date(_ date: Date?) -> EmulatorJSON {
+    static func date(_ date: Date?) -> JSONValue {
         guard let date else { return .null }
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         return .string(formatter.string(from: date))
     }
 
-    func user(_ user: EmulatedUser) -> EmulatorJSON {
+    func user(_ user: EmulatedUser) -> JSONValue {
         let api = "\(apiBase)/users/\(user.login)"
         return [
             "login": .string(user.login), "id": .int(user.id), "node_id": .string("U_\(user.id)"),
@@ -28,10 +29,10 @@ struct EmulatorPayloads: Sendable {
         ]
     }
 
-    func repository(_ repo: EmulatedRepository, forPush: Bool = false) -> EmulatorJSON {
+    func repository(_ repo: EmulatedRepository, forPush: Bool = false) -> JSONValue {
         let api = "\(apiBase)/repos/\(repo.fullName)"
         let web = "\(webBase)/\(repo.fullName)"
-        var object: [String: EmulatorJSON] = [
+        var object: [String: JSONValue] = [
             "id": .int(repo.id), "node_id": .string("R_\(repo.id)"), "name": .string(repo.name), "full_name": .string(repo.fullName),
             "private": .bool(repo.isPrivate), "owner": user(repo.owner), "html_url": .string(web), "description": nil, "fork": false,
             "url": .string(api), "homepage": nil, "size": 0, "stargazers_count": 0, "watchers_count": 0, "language": nil,
@@ -73,26 +74,26 @@ struct EmulatorPayloads: Sendable {
         return .object(object)
     }
 
-    func label(_ label: EmulatedLabel, repo: EmulatedRepository) -> EmulatorJSON {
+    func label(_ label: EmulatedLabel, repo: EmulatedRepository) -> JSONValue {
         [
             "id": .int(label.id), "node_id": .string("LA_\(label.id)"), "url": .string("\(apiBase)/repos/\(repo.fullName)/labels/\(label.name)"),
             "name": .string(label.name), "color": .string(label.color), "default": false, "description": .optional(label.description),
         ]
     }
 
-    func reactionsSummary(_ reactions: [EmulatedReaction], url: String) -> EmulatorJSON {
-        var summary: [String: EmulatorJSON] = ["url": .string(url), "total_count": .int(reactions.count)]
+    func reactionsSummary(_ reactions: [EmulatedReaction], url: String) -> JSONValue {
+        var summary: [String: JSONValue] = ["url": .string(url), "total_count": .int(reactions.count)]
         for kind in ["+1", "-1", "laugh", "hooray", "confused", "heart", "rocket", "eyes"] {
             summary[kind] = .int(reactions.filter { $0.content == kind }.count)
         }
         return .object(summary)
     }
 
-    func issue(_ issue: EmulatedIssue, repo: EmulatedRepository, users: [String: EmulatedUser]) -> EmulatorJSON {
+    func issue(_ issue: EmulatedIssue, repo: EmulatedRepository, users: [String: EmulatedUser]) -> JSONValue {
         let api = "\(apiBase)/repos/\(repo.fullName)/issues/\(issue.number)"
         let labels = issue.labels.compactMap { repo.labels[$0.lowercased()] }.map { label($0, repo: repo) }
         let assignees = issue.assignees.compactMap { users[$0] }.map { user($0) }
-        var object: [String: EmulatorJSON] = [
+        var object: [String: JSONValue] = [
             "url": .string(api), "repository_url": .string("\(apiBase)/repos/\(repo.fullName)"),
             "labels_url": .string("\(api)/labels{/name}"), "comments_url": .string("\(api)/comments"), "events_url": .string("\(api)/events"),
             "html_url": .string("\(webBase)/\(repo.fullName)/\(issue.isPull ? "pull" : "issues")/\(issue.number)"),
@@ -116,7 +117,7 @@ struct EmulatorPayloads: Sendable {
         return .object(object)
     }
 
-    func comment(_ comment: EmulatedComment, repo: EmulatedRepository) -> EmulatorJSON {
+    func comment(_ comment: EmulatedComment, repo: EmulatedRepository) -> JSONValue {
         let api = "\(apiBase)/repos/\(repo.fullName)/issues/comments/\(comment.id)"
         return [
             "url": .string(api), "html_url": .string("\(webBase)/\(repo.fullName)/issues/\(comment.issueNumber)#issuecomment-\(comment.id)"),
@@ -128,14 +129,14 @@ struct EmulatorPayloads: Sendable {
         ]
     }
 
-    func branch(_ name: String, sha: String, repo: EmulatedRepository) -> EmulatorJSON {
+    func branch(_ name: String, sha: String, repo: EmulatedRepository) -> JSONValue {
         [
             "label": .string("\(repo.owner.login):\(name)"), "ref": .string(name), "sha": .string(sha),
             "user": user(repo.owner), "repo": repository(repo),
         ]
     }
 
-    func pullRequest(_ pull: EmulatedPull, issue: EmulatedIssue, repo: EmulatedRepository, users: [String: EmulatedUser]) -> EmulatorJSON {
+    func pullRequest(_ pull: EmulatedPull, issue: EmulatedIssue, repo: EmulatedRepository, users: [String: EmulatedUser]) -> JSONValue {
         let api = "\(apiBase)/repos/\(repo.fullName)/pulls/\(pull.number)"
         let issueAPI = "\(apiBase)/repos/\(repo.fullName)/issues/\(pull.number)"
         let web = "\(webBase)/\(repo.fullName)/pull/\(pull.number)"
@@ -170,7 +171,7 @@ struct EmulatorPayloads: Sendable {
         ]
     }
 
-    func review(_ review: EmulatedReview, pull: EmulatedPull, repo: EmulatedRepository, webhookCase: Bool) -> EmulatorJSON {
+    func review(_ review: EmulatedReview, pull: EmulatedPull, repo: EmulatedRepository, webhookCase: Bool) -> JSONValue {
         let web = "\(webBase)/\(repo.fullName)/pull/\(pull.number)"
         return [
             "id": .int(review.id), "node_id": .string("PRR_\(review.id)"), "user": user(review.author), "body": .string(review.body),
@@ -182,7 +183,7 @@ struct EmulatorPayloads: Sendable {
         ]
     }
 
-    func file(_ file: EmulatedFile, repo: EmulatedRepository, sha: String) -> EmulatorJSON {
+    func file(_ file: EmulatedFile, repo: EmulatedRepository, sha: String) -> JSONValue {
         [
             "sha": .string(sha), "filename": .string(file.filename), "status": .string(file.status), "additions": .int(file.additions),
             "deletions": .int(file.deletions), "changes": .int(file.additions + file.deletions), "patch": .optional(file.patch),
@@ -192,7 +193,7 @@ struct EmulatorPayloads: Sendable {
         ]
     }
 
-    func checkRun(_ run: EmulatedCheckRun, repo: EmulatedRepository, app: EmulatorJSON, pulls: [EmulatorJSON]) -> EmulatorJSON {
+    func checkRun(_ run: EmulatedCheckRun, repo: EmulatedRepository, app: JSONValue, pulls: [JSONValue]) -> JSONValue {
         let api = "\(apiBase)/repos/\(repo.fullName)/check-runs/\(run.id)"
         return [
             "id": .int(run.id), "node_id": .string("CR_\(run.id)"), "head_sha": .string(run.headSHA), "external_id": .optional(run.externalID),
@@ -215,7 +216,7 @@ struct EmulatorPayloads: Sendable {
     }
 
     /// A GitHub App object as check runs carry it.
-    func app(id: Int, slug: String, name: String, owner: EmulatedUser) -> EmulatorJSON {
+    func app(id: Int, slug: String, name: String, owner: EmulatedUser) -> JSONValue {
         [
             "id": .int(id), "slug": .string(slug), "node_id": .string("A_\(id)"), "owner": user(owner), "name": .string(name),
             "description": "", "external_url": .string("\(webBase)/apps/\(slug)"), "html_url": .string("\(webBase)/apps/\(slug)"),
@@ -225,7 +226,7 @@ struct EmulatorPayloads: Sendable {
         ]
     }
 
-    func status(_ status: EmulatedStatus, repo: EmulatedRepository) -> EmulatorJSON {
+    func status(_ status: EmulatedStatus, repo: EmulatedRepository) -> JSONValue {
         [
             "url": .string("\(apiBase)/repos/\(repo.fullName)/statuses/\(status.sha)"), "avatar_url": .string("\(webBase)/avatars/\(status.creator.id)"),
             "id": .int(status.id), "node_id": .string("SC_\(status.id)"), "state": .string(status.state),

@@ -1,11 +1,12 @@
 import Foundation
+import JSON
 
 extension GitHubEmulator {
     /// Opens an issue as `user` (sends `issues` `opened`); returns its number.
     /// - Throws: `GitHubEmulatorError.rejected` with GitHub's answer when refused.
     @discardableResult
     public func openIssue(as user: String, owner: String, repo: String, title: String, body: String? = nil, labels: [String] = []) async throws -> Int {
-        let payload: EmulatorJSON = ["title": .string(title), "body": .optional(body), "labels": .array(labels.map { .string($0) })]
+        let payload: JSONValue = ["title": .string(title), "body": .optional(body), "labels": .array(labels.map { .string($0) })]
         let json = try await act(user, owner, repo, "POST", ["issues"], payload)
         return json["number"]?.intValue ?? 0
     }
@@ -22,7 +23,7 @@ extension GitHubEmulator {
     /// - Throws: `GitHubEmulatorError.rejected` with GitHub's answer when refused.
     @discardableResult
     public func openPullRequest(as user: String, owner: String, repo: String, head: String, base: String, title: String, draft: Bool = false) async throws -> Int {
-        let payload: EmulatorJSON = ["title": .string(title), "head": .string(head), "base": .string(base), "draft": .bool(draft)]
+        let payload: JSONValue = ["title": .string(title), "head": .string(head), "base": .string(base), "draft": .bool(draft)]
         let json = try await act(user, owner, repo, "POST", ["pulls"], payload)
         return json["number"]?.intValue ?? 0
     }
@@ -69,9 +70,9 @@ extension GitHubEmulator {
         }
     }
 
-    private func act(_ user: String, _ owner: String, _ repo: String, _ method: String, _ rest: [String], _ body: EmulatorJSON) async throws -> EmulatorJSON {
+    private func act(_ user: String, _ owner: String, _ repo: String, _ method: String, _ rest: [String], _ body: JSONValue) async throws -> JSONValue {
         let response = await state.act(as: user, key: "\(owner)/\(repo)", method: method, rest: rest, body: body)
-        let json = EmulatorJSON.decode(response.body) ?? .null
+        let json = JSONValue.decode(response.body) ?? .null
         guard (200..<300).contains(response.status) else {
             throw GitHubEmulatorError.rejected(status: response.status, message: json["message"]?.stringValue ?? "")
         }

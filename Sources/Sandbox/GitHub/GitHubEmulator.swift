@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import Hummingbird
+import JSON
 import JWTKit
 import Logging
 import NIOCore
@@ -163,22 +164,22 @@ public final class GitHubEmulator: Sendable {
     public func flushWebhooks() async { await dispatcher.flush() }
 
     /// A REST-shaped snapshot of an issue (nil when absent).
-    public func issue(owner: String, repo: String, number: Int) async -> EmulatorJSON? {
+    public func issue(owner: String, repo: String, number: Int) async -> JSONValue? {
         await state.issueSnapshot(key: "\(owner)/\(repo)", number: number)
     }
 
     /// A REST-shaped snapshot of a pull request (nil when absent).
-    public func pullRequest(owner: String, repo: String, number: Int) async -> EmulatorJSON? {
+    public func pullRequest(owner: String, repo: String, number: Int) async -> JSONValue? {
         await state.pullSnapshot(key: "\(owner)/\(repo)", number: number)
     }
 
     /// Check runs on a repository, with every annotation received and the annotation count of each request.
-    public func checkRuns(owner: String, repo: String) async -> [(run: EmulatorJSON, annotations: [EmulatorJSON], batches: [Int])] {
+    public func checkRuns(owner: String, repo: String) async -> [(run: JSONValue, annotations: [JSONValue], batches: [Int])] {
         await state.checkRunSnapshots(key: "\(owner)/\(repo)")
     }
 
     /// Commit statuses on a repository, oldest first.
-    public func commitStatuses(owner: String, repo: String) async -> [EmulatorJSON] {
+    public func commitStatuses(owner: String, repo: String) async -> [JSONValue] {
         await state.statusSnapshots(key: "\(owner)/\(repo)")
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// An HTTP request as the emulator's handlers see it.
 struct GitHubEmulatorRequest: Sendable {
@@ -13,5 +14,5 @@ struct GitHubEmulatorRequest: Sendable {
         path.split(separator: "/").map { $0.removingPercentEncoding ?? String($0) }
     }
 
-    var json: EmulatorJSON? { body.isEmpty ? .object([:]) : EmulatorJSON.decode(body) }
+    var json: JSONValue? { body.isEmpty ? .object([:]) : JSONValue.decode(body) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// An HTTP response from a handler.
 struct GitHubEmulatorResponse: Sendable {
@@ -6,7 +7,7 @@ struct GitHubEmulatorResponse: Sendable {
     var headers: [String: String] = [:]
     var body: Data = Data()
 
-    static func json(_ status: Int, _ value: EmulatorJSON, headers: [String: String] = [:]) -> GitHubEmulatorResponse {
+    static func json(_ status: Int, _ value: JSONValue, headers: [String: String] = [:]) -> GitHubEmulatorResponse {
         var all = headers
         all["content-type"] = "application/json; charset=utf-8"
         return GitHubEmulatorResponse(status: status, headers: all, body: value.encoded())
@@ -14,8 +15,8 @@ struct GitHubEmulatorResponse: Sendable {
 
     static func noContent() -> GitHubEmulatorResponse { GitHubEmulatorResponse(status: 204) }
 
-    static func error(_ status: Int, _ message: String, errors: [EmulatorJSON]? = nil, headers: [String: String] = [:]) -> GitHubEmulatorResponse {
-        var body: [String: EmulatorJSON] = [
+    static func error(_ status: Int, _ message: String, errors: [JSONValue]? = nil, headers: [String: String] = [:]) -> GitHubEmulatorResponse {
+        var body: [String: JSONValue] = [
             "message": .string(message), "documentation_url": "https://docs.github.com/rest", "status": .string(String(status)),
         ]
         if let errors { body["errors"] = .array(errors) }

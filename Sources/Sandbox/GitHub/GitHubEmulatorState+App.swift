@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 extension GitHubEmulatorState {
     /// `/app/...` endpoints: they need the App JWT.
@@ -24,7 +25,7 @@ extension GitHubEmulatorState {
         let token = "ghs_" + UUID().uuidString.replacingOccurrences(of: "-", with: "")
         let expiresAt = now().addingTimeInterval(3_600)
         installationTokens[token] = (id, expiresAt)
-        let access: EmulatorJSON = .string(record.permission)
+        let access: JSONValue = .string(record.permission)
         return .json(201, [
             "token": .string(token), "expires_at": EmulatorPayloads.date(expiresAt),
             "permissions": ["issues": access, "pull_requests": access, "contents": access, "checks": record.canWriteChecks ? "write" : "read"],
@@ -33,7 +34,7 @@ extension GitHubEmulatorState {
     }
 
     private func listDeliveries(_ request: GitHubEmulatorRequest) async -> GitHubEmulatorResponse {
-        let deliveries = await dispatcher.all.sorted { $0.id > $1.id }.map { delivery -> EmulatorJSON in
+        let deliveries = await dispatcher.all.sorted { $0.id > $1.id }.map { delivery -> JSONValue in
             [
                 "id": .int(delivery.id), "guid": .string(delivery.guid), "delivered_at": EmulatorPayloads.date(delivery.deliveredAt),
                 "redelivery": .bool(delivery.redelivery), "duration": .double(0.01),

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 extension GitHubEmulatorState {
     static let checkTextLimit = 65_535
@@ -16,15 +17,15 @@ extension GitHubEmulatorState {
         }
     }
 
-    func checkRunJSON(_ run: EmulatedCheckRun, _ repo: EmulatedRepository, identity: EmulatedIdentity) -> EmulatorJSON {
-        let pulls = repo.pulls.values.filter { $0.headSHA == run.headSHA }.map { pull -> EmulatorJSON in
+    func checkRunJSON(_ run: EmulatedCheckRun, _ repo: EmulatedRepository, identity: EmulatedIdentity) -> JSONValue {
+        let pulls = repo.pulls.values.filter { $0.headSHA == run.headSHA }.map { pull -> JSONValue in
             ["url": .string("\(payloads.apiBase)/repos/\(repo.fullName)/pulls/\(pull.number)"), "id": .int(pull.id), "number": .int(pull.number)]
         }
         return payloads.checkRun(run, repo: repo, app: appJSON(for: identity), pulls: pulls)
     }
 
     /// Applies the body's fields to a run; returns a 422 response when a field is invalid.
-    private func apply(_ body: EmulatorJSON, to run: inout EmulatedCheckRun) -> GitHubEmulatorResponse? {
+    private func apply(_ body: JSONValue, to run: inout EmulatedCheckRun) -> GitHubEmulatorResponse? {
         if let status = body["status"]?.stringValue {
             guard Self.checkStatuses.contains(status) else { return .validation(resource: "CheckRun", field: "status", code: "invalid") }
             run.status = status

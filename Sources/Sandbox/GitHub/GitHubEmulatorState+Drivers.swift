@@ -1,8 +1,9 @@
 import Foundation
+import JSON
 
 extension GitHubEmulatorState {
     /// Runs a repository call as `login`, skipping authentication and permission checks (test drivers).
-    func act(as login: String, key: String, method: String, rest: [String], body: EmulatorJSON) async -> GitHubEmulatorResponse {
+    func act(as login: String, key: String, method: String, rest: [String], body: JSONValue) async -> GitHubEmulatorResponse {
         let user = users[login] ?? EmulatedUser(login: login, id: addUser(login), type: login.hasSuffix("[bot]") ? "Bot" : "User")
         guard repositories[key] != nil else { return .notFound() }
         let call = RepoCall(key: key, rest: rest, query: [:], body: body, actor: user, identity: .user(user))
@@ -17,7 +18,7 @@ extension GitHubEmulatorState {
         pull.reviews.append(review)
         repo.pulls[number] = pull
         repositories[key] = repo
-        let fields: [String: EmulatorJSON] = [
+        let fields: [String: JSONValue] = [
             "action": "submitted", "review": payloads.review(review, pull: pull, repo: repo, webhookCase: true), "pull_request": pullJSON(pull, repo),
         ]
         await emit("pull_request_review", fields, repo: repo, sender: user)
@@ -41,7 +42,7 @@ extension GitHubEmulatorState {
         repositories[key] = repo
         await emitPush(repo: repo, branch: branch, before: before ?? zero, after: after, message: message, pusher: user)
         for pull in synchronized.sorted(by: { $0.number < $1.number }) {
-            let fields: [String: EmulatorJSON] = [
+            let fields: [String: JSONValue] = [
                 "action": "synchronize", "number": .int(pull.number), "pull_request": pullJSON(pull, repo),
                 "before": .string(before ?? zero), "after": .string(after),
             ]

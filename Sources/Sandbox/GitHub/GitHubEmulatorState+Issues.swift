@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 extension GitHubEmulatorState {
     /// The full repository, with the REST-only fields (merge settings, counts, the caller's permissions).
@@ -7,11 +8,11 @@ extension GitHubEmulatorState {
         let role = permission(of: call.identity, on: repo)
         let ranks = ["read": 1, "triage": 2, "write": 3, "maintain": 4, "admin": 5]
         let rank = ranks[role] ?? 0
-        let permissions: EmulatorJSON = [
+        let permissions: JSONValue = [
             "admin": .bool(rank >= 5), "maintain": .bool(rank >= 4), "push": .bool(rank >= 3), "triage": .bool(rank >= 2), "pull": .bool(rank >= 1),
         ]
         var json = payloads.repository(repo)
-        let extra: [String: EmulatorJSON] = [
+        let extra: [String: JSONValue] = [
             "allow_auto_merge": false, "allow_forking": true, "allow_merge_commit": true, "allow_rebase_merge": true,
             "allow_squash_merge": true, "allow_update_branch": false, "delete_branch_on_merge": false, "network_count": 0,
             "subscribers_count": 0, "organization": payloads.user(repo.owner), "permissions": permissions, "temp_clone_token": "",
@@ -21,7 +22,7 @@ extension GitHubEmulatorState {
         return .json(200, json)
     }
 
-    func issueJSON(_ issue: EmulatedIssue, _ repo: EmulatedRepository) -> EmulatorJSON {
+    func issueJSON(_ issue: EmulatedIssue, _ repo: EmulatedRepository) -> JSONValue {
         payloads.issue(issue, repo: repo, users: users)
     }
 
@@ -108,7 +109,7 @@ extension GitHubEmulatorState {
     }
 
     /// Sends an `issues` event, or a `pull_request` event when the issue is a pull request.
-    func emitIssueAction(_ action: String, issue: EmulatedIssue, repo: EmulatedRepository, sender: EmulatedUser, extra: [String: EmulatorJSON]) async {
+    func emitIssueAction(_ action: String, issue: EmulatedIssue, repo: EmulatedRepository, sender: EmulatedUser, extra: [String: JSONValue]) async {
         var fields = extra
         fields["action"] = .string(action)
         if issue.isPull, let pull = repo.pulls[issue.number] {
@@ -145,7 +146,7 @@ extension GitHubEmulatorState {
         let comment = EmulatedComment(id: makeID(), issueNumber: number, body: body, author: call.actor, createdAt: time, updatedAt: time)
         repo.comments[comment.id] = comment
         repositories[call.key] = repo
-        let fields: [String: EmulatorJSON] = ["action": "created", "issue": issueJSON(issue, repo), "comment": payloads.comment(comment, repo: repo)]
+        let fields: [String: JSONValue] = ["action": "created", "issue": issueJSON(issue, repo), "comment": payloads.comment(comment, repo: repo)]
         await emit("issue_comment", fields, repo: repo, sender: call.actor)
         return .json(201, payloads.comment(comment, repo: repo))
     }
@@ -185,7 +186,7 @@ extension GitHubEmulatorState {
         return .json(201, reactionJSON(reaction))
     }
 
-    private func reactionJSON(_ reaction: EmulatedReaction) -> EmulatorJSON {
+    private func reactionJSON(_ reaction: EmulatedReaction) -> JSONValue {
         [
             "id": .int(reaction.id), "node_id": .string("REA_\(reaction.id)"), "user": payloads.user(reaction.user),
             "content": .string(reaction.content), "created_at": EmulatorPayloads.date(now()),

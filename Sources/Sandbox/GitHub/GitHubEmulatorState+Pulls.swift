@@ -1,7 +1,8 @@
 import Foundation
+import JSON
 
 extension GitHubEmulatorState {
-    func pullJSON(_ pull: EmulatedPull, _ repo: EmulatedRepository) -> EmulatorJSON {
+    func pullJSON(_ pull: EmulatedPull, _ repo: EmulatedRepository) -> JSONValue {
         guard let issue = repo.issues[pull.number] else { return .null }
         return payloads.pullRequest(pull, issue: issue, repo: repo, users: users)
     }
@@ -123,14 +124,14 @@ extension GitHubEmulatorState {
 
     /// Sends a `push` webhook for a branch move.
     func emitPush(repo: EmulatedRepository, branch: String, before: String, after: String, message: String, pusher: EmulatedUser) async {
-        let commit: EmulatorJSON = [
+        let commit: JSONValue = [
             "id": .string(after), "tree_id": .string(after), "distinct": true, "message": .string(message),
             "timestamp": EmulatorPayloads.date(now()), "url": .string("\(payloads.webBase)/\(repo.fullName)/commit/\(after)"),
             "author": ["name": .string(pusher.login), "email": .string("\(pusher.login)@users.noreply.github.com"), "username": .string(pusher.login)],
             "committer": ["name": .string(pusher.login), "email": .string("\(pusher.login)@users.noreply.github.com"), "username": .string(pusher.login)],
             "added": [], "removed": [], "modified": [],
         ]
-        let fields: [String: EmulatorJSON] = [
+        let fields: [String: JSONValue] = [
             "ref": .string("refs/heads/\(branch)"), "before": .string(before), "after": .string(after),
             "created": .bool(before == String(repeating: "0", count: 40)), "deleted": false, "forced": false, "base_ref": nil,
             "compare": .string("\(payloads.webBase)/\(repo.fullName)/compare/\(before.prefix(12))...\(after.prefix(12))"),

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 extension GitHubEmulatorState {
     /// Dispatches an authenticated request to its handler.
@@ -85,7 +86,7 @@ extension GitHubEmulatorState {
     // MARK: - Shared helpers
 
     /// Slices `items` by `per_page`/`page` and adds GitHub's `Link` header.
-    func paginated(_ items: [EmulatorJSON], call: RepoCall, path: String) -> GitHubEmulatorResponse {
+    func paginated(_ items: [JSONValue], call: RepoCall, path: String) -> GitHubEmulatorResponse {
         let perPage = min(100, max(1, Int(call.query["per_page"] ?? "") ?? 30))
         let page = max(1, Int(call.query["page"] ?? "") ?? 1)
         let last = max(1, (items.count + perPage - 1) / perPage)
@@ -104,7 +105,7 @@ extension GitHubEmulatorState {
     }
 
     /// Queues a webhook with `repository`, `sender` and (when an App is installed) `installation` added.
-    func emit(_ event: String, _ fields: [String: EmulatorJSON], repo: EmulatedRepository, sender: EmulatedUser, forPush: Bool = false) async {
+    func emit(_ event: String, _ fields: [String: JSONValue], repo: EmulatedRepository, sender: EmulatedUser, forPush: Bool = false) async {
         var payload = fields
         payload["repository"] = payloads.repository(repo, forPush: forPush)
         payload["sender"] = payloads.user(sender)
@@ -113,7 +114,7 @@ extension GitHubEmulatorState {
         await dispatcher.enqueue(event: event, payload: .object(payload), installationID: installation, repositoryID: repo.id)
     }
 
-    func appJSON(for identity: EmulatedIdentity) -> EmulatorJSON {
+    func appJSON(for identity: EmulatedIdentity) -> JSONValue {
         guard case .installation(let id, let bot) = identity, let app = installations[id].flatMap({ apps[$0.appID] }) else {
             return payloads.app(id: 15_368, slug: "github-actions", name: "GitHub Actions", owner: actionsBot)
         }

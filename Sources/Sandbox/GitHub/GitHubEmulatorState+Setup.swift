@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import JWTKit
 
 extension GitHubEmulatorState {
@@ -62,24 +63,24 @@ extension GitHubEmulatorState {
 
     // MARK: - Snapshots
 
-    func issueSnapshot(key: String, number: Int) -> EmulatorJSON? {
+    func issueSnapshot(key: String, number: Int) -> JSONValue? {
         guard let repo = repositories[key], let issue = repo.issues[number] else { return nil }
         return issueJSON(issue, repo)
     }
 
-    func pullSnapshot(key: String, number: Int) -> EmulatorJSON? {
+    func pullSnapshot(key: String, number: Int) -> JSONValue? {
         guard let repo = repositories[key], let pull = repo.pulls[number] else { return nil }
         return pullJSON(pull, repo)
     }
 
-    func checkRunSnapshots(key: String) -> [(run: EmulatorJSON, annotations: [EmulatorJSON], batches: [Int])] {
+    func checkRunSnapshots(key: String) -> [(run: JSONValue, annotations: [JSONValue], batches: [Int])] {
         guard let repo = repositories[key] else { return [] }
         return repo.checkRuns.values.sorted { $0.id < $1.id }.map {
             (checkRunJSON($0, repo, identity: .installation(id: 0, bot: actionsBot)), $0.annotations, $0.annotationRequests)
         }
     }
 
-    func statusSnapshots(key: String) -> [EmulatorJSON] {
+    func statusSnapshots(key: String) -> [JSONValue] {
         guard let repo = repositories[key] else { return [] }
         return repo.statuses.map { payloads.status($0, repo: repo) }
     }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import JSON
 import JWTKit
 
 /// All of the emulator's data and the REST handlers that change it.
@@ -152,7 +153,7 @@ actor GitHubEmulatorState {
     private func verifyJWT(_ token: String) async -> Result<EmulatedIdentity, GitHubEmulatorResponseError> {
         let undecodable = GitHubEmulatorResponseError(.error(401, "A JSON web token could not be decoded"))
         let parts = token.split(separator: ".")
-        guard parts.count == 3, let payload = Self.base64URLDecode(String(parts[1])), let claims = EmulatorJSON.decode(payload) else {
+        guard parts.count == 3, let payload = Self.base64URLDecode(String(parts[1])), let claims = JSONValue.decode(payload) else {
             return .failure(undecodable)
         }
         guard let iat = claims["iat"]?.intValue else {

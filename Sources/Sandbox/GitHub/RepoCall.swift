@@ -1,11 +1,12 @@
 import Foundation
+import JSON
 
 /// One repository-scoped call, with its path below `/repos/{owner}/{repo}`.
 struct RepoCall: Sendable {
     var key: String
     var rest: [String]
     var query: [String: String]
-    var body: EmulatorJSON
+    var body: JSONValue
     var actor: EmulatedUser
     var identity: EmulatedIdentity
 

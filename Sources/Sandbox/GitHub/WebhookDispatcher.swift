@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Crypto
 import Foundation
+import JSON
 import NIOCore
 import NIOHTTP1
 
@@ -34,7 +35,7 @@ actor WebhookDispatcher {
     var all: [RecordedDelivery] { deliveries }
 
     /// Queues a delivery behind earlier ones.
-    func enqueue(event: String, payload: EmulatorJSON, installationID: Int?, repositoryID: Int?) {
+    func enqueue(event: String, payload: JSONValue, installationID: Int?, repositoryID: Int?) {
         let body = payload.encoded()
         let record = RecordedDelivery(
             id: nextID, guid: UUID().uuidString.lowercased(), event: event, action: payload["action"]?.stringValue, statusCode: 0,

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import XRPL
 
 /// `account_tx` and `tx` answers in the API v1 or v2 JSON shape (rippled defaults to v1), with `{ledger, seq}` markers.
@@ -6,14 +7,14 @@ struct AccountTxQuery {
     let state: LedgerState
     let codec: BinaryCodec
 
-    func run(_ params: [String: LedgerJSON]) -> [String: LedgerJSON] {
-        guard let account = params["account"]?.string, AddressCodec.isValidClassicAddress(account) else {
+    func run(_ params: [String: JSONValue]) -> [String: JSONValue] {
+        guard let account = params["account"]?.stringValue, AddressCodec.isValidClassicAddress(account) else {
             return RPCError.make("actMalformed", code: 35, message: "Account malformed.", params: params)
         }
         let minIndex = bound(params["ledger_index_min"], fallback: 1)
         let maxIndex = bound(params["ledger_index_max"], fallback: state.validatedIndex)
         let forward = params["forward"] == .bool(true)
-        let requested = params["limit"]?.number.map { $0 >= 400 ? 400 : (Int(exactly: $0.rounded(.down)) ?? 200) } ?? 200
+        let requested = params["limit"]?.doubleValue.map { $0 >= 400 ? 400 : (Int(exactly: $0.rounded(.down)) ?? 200) } ?? 200
         let limit = min(max(requested, 10), 400)
         var matching = state.transactions.values.filter { stored in
             guard let index = stored.ledgerIndex else { return false }
@@ -23,43 +24,43 @@ struct AccountTxQuery {
         if !forward { matching.reverse() }
         var start = 0
         if let marker = params["marker"] {
-            guard let ledger = marker["ledger"]?.number, let seq = marker["seq"]?.number,
+            guard let ledger = marker["ledger"]?.doubleValue, let seq = marker["seq"]?.doubleValue,
                 let position = matching.firstIndex(where: { Double($0.ledgerIndex ?? 0) == ledger && Double($0.transactionIndex) == seq })
             else { return RPCError.make("invalidParams", code: 31, message: "Invalid field 'marker'.", params: params) }
             start = position
         }
         let page = matching[start..<min(start + limit, matching.count)]
-        var result: [String: LedgerJSON] = [
-            "account": .string(account), "ledger_index_min": .number(Double(minIndex)), "ledger_index_max": .number(Double(maxIndex)),
-            "limit": .number(Double(limit)), "validated": .bool(true),
+        var result: [String: JSONValue] = [
+            "account": .string(account), "ledger_index_min": .int(Int(minIndex)), "ledger_index_max": .int(Int(maxIndex)),
+            "limit": .int(Int(limit)), "validated": .bool(true),
             "transactions": .array(page.map { .object(entry($0, apiVersion: Self.apiVersion(params))) }),
         ]
         if start + limit < matching.count {
             let next = matching[start + limit]
-            result["marker"] = .object(["ledger": .number(Double(next.ledgerIndex ?? 0)), "seq": .number(Double(next.transactionIndex))])
+            result["marker"] = .object(["ledger": .int(Int(next.ledgerIndex ?? 0)), "seq": .int(Int(next.transactionIndex))])
         }
         return result
     }
 
     /// The requested API version: 2 when `api_version` is 2, else 1 (rippled's default).
-    static func apiVersion(_ params: [String: LedgerJSON]) -> Int {
-        params["api_version"] == .number(2) ? 2 : 1
+    static func apiVersion(_ params: [String: JSONValue]) -> Int {
+        params["api_version"] == .int(2) ? 2 : 1
     }
 
     /// One transaction as `account_tx` lists it: v2 `{tx_json, meta, hash, …}` with `DeliverMax` instead of `Amount`;
     /// v1 `{tx, meta, ledger_index, validated}` with the hash inside `tx` and both `Amount` and `DeliverMax`.
-    func entry(_ stored: StoredTransaction, apiVersion: Int) -> [String: LedgerJSON] {
+    func entry(_ stored: StoredTransaction, apiVersion: Int) -> [String: JSONValue] {
         let v2 = entryV2(stored)
         guard apiVersion == 1, case .object(var tx)? = v2["tx_json"] else { return v2 }
         if let deliverMax = tx["DeliverMax"] { tx["Amount"] = deliverMax }
         tx["hash"] = .string(stored.hash)
-        var result: [String: LedgerJSON] = ["tx": .object(tx), "meta": .object(stored.meta), "validated": v2["validated"] ?? .bool(false)]
+        var result: [String: JSONValue] = ["tx": .object(tx), "meta": .object(stored.meta), "validated": v2["validated"] ?? .bool(false)]
         result["ledger_index"] = v2["ledger_index"]
         return result
     }
 
     /// `tx` method answer: v2 as `account_tx` entries; v1 with the transaction fields at the top level.
-    func transactionResult(_ stored: StoredTransaction, apiVersion: Int) -> [String: LedgerJSON] {
+    func transactionResult(_ stored: StoredTransaction, apiVersion: Int) -> [String: JSONValue] {
         guard apiVersion == 1 else { return entryV2(stored) }
         var result = stored.json
         result["hash"] = .string(stored.hash)
@@ -71,17 +72,17 @@ struct AccountTxQuery {
         return result
     }
 
-    private func entryV2(_ stored: StoredTransaction) -> [String: LedgerJSON] {
+    private func entryV2(_ stored: StoredTransaction) -> [String: JSONValue] {
         var tx = stored.json
-        if tx["TransactionType"]?.string == "Payment", let amount = tx["Amount"] {
+        if tx["TransactionType"]?.stringValue == "Payment", let amount = tx["Amount"] {
             tx["DeliverMax"] = amount
             tx["Amount"] = nil
         }
-        var result: [String: LedgerJSON] = ["hash": .string(stored.hash), "meta": .object(stored.meta)]
+        var result: [String: JSONValue] = ["hash": .string(stored.hash), "meta": .object(stored.meta)]
         if let index = stored.ledgerIndex, let ledger = state.ledgers[index] {
-            tx["ledger_index"] = .number(Double(index))
-            tx["date"] = .number(Double(ledger.closeTime))
-            result["ledger_index"] = .number(Double(index))
+            tx["ledger_index"] = .int(Int(index))
+            tx["date"] = .int(Int(ledger.closeTime))
+            result["ledger_index"] = .int(Int(index))
             result["ledger_hash"] = .string(ledger.hash)
             result["close_time_iso"] = .string(Self.iso(ledger.closeTime))
             result["validated"] = .bool(index <= state.validatedIndex)
@@ -92,8 +93,8 @@ struct AccountTxQuery {
         return result
     }
 
-    private func bound(_ value: LedgerJSON?, fallback: UInt32) -> UInt32 {
-        guard let n = value?.number, n >= 0, let v = UInt32(exactly: n) else { return fallback }
+    private func bound(_ value: JSONValue?, fallback: UInt32) -> UInt32 {
+        guard let n = value?.doubleValue, n >= 0, let v = UInt32(exactly: n) else { return fallback }
         return v
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import XRPL
 
 /// An in-memory rippled stand-in: accounts, trust lines, signature/sequence/fee/LastLedgerSequence checks, XRP and
@@ -78,34 +79,34 @@ public actor LedgerEmulator {
 
     /// Handles one JSON-RPC body; returns HTTP status and response body.
     public func handle(body: [UInt8]) -> (status: Int, body: [UInt8]) {
-        guard case .object(let request)? = try? LedgerJSON.parse(body), let method = request["method"]?.string else {
+        guard case .object(let request)? = try? JSONValue.parse(body), let method = request["method"]?.stringValue else {
             return (400, Array("Unable to parse request: malformed JSON-RPC body".utf8))
         }
-        let params: [String: LedgerJSON]
+        let params: [String: JSONValue]
         switch request["params"] {
         case .array(let list)?: params = list.first?.objectValue ?? [:]
         case nil: params = [:]
         default: return (400, Array("Unable to parse request: params must be an array".utf8))
         }
         let result = respond(method: method, params: params)
-        return (200, LedgerJSON.object(["result": .object(result)]).serialized())
+        return (200, JSONValue.object(["result": .object(result)]).serialized())
     }
 
     /// The `result` object for one call.
-    public func respond(method: String, params: [String: LedgerJSON]) -> [String: LedgerJSON] {
+    public func respond(method: String, params: [String: JSONValue]) -> [String: JSONValue] {
         if !failNext.isEmpty {
             let error = failNext.removeFirst()
             return RPCError.make(error, code: error == "tooBusy" ? 9 : 10, message: "The server is too busy to help you now.", params: params)
         }
-        var result: [String: LedgerJSON]
+        var result: [String: JSONValue]
         switch method {
         case "server_info": result = serverInfo()
         case "ping": result = [:]
         case "fee": result = fee()
-        case "ledger_current": result = ["ledger_current_index": .number(Double(state.currentIndex))]
+        case "ledger_current": result = ["ledger_current_index": .int(Int(state.currentIndex))]
         case "ledger_accept":
             closeLedger()
-            result = ["ledger_current_index": .number(Double(state.currentIndex))]
+            result = ["ledger_current_index": .int(Int(state.currentIndex))]
         case "ledger": result = ledger(params)
         case "account_info": result = accountInfo(params)
         case "submit": result = submit(params)
@@ -117,20 +118,20 @@ public actor LedgerEmulator {
         return result
     }
 
-    private func serverInfo() -> [String: LedgerJSON] {
-        var info: [String: LedgerJSON] = [
+    private func serverInfo() -> [String: JSONValue] {
+        var info: [String: JSONValue] = [
             "build_version": .string("pfbot-emulator"), "server_state": .string("full"),
             "complete_ledgers": .string("1-\(state.validatedIndex)"),
             "validated_ledger": .object([
-                "seq": .number(Double(state.validatedIndex)), "hash": .string(LedgerState.ledgerHash(state.validatedIndex)),
-                "base_fee_xrp": .number(Double(state.baseFee) / 1e6), "reserve_base_xrp": .number(Double(state.accountReserve) / 1e6),
+                "seq": .int(Int(state.validatedIndex)), "hash": .string(LedgerState.ledgerHash(state.validatedIndex)),
+                "base_fee_xrp": .double(Double(state.baseFee) / 1e6), "reserve_base_xrp": .double(Double(state.accountReserve) / 1e6),
             ]),
         ]
-        if let networkID { info["network_id"] = .number(Double(networkID)) }
+        if let networkID { info["network_id"] = .int(Int(networkID)) }
         return ["info": .object(info)]
     }
 
-    private func fee() -> [String: LedgerJSON] {
+    private func fee() -> [String: JSONValue] {
         let base = String(state.baseFee)
         return [
             "drops": .object([
@@ -139,34 +140,35 @@ public actor LedgerEmulator {
             ]),
             "current_ledger_size": .string(String(state.openTransactions.count)), "current_queue_size": .string(String(state.queued.count)),
             "expected_ledger_size": .string("1000"), "max_queue_size": .string("2000"),
-            "ledger_current_index": .number(Double(state.currentIndex)),
+            "ledger_current_index": .int(Int(state.currentIndex)),
         ]
     }
 
-    private func ledger(_ params: [String: LedgerJSON]) -> [String: LedgerJSON] {
+    private func ledger(_ params: [String: JSONValue]) -> [String: JSONValue] {
         let index: UInt32
         switch params["ledger_index"] {
         case .string("current")?: index = state.currentIndex
-        case .number(let n)?: index = UInt32(exactly: n) ?? 0
+        case .int(let n)?: index = UInt32(exactly: n) ?? 0
+        case .double(let n)?: index = UInt32(exactly: n) ?? 0
         case .string(let s)? where UInt32(s) != nil: index = UInt32(s) ?? 0
         default: index = state.validatedIndex
         }
         if index == state.currentIndex {
             return ["ledger": .object(["ledger_index": .string(String(index)), "closed": .bool(false)]),
-                "ledger_current_index": .number(Double(index)), "validated": .bool(false)]
+                "ledger_current_index": .int(Int(index)), "validated": .bool(false)]
         }
         guard let closed = state.ledgers[index] else { return RPCError.make("lgrNotFound", code: 21, message: "ledgerNotFound", params: params) }
         return [
             "ledger": .object([
                 "ledger_index": .string(String(index)), "ledger_hash": .string(closed.hash), "closed": .bool(true),
-                "close_time": .number(Double(closed.closeTime)), "close_time_iso": .string(AccountTxQuery.iso(closed.closeTime)),
+                "close_time": .int(Int(closed.closeTime)), "close_time_iso": .string(AccountTxQuery.iso(closed.closeTime)),
             ]),
-            "ledger_hash": .string(closed.hash), "ledger_index": .number(Double(index)), "validated": .bool(index <= state.validatedIndex),
+            "ledger_hash": .string(closed.hash), "ledger_index": .int(Int(index)), "validated": .bool(index <= state.validatedIndex),
         ]
     }
 
-    private func accountInfo(_ params: [String: LedgerJSON]) -> [String: LedgerJSON] {
-        guard let address = params["account"]?.string, AddressCodec.isValidClassicAddress(address) else {
+    private func accountInfo(_ params: [String: JSONValue]) -> [String: JSONValue] {
+        guard let address = params["account"]?.stringValue, AddressCodec.isValidClassicAddress(address) else {
             return RPCError.make("actMalformed", code: 35, message: "Account malformed.", params: params)
         }
         guard let account = state.accounts[address] else {
@@ -174,23 +176,23 @@ public actor LedgerEmulator {
         }
         return [
             "account_data": .object([
-                "Account": .string(address), "Balance": .string(String(account.balance)), "Flags": .number(Double(account.flags)),
-                "LedgerEntryType": .string("AccountRoot"), "OwnerCount": .number(Double(account.ownerCount)),
-                "Sequence": .number(Double(account.sequence)),
+                "Account": .string(address), "Balance": .string(String(account.balance)), "Flags": .int(Int(account.flags)),
+                "LedgerEntryType": .string("AccountRoot"), "OwnerCount": .int(Int(account.ownerCount)),
+                "Sequence": .int(Int(account.sequence)),
             ]),
-            "ledger_current_index": .number(Double(state.currentIndex)), "validated": .bool(false),
+            "ledger_current_index": .int(Int(state.currentIndex)), "validated": .bool(false),
         ]
     }
 
-    private func submit(_ params: [String: LedgerJSON]) -> [String: LedgerJSON] {
-        guard let blobHex = params["tx_blob"]?.string, let blob = try? Hex.decode(blobHex), !blob.isEmpty else {
+    private func submit(_ params: [String: JSONValue]) -> [String: JSONValue] {
+        guard let blobHex = params["tx_blob"]?.stringValue, let blob = try? Hex.decode(blobHex), !blob.isEmpty else {
             return RPCError.make("invalidParams", code: 31, message: "Missing field 'tx_blob'.", params: params)
         }
         guard case .object(let tx)? = try? codec.decode(blob) else {
             return RPCError.make("invalidTransaction", code: 46, message: "Unable to deserialize the transaction.", params: params)
         }
-        guard signer.verifySignature(blob: blob), let key = tx["SigningPubKey"]?.string,
-            (try? AddressCodec.address(forPublicKeyHex: key)) == tx["Account"]?.string
+        guard signer.verifySignature(blob: blob), let key = tx["SigningPubKey"]?.stringValue,
+            (try? AddressCodec.address(forPublicKeyHex: key)) == tx["Account"]?.stringValue
         else {
             return RPCError.make("invalidTransaction", code: 46, message: "fails local checks: Invalid signature.", params: params)
         }
@@ -201,23 +203,23 @@ public actor LedgerEmulator {
         let forceQueue = queueNext > 0
         let result = state.submit(hash: hash, tx: tx, forceQueue: forceQueue)
         if forceQueue && result == .queued { queueNext -= 1 }
-        let account = tx["Account"]?.string.flatMap { state.accounts[$0] }
+        let account = tx["Account"]?.stringValue.flatMap { state.accounts[$0] }
         var txJSON = tx
         txJSON["hash"] = .string(hash)
         let applied = result.claimsFee
         return [
-            "engine_result": .string(result.code), "engine_result_code": .number(Double(codec.definitions.transactionResultCode(result.code) ?? 0)),
+            "engine_result": .string(result.code), "engine_result_code": .int(Int(codec.definitions.transactionResultCode(result.code) ?? 0)),
             "engine_result_message": .string(result.message), "tx_blob": .string(Hex.encode(blob)), "tx_json": .object(txJSON),
             "accepted": .bool(applied || result == .queued), "applied": .bool(applied), "broadcast": .bool(applied),
             "kept": .bool(applied || result == .queued), "queued": .bool(result == .queued),
-            "account_sequence_available": .number(Double(account?.sequence ?? 0)),
-            "account_sequence_next": .number(Double(account?.sequence ?? 0)),
-            "open_ledger_cost": .string(String(state.baseFee)), "validated_ledger_index": .number(Double(state.validatedIndex)),
+            "account_sequence_available": .int(Int(account?.sequence ?? 0)),
+            "account_sequence_next": .int(Int(account?.sequence ?? 0)),
+            "open_ledger_cost": .string(String(state.baseFee)), "validated_ledger_index": .int(Int(state.validatedIndex)),
         ]
     }
 
-    private func transaction(_ params: [String: LedgerJSON]) -> [String: LedgerJSON] {
-        guard let hash = params["transaction"]?.string?.uppercased(), let stored = state.transactions[hash] else {
+    private func transaction(_ params: [String: JSONValue]) -> [String: JSONValue] {
+        guard let hash = params["transaction"]?.stringValue?.uppercased(), let stored = state.transactions[hash] else {
             var error = RPCError.make("txnNotFound", code: 29, message: "Transaction not found.", params: params)
             if params["min_ledger"] != nil && params["max_ledger"] != nil { error["searched_all"] = .bool(false) }
             return error

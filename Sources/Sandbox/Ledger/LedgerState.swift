@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import XRPL
 
 /// Accounts, trust lines, ledgers and transactions of the emulated ledger, with the transaction engine.
@@ -7,7 +8,7 @@ struct LedgerState: Sendable {
     var trustLines: [TrustLineKey: TrustLine] = [:]
     var transactions: [String: StoredTransaction] = [:]
     var openTransactions: [String] = []
-    var queued: [(hash: String, json: [String: LedgerJSON])] = []
+    var queued: [(hash: String, json: [String: JSONValue])] = []
     var ledgers: [UInt32: ClosedLedger] = [:]
     var currentIndex: UInt32 = 2
     var validatedIndex: UInt32 = 1
@@ -25,13 +26,13 @@ struct LedgerState: Sendable {
     }
 
     /// Checks sequence, fee and LastLedgerSequence, then applies the transaction to the open ledger.
-    mutating func submit(hash: String, tx: [String: LedgerJSON], forceQueue: Bool) -> EngineResult {
+    mutating func submit(hash: String, tx: [String: JSONValue], forceQueue: Bool) -> EngineResult {
         if transactions[hash] != nil || queued.contains(where: { $0.hash == hash }) { return .already }
-        guard let account = tx["Account"]?.string, let sender = accounts[account] else { return .noAccount }
-        guard let fee = tx["Fee"]?.string.flatMap({ UInt64($0) }) else { return .malformed }
-        guard let sequence = tx["Sequence"]?.number.flatMap({ UInt32(exactly: $0) }) else { return .malformed }
+        guard let account = tx["Account"]?.stringValue, let sender = accounts[account] else { return .noAccount }
+        guard let fee = tx["Fee"]?.stringValue.flatMap({ UInt64($0) }) else { return .malformed }
+        guard let sequence = tx["Sequence"]?.intValue.flatMap({ UInt32(exactly: $0) }) else { return .malformed }
         if fee < baseFee { return .insufficientFee }
-        if let last = tx["LastLedgerSequence"]?.number.flatMap({ UInt32(exactly: $0) }), last < currentIndex { return .maxLedger }
+        if let last = tx["LastLedgerSequence"]?.intValue.flatMap({ UInt32(exactly: $0) }), last < currentIndex { return .maxLedger }
         if sequence < sender.sequence { return .pastSequence }
         if sequence > sender.sequence { return .preSequence }
         if forceQueue {
@@ -41,21 +42,21 @@ struct LedgerState: Sendable {
         return apply(hash: hash, tx: tx, account: account, fee: fee)
     }
 
-    private mutating func apply(hash: String, tx: [String: LedgerJSON], account: String, fee: UInt64) -> EngineResult {
+    private mutating func apply(hash: String, tx: [String: JSONValue], account: String, fee: UInt64) -> EngineResult {
         guard var sender = accounts[account], sender.balance >= fee else { return .insufficientFeeBalance }
         sender.balance -= fee
         sender.sequence += 1
         accounts[account] = sender
-        var delivered: LedgerJSON?
+        var delivered: JSONValue?
         var touched: Set<String> = [account]
         let result: EngineResult
-        switch tx["TransactionType"]?.string {
+        switch tx["TransactionType"]?.stringValue {
         case "Payment":
             (result, delivered) = applyPayment(tx, from: account)
-            if let destination = tx["Destination"]?.string { touched.insert(destination) }
+            if let destination = tx["Destination"]?.stringValue { touched.insert(destination) }
         case "TrustSet":
             result = applyTrustSet(tx, holder: account)
-            if let issuer = tx["LimitAmount"]?["issuer"]?.string { touched.insert(issuer) }
+            if let issuer = tx["LimitAmount"]?["issuer"]?.stringValue { touched.insert(issuer) }
         case "AccountSet":
             result = .success
         default:
@@ -66,8 +67,8 @@ struct LedgerState: Sendable {
             accounts[account]?.sequence -= 1
             return result
         }
-        var meta: [String: LedgerJSON] = [
-            "TransactionResult": .string(result.code), "TransactionIndex": .number(Double(openTransactions.count)),
+        var meta: [String: JSONValue] = [
+            "TransactionResult": .string(result.code), "TransactionIndex": .int(Int(openTransactions.count)),
             "AffectedNodes": .array([]),
         ]
         if let delivered { meta["delivered_amount"] = delivered }
@@ -77,8 +78,8 @@ struct LedgerState: Sendable {
         return result
     }
 
-    private mutating func applyPayment(_ tx: [String: LedgerJSON], from account: String) -> (EngineResult, LedgerJSON?) {
-        guard let destination = tx["Destination"]?.string, let amount = tx["Amount"] else { return (.malformed, nil) }
+    private mutating func applyPayment(_ tx: [String: JSONValue], from account: String) -> (EngineResult, JSONValue?) {
+        guard let destination = tx["Destination"]?.stringValue, let amount = tx["Amount"] else { return (.malformed, nil) }
         switch amount {
         case .string(let text):
             guard let drops = UInt64(text), drops > 0 else { return (.badAmount, nil) }
@@ -92,8 +93,8 @@ struct LedgerState: Sendable {
             accounts[destination]?.balance = overflow ? UInt64.max : sum
             return (.success, amount)
         case .object(let o):
-            guard let currency = o["currency"]?.string, let issuer = o["issuer"]?.string,
-                let valueText = o["value"]?.string, let value = Decimal(string: valueText), value > 0
+            guard let currency = o["currency"]?.stringValue, let issuer = o["issuer"]?.stringValue,
+                let valueText = o["value"]?.stringValue, let value = Decimal(string: valueText), value > 0
             else { return (.badAmount, nil) }
             guard accounts[destination] != nil else { return (.noDestination, nil) }
             return (transferIssued(value, currency: currency, issuer: issuer, from: account, to: destination), amount)
@@ -118,9 +119,9 @@ struct LedgerState: Sendable {
         return .success
     }
 
-    private mutating func applyTrustSet(_ tx: [String: LedgerJSON], holder: String) -> EngineResult {
-        guard let limit = tx["LimitAmount"]?.objectValue, let currency = limit["currency"]?.string,
-            let issuer = limit["issuer"]?.string, let value = limit["value"]?.string.flatMap({ Decimal(string: $0) }), value >= 0
+    private mutating func applyTrustSet(_ tx: [String: JSONValue], holder: String) -> EngineResult {
+        guard let limit = tx["LimitAmount"]?.objectValue, let currency = limit["currency"]?.stringValue,
+            let issuer = limit["issuer"]?.stringValue, let value = limit["value"]?.stringValue.flatMap({ Decimal(string: $0) }), value >= 0
         else { return .malformed }
         guard accounts[issuer] != nil, issuer != holder else { return .noDestination }
         let key = TrustLineKey(holder: holder, issuer: issuer, currency: currency)
@@ -144,8 +145,8 @@ struct LedgerState: Sendable {
         let waiting = queued
         queued = []
         for entry in waiting {
-            guard let account = entry.json["Account"]?.string, let fee = entry.json["Fee"]?.string.flatMap({ UInt64($0) }) else { continue }
-            if let last = entry.json["LastLedgerSequence"]?.number.flatMap({ UInt32(exactly: $0) }), last < currentIndex { continue }
+            guard let account = entry.json["Account"]?.stringValue, let fee = entry.json["Fee"]?.stringValue.flatMap({ UInt64($0) }) else { continue }
+            if let last = entry.json["LastLedgerSequence"]?.intValue.flatMap({ UInt32(exactly: $0) }), last < currentIndex { continue }
             _ = apply(hash: entry.hash, tx: entry.json, account: account, fee: fee)
         }
     }

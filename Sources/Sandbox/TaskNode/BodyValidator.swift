@@ -6,7 +6,7 @@ enum BodyValidator {
     static let forbiddenKeys: Set<String> = ["__proto__", "prototype", "constructor"]
 
     /// The parsed body, or the violation.
-    static func validate(_ request: EmulatorRequest, policy: RoutePolicy) throws(BodyViolation) -> JSONValue {
+    static func validate(_ request: EmulatorRequest, policy: RoutePolicy) throws(BodyViolation) -> LiteralJSON {
         if request.body.count > policy.bodyLimit { throw BodyViolation(status: 413, code: "request_too_large", field: nil) }
         if request.body.isEmpty { return [:] }
         let contentType = (request.headers["content-type"] ?? "").lowercased()
@@ -14,8 +14,8 @@ enum BodyValidator {
         guard mediaType == "application/json" || mediaType.hasSuffix("+json") else {
             throw BodyViolation(status: 415, code: "unsupported_media_type", field: nil)
         }
-        let body: JSONValue
-        do { body = try JSONValue.parse(request.body, maximumDepth: 1000) } catch {
+        let body: LiteralJSON
+        do { body = try LiteralJSON.parse(request.body, maximumDepth: 1000) } catch {
             throw BodyViolation(status: 400, code: "invalid_json", field: nil)
         }
         var nodes = 0
@@ -30,7 +30,7 @@ enum BodyValidator {
         return body
     }
 
-    private static func walk(_ value: JSONValue, path: String, depth: Int, nodes: inout Int) throws(BodyViolation) {
+    private static func walk(_ value: LiteralJSON, path: String, depth: Int, nodes: inout Int) throws(BodyViolation) {
         nodes += 1
         if nodes > 50_000 { throw BodyViolation(status: 400, code: "request_body_too_complex", field: path) }
         if depth > 20 { throw BodyViolation(status: 400, code: "request_body_too_deep", field: path) }
@@ -57,7 +57,7 @@ enum BodyValidator {
         "address", "publicKey", "public_key", "challengeId", "challenge_id", "signature",
     ]
 
-    private static func checkTypes(_ members: [String: JSONValue]) throws(BodyViolation) {
+    private static func checkTypes(_ members: [String: LiteralJSON]) throws(BodyViolation) {
         for (key, value) in members {
             if stringKeys.contains(key), value.stringValue == nil, !value.isNull {
                 throw BodyViolation(status: 400, code: "request_body_type_invalid", field: "body.\(key)")

@@ -11,14 +11,14 @@ import PostFiat
 /// `true`, `false`, `null`.
 public enum EmulatorCanonicalJSON {
     /// The canonical UTF-8 bytes of `value`.
-    public static func bytes(of value: JSONValue) -> [UInt8] {
+    public static func bytes(of value: LiteralJSON) -> [UInt8] {
         var output: [UInt8] = []
         append(value, to: &output)
         return output
     }
 
     /// Lowercase hex SHA-256 of the canonical bytes of `value` (the stored `evidence_sha256`).
-    public static func sha256Hex(of value: JSONValue) -> String {
+    public static func sha256Hex(of value: LiteralJSON) -> String {
         var hex: [UInt8] = []
         for byte in SHA256.hash(data: bytes(of: value)) {
             hex += [hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]]
@@ -27,13 +27,13 @@ public enum EmulatorCanonicalJSON {
     }
 
     /// The payload digest of §4.5: `"sha256:"` + ``sha256Hex(of:)``.
-    public static func digest(of value: JSONValue) -> String {
+    public static func digest(of value: LiteralJSON) -> String {
         "sha256:" + sha256Hex(of: value)
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
-    private static func append(_ value: JSONValue, to output: inout [UInt8]) {
+    private static func append(_ value: LiteralJSON, to output: inout [UInt8]) {
         switch value {
         case .null:
             output += Array("null".utf8)

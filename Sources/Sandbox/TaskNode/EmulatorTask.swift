@@ -28,19 +28,19 @@ public struct EmulatorTask: Sendable {
     /// The request this task answers.
     public var requestID: String?
     /// Stored event payloads, oldest first.
-    public var events: [JSONValue] = []
+    public var events: [LiteralJSON] = []
     /// Forensic timeline entries.
-    public var timeline: [JSONValue] = []
+    public var timeline: [LiteralJSON] = []
     /// The newest verification request.
-    public var verificationRequest: JSONValue?
+    public var verificationRequest: LiteralJSON?
     /// The reward outcome.
-    public var rewardOutcome: JSONValue?
+    public var rewardOutcome: LiteralJSON?
     /// The last event reference.
     public var txHash: String?
     /// When the projection last changed.
     public var updatedAt: Date
     /// Extra fields merged over the public task object (to model hostile servers in tests).
-    public var overrides: [String: JSONValue] = [:]
+    public var overrides: [String: LiteralJSON] = [:]
 
     /// A task as the generation worker would write it (`proposed`).
     public init(taskID: String, wallet: String, title: String, description: String = "", steps: [String] = [],
@@ -78,7 +78,7 @@ public struct EmulatorTask: Sendable {
     }
 
     /// The `actions` flags for the current state (`tn:shared/task-lifecycle.js`).
-    var actions: JSONValue {
+    var actions: LiteralJSON {
         let cancellable = ["accepted", "submitted", "verification_requested", "verification_response_submitted"].contains(statusKey)
         return [
             "canAccept": .bool(statusKey == "proposed"), "canRefuse": .bool(statusKey == "proposed"),
@@ -89,13 +89,13 @@ public struct EmulatorTask: Sendable {
     }
 
     /// The public task object (`publicTask`, protocol §3.2).
-    var publicJSON: JSONValue {
+    var publicJSON: LiteralJSON {
         let kindLabel = kind.prefix(1).uppercased() + kind.dropFirst()
         let pft = statusKey == "rewarded" ? (rewardPFT ?? 0) : offeredPFT
-        var metadata: [String: JSONValue] = ["eventCount": .int(events.count)]
+        var metadata: [String: LiteralJSON] = ["eventCount": .int(events.count)]
         if let requestID { metadata["requestId"] = .string(requestID) }
         let updated = ISOTimestamp.string(from: updatedAt)
-        var members: [String: JSONValue] = [
+        var members: [String: LiteralJSON] = [
             "taskId": .string(taskID), "fullId": .string(taskID), "id": .string(String(taskID.prefix(12))),
             "title": .string(title), "description": .string(description), "steps": .array(steps.map { .string($0) }),
             "kind": .string(kindLabel),

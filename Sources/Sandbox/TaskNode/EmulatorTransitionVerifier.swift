@@ -36,7 +36,7 @@ public struct EmulatorTransitionVerifier: Sendable {
     ///   - taskID: the task the write is for.
     ///   - transition: `accepted|refused|cancelled`, or the submission mode.
     /// - Returns: the first check that failed, or ``Verdict/valid``.
-    public func verdict(for signature: JSONValue?, storedPayload: JSONValue, taskID: String, transition: String) -> Verdict {
+    public func verdict(for signature: LiteralJSON?, storedPayload: LiteralJSON, taskID: String, transition: String) -> Verdict {
         guard let signature, let signatureHex = signature["signature"]?.stringValue, !signatureHex.isEmpty else {
             return .signatureMissing
         }

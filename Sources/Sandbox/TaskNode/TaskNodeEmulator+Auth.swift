@@ -9,7 +9,7 @@ extension TaskNodeEmulator {
     }
 
     /// `POST /api/auth/wallet/start` (`auth-wallet-login.js`, `repositories/auth-challenges.js`).
-    func walletStart(_ body: JSONValue) -> EmulatorResponse {
+    func walletStart(_ body: LiteralJSON) -> EmulatorResponse {
         let action = "auth_wallet_start"
         guard let address = body["address"]?.stringValue, Self.isClassicAddress(address) else {
             return handlerError(400, action: action, code: "wallet_address_invalid", message: "Enter a valid XRPL classic address.")
@@ -35,7 +35,7 @@ extension TaskNodeEmulator {
     }
 
     /// `POST /api/auth/wallet/verify`: address, allowlist, challenge consumed at lookup, key ↔ address and signature.
-    func walletVerify(_ body: JSONValue) -> EmulatorResponse {
+    func walletVerify(_ body: LiteralJSON) -> EmulatorResponse {
         let action = "auth_wallet_verify"
         guard let address = body["address"]?.stringValue, Self.isClassicAddress(address) else {
             return handlerError(400, action: action, code: "wallet_address_invalid", message: "Enter a valid XRPL classic address.")

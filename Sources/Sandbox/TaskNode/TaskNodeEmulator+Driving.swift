@@ -6,7 +6,7 @@ extension TaskNodeEmulator {
     public func propose(_ task: EmulatorTask) {
         var task = task
         let eventID = "task_evt_" + UUID().uuidString.lowercased()
-        let offer: JSONValue = [
+        let offer: LiteralJSON = [
             "schema": "pf.task.offer.v1", "event_id": .string(eventID), "task_id": .string(task.taskID),
             "title": .string(task.title), "task_kind": .string(task.kind),
             "reward_offer": ["amount_estimate_pft": .string("\(task.offeredPFT)"), "unit": "PFT"],
@@ -31,7 +31,7 @@ extension TaskNodeEmulator {
         }
         let eventID = "task_evt_" + UUID().uuidString.lowercased()
         let now = ISOTimestamp.string(from: clock.now())
-        let request: JSONValue = ["assessment": "needs_more_evidence", "verification_ask": .string(ask),
+        let request: LiteralJSON = ["assessment": "needs_more_evidence", "verification_ask": .string(ask),
                                   "verification_type": .string(task.requirementType), "reason": "Reviewer follow-up"]
         task.events.append(["schema": "pf.task.update.v1", "event_id": .string(eventID), "transition": "verification_requested",
                             "verification_request": request, "verification_ask": .string(ask),
@@ -79,7 +79,7 @@ extension TaskNodeEmulator {
     }
 
     /// Replaces fields of a task's public object (to emulate a hostile or buggy server).
-    public func override(taskID: String, fields: [String: JSONValue]) throws {
+    public func override(taskID: String, fields: [String: LiteralJSON]) throws {
         guard var task = tasks[taskID] else { throw TaskNodeEmulatorError.unknownTask(taskID) }
         for (key, value) in fields { task.overrides[key] = value }
         tasks[taskID] = task
@@ -93,7 +93,7 @@ extension TaskNodeEmulator {
     /// fixture (`local_json_task_loop_task.json`).
     @discardableResult
     public func seed(offerJSON data: Data, wallet: String) throws -> String {
-        guard let document = try? JSONValue.parse(data) else { throw TaskNodeEmulatorError.invalidSeed("not JSON") }
+        guard let document = try? LiteralJSON.parse(data) else { throw TaskNodeEmulatorError.invalidSeed("not JSON") }
         let offer = document["payload"] ?? document
         guard let title = offer["title"]?.stringValue else { throw TaskNodeEmulatorError.invalidSeed("the offer has no title") }
         let rewardText = offer["reward_offer"]?["amount_pft"]?.stringValue ?? offer["reward_offer"]?["amount_estimate_pft"]?.stringValue

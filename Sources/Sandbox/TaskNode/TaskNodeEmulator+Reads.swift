@@ -11,7 +11,7 @@ extension TaskNodeEmulator {
     /// `GET /api/tasks`: buckets by `statusKey`; signed out → 200 with empty buckets and `wallet_required`.
     func listTasks(_ session: Session?) -> EmulatorResponse {
         let visible = session.map(tasks(of:)) ?? []
-        var buckets: [String: [JSONValue]] = ["outstanding": [], "verification": [], "refused": [], "rewarded": []]
+        var buckets: [String: [LiteralJSON]] = ["outstanding": [], "verification": [], "refused": [], "rewarded": []]
         for task in visible { buckets[EmulatorTask.bucket(of: task.statusKey), default: []].append(task.publicJSON) }
         let status: String = session == nil ? "wallet_required" : (visible.isEmpty ? "empty" : "ready")
         return json(200, [
@@ -32,7 +32,7 @@ extension TaskNodeEmulator {
     }
 
     /// `nextPollMs` tiers (protocol §3.1).
-    func nextPoll(_ visible: [EmulatorTask], requests: [TaskRequestRow]) -> JSONValue {
+    func nextPoll(_ visible: [EmulatorTask], requests: [TaskRequestRow]) -> LiteralJSON {
         let busy: Set<String> = ["submitted", "verification_response_submitted", "reward_decided"]
         if requests.contains(where: { ["queued", "generating", "published", "signing"].contains($0.status) })
             || visible.contains(where: { busy.contains($0.statusKey) }) {
@@ -76,11 +76,11 @@ extension TaskNodeEmulator {
         requests.values.filter { $0.wallet == session.address }.sorted { $0.updatedAt > $1.updatedAt }
     }
 
-    func requestItems(for session: Session) -> [JSONValue] {
+    func requestItems(for session: Session) -> [LiteralJSON] {
         requestRows(for: session).prefix(40).map(publicRequest)
     }
 
-    func publicRequest(_ row: TaskRequestRow) -> JSONValue {
+    func publicRequest(_ row: TaskRequestRow) -> LiteralJSON {
         [
             "requestId": .string(row.requestID), "source": "agent_capability_client", "userDetailText": .string(row.text),
             "requestedTaskKind": .string(row.kind), "status": .string(row.status),
@@ -91,12 +91,12 @@ extension TaskNodeEmulator {
         ]
     }
 
-    func wallets(_ session: Session) -> JSONValue {
+    func wallets(_ session: Session) -> LiteralJSON {
         ["user": .string(session.address), "authority": .string(options.authorityWallet),
          "allocation": .string(options.allocationWallet)]
     }
 
-    var lifecycle: JSONValue {
+    var lifecycle: LiteralJSON {
         ["enabled": .bool(options.lifecycleEnabled), "dualWrite": .bool(options.lifecycleDualWrite), "writeSource": "direct_write"]
     }
 }

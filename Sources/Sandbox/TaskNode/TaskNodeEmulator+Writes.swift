@@ -7,7 +7,7 @@ extension TaskNodeEmulator {
     ]
 
     /// `POST /api/tasks/action` (`task-actions.js`).
-    func taskAction(_ body: JSONValue, session: Session?) -> EmulatorResponse {
+    func taskAction(_ body: LiteralJSON, session: Session?) -> EmulatorResponse {
         let action = "task_lifecycle_action"
         let found = requireSessionTask(body, session: session, action: action, prefix: "task")
         guard case .success(let (session, task)) = found else { return found.failure }
@@ -43,7 +43,7 @@ extension TaskNodeEmulator {
     }
 
     /// `POST /api/tasks/submission` (`task-submission.js`): the mode follows the state.
-    func taskSubmission(_ body: JSONValue, session: Session?) -> EmulatorResponse {
+    func taskSubmission(_ body: LiteralJSON, session: Session?) -> EmulatorResponse {
         let action = "task_submission"
         let found = requireSessionTask(body, session: session, action: action, prefix: "task_submission")
         guard case .success(let (session, task)) = found else { return found.failure }
@@ -72,7 +72,7 @@ extension TaskNodeEmulator {
     }
 
     /// `POST /api/tasks/request` (`task-request.js`).
-    func taskRequest(_ body: JSONValue, session: Session?) -> EmulatorResponse {
+    func taskRequest(_ body: LiteralJSON, session: Session?) -> EmulatorResponse {
         let action = "task_request"
         guard let session else {
             return handlerError(401, action: action, code: "task_request_login_required", message: "Log in to request a task.")
@@ -124,7 +124,7 @@ extension TaskNodeEmulator {
     }
 
     /// `requireSessionTask`: session → 401, taskId → 400, projection for task+wallet+account → 404.
-    func requireSessionTask(_ body: JSONValue, session: Session?, action: String, prefix: String) -> Lookup {
+    func requireSessionTask(_ body: LiteralJSON, session: Session?, action: String, prefix: String) -> Lookup {
         guard let session else {
             return .failed(handlerError(401, action: action, code: "\(prefix)_login_required", message: "Log in with your wallet first."))
         }
@@ -150,7 +150,7 @@ extension TaskNodeEmulator {
             agentUse[key] = live
             let reset = oldest.addingTimeInterval(window)
             let retry = max(1, Int(reset.timeIntervalSince(now).rounded(.up)))
-            let windowMs = JSONValue.int(Int(window * 1000))
+            let windowMs = LiteralJSON.int(Int(window * 1000))
             return json(429, [
                 "ok": false, "action": .string(action), "error": "agent_action_rate_limited",
                 "message": "Agent action rate limit exceeded. Retry after the indicated window.",
@@ -166,7 +166,7 @@ extension TaskNodeEmulator {
 
     /// `applyOffchainTaskTransition`: overwrite server keys, check the event key, dedupe, record the signature
     /// verdict, move the projection unless terminal.
-    func applyTransition(task: EmulatorTask, session: Session, body: JSONValue, payload: JSONValue, schema: String,
+    func applyTransition(task: EmulatorTask, session: Session, body: LiteralJSON, payload: LiteralJSON, schema: String,
                          transition: String, action: String, signedTransition: String? = nil) -> EmulatorResponse {
         let eventID = payload["event_id"]?.stringValue ?? "task_evt_" + UUID().uuidString.lowercased()
         if let owner = eventOwners[eventID], owner != task.taskID {
@@ -174,7 +174,7 @@ extension TaskNodeEmulator {
         }
         let now = clock.now()
         var stored = payload
-        let overwrites: [String: JSONValue] = [
+        let overwrites: [String: LiteralJSON] = [
             "event_id": .string(eventID), "schema": .string(schema),
             "task_id": payload["task_id"] ?? payload["taskId"] ?? .string(task.taskID), "account_id": .string(session.accountID),
             "wallet_address": .string(session.address), "transition": .string(transition),
@@ -195,7 +195,7 @@ extension TaskNodeEmulator {
         if eventOwners[eventID] == nil {
             eventOwners[eventID] = task.taskID
             updated.events.append(stored)
-            var signatureEntry: JSONValue = .null
+            var signatureEntry: LiteralJSON = .null
             if let signature = body["actorSignature"] ?? body["actor_signature"], !signature.isNull {
                 signatureEntry = signature.setting("verification", to: ["status": .string(verdict.rawValue)])
             }
@@ -225,7 +225,7 @@ extension TaskNodeEmulator {
 
     /// `normalizeDirectSubmissionPayload`: phase overwritten, string evidence to objects, evidence built from the
     /// top level when the payload has none.
-    static func normalizeSubmission(body: JSONValue, mode: String) -> JSONValue {
+    static func normalizeSubmission(body: LiteralJSON, mode: String) -> LiteralJSON {
         var payload = body["offchainPayload"] ?? [:]
         payload = payload.setting("phase", to: .string(mode))
         for key in ["evidence", "submission", "response"] {
@@ -234,9 +234,9 @@ extension TaskNodeEmulator {
             }
         }
         if payload["evidence_items"]?.arrayValue == nil {
-            var items: [JSONValue] = Array((body["evidence_items"]?.arrayValue ?? body["evidence"]?.arrayValue ?? []).prefix(2))
+            var items: [LiteralJSON] = Array((body["evidence_items"]?.arrayValue ?? body["evidence"]?.arrayValue ?? []).prefix(2))
             if items.isEmpty, let value = body["value"]?.stringValue {
-                var item: JSONValue = ["index": 1, "artifact_type": .string(body["method"]?.stringValue ?? "text"), "value": .string(value)]
+                var item: LiteralJSON = ["index": 1, "artifact_type": .string(body["method"]?.stringValue ?? "text"), "value": .string(value)]
                 if let file = body["file"] { item = item.setting("file", to: file) }
                 items = [item]
             }

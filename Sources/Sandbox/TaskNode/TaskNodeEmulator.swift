@@ -106,7 +106,7 @@ public actor TaskNodeEmulator {
     public func handle(_ request: EmulatorRequest) -> EmulatorResponse {
         runDueWork()
         let response = dispatch(request)
-        let code = (try? JSONValue.parse(response.body))?["error"]?.stringValue
+        let code = (try? LiteralJSON.parse(response.body))?["error"]?.stringValue
         recorded.append(RecordedExchange(request: request, status: response.status, errorCode: code))
         return response
     }
@@ -135,7 +135,7 @@ public actor TaskNodeEmulator {
             let verdict = sharedLimiter.hit(key, limit: limit.limit, windowSeconds: limit.windowSeconds, now: clock.now())
             if !verdict.allowed { return rateLimited(policy: policy, verdict: verdict) }
         }
-        var body: JSONValue = [:]
+        var body: LiteralJSON = [:]
         if request.method == "POST" {
             do { body = try BodyValidator.validate(request, policy: policy) } catch {
                 return json(error.status, [
@@ -148,7 +148,7 @@ public actor TaskNodeEmulator {
         return route(policy.path, request: request, body: body, session: session)
     }
 
-    private func route(_ path: String, request: EmulatorRequest, body: JSONValue, session: Session?) -> EmulatorResponse {
+    private func route(_ path: String, request: EmulatorRequest, body: LiteralJSON, session: Session?) -> EmulatorResponse {
         switch path {
         case "/api/auth/wallet/start": return walletStart(body)
         case "/api/auth/wallet/verify": return walletVerify(body)
@@ -183,14 +183,14 @@ public actor TaskNodeEmulator {
         return session
     }
 
-    func json(_ status: Int, _ body: JSONValue, headers: [(String, String)] = []) -> EmulatorResponse {
+    func json(_ status: Int, _ body: LiteralJSON, headers: [(String, String)] = []) -> EmulatorResponse {
         EmulatorResponse(status: status, headers: [("Content-Type", "application/json")] + headers.map { (name: $0.0, value: $0.1) },
                          body: Data(EmulatorCanonicalJSON.bytes(of: body)))
     }
 
     /// A handler error `{ok:false, action, error, message, actionRequired, ...extra}`.
-    func handlerError(_ status: Int, action: String, code: String, message: String, extra: [String: JSONValue] = [:]) -> EmulatorResponse {
-        var members: [String: JSONValue] = [
+    func handlerError(_ status: Int, action: String, code: String, message: String, extra: [String: LiteralJSON] = [:]) -> EmulatorResponse {
+        var members: [String: LiteralJSON] = [
             "ok": false, "action": .string(action), "error": .string(code), "message": .string(message),
             "actionRequired": .string(Self.actionRequired(code)),
         ]

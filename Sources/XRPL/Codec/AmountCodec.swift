@@ -1,10 +1,12 @@
+import JSON
+
 /// Amount fields: XRP drops, issued currencies, MPTs (xrpl.org Binary Format, "Amount Fields").
 enum AmountCodec {
     static let maxDrops: UInt64 = 100_000_000_000_000_000
     static let minIOUExponent = -96
     static let maxIOUExponent = 80
 
-    static func encode(_ value: LedgerJSON, field: String) throws -> [UInt8] {
+    static func encode(_ value: JSONValue, field: String) throws -> [UInt8] {
         switch value {
         case .string(let drops):
             return bigEndian8(0x4000_0000_0000_0000 | (try parseDrops(drops, field: field)))
@@ -55,7 +57,7 @@ enum AmountCodec {
         return bits | mantissa
     }
 
-    private static func encodeMPT(_ o: [String: LedgerJSON], id: LedgerJSON, field: String) throws -> [UInt8] {
+    private static func encodeMPT(_ o: [String: JSONValue], id: JSONValue, field: String) throws -> [UInt8] {
         guard o["issuer"] == nil else { throw XRPLError.invalidField(field: field, reason: "issuer is not valid for an MPT amount") }
         guard o["currency"] == nil else { throw XRPLError.invalidField(field: field, reason: "currency is not valid for an MPT amount") }
         guard case .string(let idHex) = id, idHex.utf8.count == 48, let idBytes = try? Hex.decode(idHex) else {
@@ -88,7 +90,7 @@ enum AmountCodec {
     }
 
     /// Decodes an amount at `offset`, returning the JSON and the number of bytes used.
-    static func decode(_ b: UnsafeRawBufferPointer, at offset: Int, field: String) throws -> (LedgerJSON, Int) {
+    static func decode(_ b: UnsafeRawBufferPointer, at offset: Int, field: String) throws -> (JSONValue, Int) {
         guard offset + 8 <= b.count else { throw XRPLError.malformedBinary(field: field, reason: "truncated amount") }
         let raw = readUInt64(b, offset)
         if raw & 0x8000_0000_0000_0000 != 0 {

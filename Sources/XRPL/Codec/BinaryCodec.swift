@@ -1,3 +1,5 @@
+import JSON
+
 /// The XRPL canonical binary format (xrpl.org "Binary Format"), driven by `definitions.json`.
 ///
 /// ```swift
@@ -22,14 +24,14 @@ public struct BinaryCodec: Sendable {
 
     /// Serializes a JSON object (transaction, ledger entry, …) in canonical field order.
     /// - Throws: `XRPLError.unknownField` / `.invalidField` naming the offending field.
-    public func encode(_ json: LedgerJSON) throws -> [UInt8] {
+    public func encode(_ json: JSONValue) throws -> [UInt8] {
         var encoder = BinaryEncoder(definitions: definitions, signingOnly: false)
         try encoder.writeObject(json, fieldName: "root", nested: false)
         return encoder.bytes
     }
 
     /// Signing data: `53545800` followed by the signing fields only.
-    public func encodeForSigning(_ json: LedgerJSON) throws -> [UInt8] {
+    public func encodeForSigning(_ json: JSONValue) throws -> [UInt8] {
         var encoder = BinaryEncoder(definitions: definitions, signingOnly: true)
         encoder.bytes = Self.signingPrefix
         try encoder.writeObject(json, fieldName: "root", nested: false)
@@ -38,7 +40,7 @@ public struct BinaryCodec: Sendable {
 
     /// Parses canonical binary back to JSON.
     /// - Throws: `XRPLError.malformedBinary` naming the field where the input stopped making sense.
-    public func decode(_ bytes: [UInt8]) throws -> LedgerJSON {
+    public func decode(_ bytes: [UInt8]) throws -> JSONValue {
         try bytes.withUnsafeBytes { buffer in
             var decoder = BinaryDecoder(definitions: definitions, buffer: buffer)
             return try decoder.readObject(nested: false, fieldName: "root")
@@ -46,10 +48,10 @@ public struct BinaryCodec: Sendable {
     }
 
     /// Hex convenience for `encode`.
-    public func encodeHex(_ json: LedgerJSON) throws -> String { Hex.encode(try encode(json)) }
+    public func encodeHex(_ json: JSONValue) throws -> String { Hex.encode(try encode(json)) }
 
     /// Hex convenience for `decode`.
-    public func decodeHex(_ hex: String) throws -> LedgerJSON { try decode(try Hex.decode(hex)) }
+    public func decodeHex(_ hex: String) throws -> JSONValue { try decode(try Hex.decode(hex)) }
 
     /// The transaction ID: SHA-512Half(`54584E00` ‖ signed blob), uppercase hex.
     public static func transactionHash(blob: [UInt8]) -> String {

@@ -1,3 +1,5 @@
+import JSON
+
 /// Reads canonical binary into JSON values.
 struct BinaryDecoder {
     let definitions: Definitions
@@ -11,11 +13,11 @@ struct BinaryDecoder {
     }
 
     /// Reads fields until `E1` (nested) or the end of input (top level).
-    mutating func readObject(nested: Bool, fieldName: String) throws -> LedgerJSON {
+    mutating func readObject(nested: Bool, fieldName: String) throws -> JSONValue {
         depth += 1
         defer { depth -= 1 }
         guard depth < 64 else { throw XRPLError.malformedBinary(field: fieldName, reason: "objects nested deeper than 64 levels") }
-        var members = [String: LedgerJSON](minimumCapacity: 16)
+        var members = [String: JSONValue](minimumCapacity: 16)
         while true {
             if position >= buffer.count {
                 if nested { throw XRPLError.malformedBinary(field: fieldName, reason: "object ended without E1 marker") }
@@ -84,7 +86,7 @@ struct BinaryDecoder {
         return v
     }
 
-    private mutating func readValue(_ field: FieldInfo) throws -> LedgerJSON {
+    private mutating func readValue(_ field: FieldInfo) throws -> JSONValue {
         let name = field.name
         if field.isVLEncoded {
             let length = try readLength(name)
@@ -104,23 +106,23 @@ struct BinaryDecoder {
         case .uint8:
             let v = Int(try unsigned(1, name))
             if field.special == .transactionResult, let result = definitions.transactionResultNames[v] { return .string(result) }
-            return .number(Double(v))
+            return .int(Int(v))
         case .uint16:
             let v = Int(try unsigned(2, name))
             if field.special == .transactionType, let t = definitions.transactionTypeNames[v] { return .string(t) }
             if field.special == .ledgerEntryType, let t = definitions.ledgerEntryTypeNames[v] { return .string(t) }
-            return .number(Double(v))
+            return .int(Int(v))
         case .uint32:
             let v = Int(try unsigned(4, name))
             if field.special == .permissionValue, let p = definitions.permissionNames[v] { return .string(p) }
-            return .number(Double(v))
+            return .int(Int(v))
         case .uint64:
             let v = try unsigned(8, name)
             if field.special == .base10UInt64 { return .string(String(v)) }
             let hex = String(v, radix: 16, uppercase: true)
             return .string(String(repeating: "0", count: 16 - hex.utf8.count) + hex)
         case .int32:
-            return .number(Double(Int32(truncatingIfNeeded: try unsigned(4, name))))
+            return .int(Int(Int32(truncatingIfNeeded: try unsigned(4, name))))
         case .int64:
             return .string(String(Int64(bitPattern: try unsigned(8, name))))
         case .fixed(let width):
@@ -149,14 +151,14 @@ struct BinaryDecoder {
         }
     }
 
-    private mutating func readWith(_ body: (UnsafeRawBufferPointer, Int) throws -> (LedgerJSON, Int)) throws -> LedgerJSON {
+    private mutating func readWith(_ body: (UnsafeRawBufferPointer, Int) throws -> (JSONValue, Int)) throws -> JSONValue {
         let (value, used) = try body(buffer, position)
         position += used
         return value
     }
 
-    private mutating func readArray(_ name: String) throws -> LedgerJSON {
-        var elements = [LedgerJSON]()
+    private mutating func readArray(_ name: String) throws -> JSONValue {
+        var elements = [JSONValue]()
         while true {
             let (typeCode, nth) = try readFieldHeader(context: name)
             if typeCode == 15 && nth == 1 { break }

@@ -1,3 +1,5 @@
+import JSON
+
 /// Writes JSON values as canonical binary.
 struct BinaryEncoder {
     let definitions: Definitions
@@ -11,12 +13,12 @@ struct BinaryEncoder {
     }
 
     /// Writes the members of an object in canonical order; nested objects end with `E1`.
-    mutating func writeObject(_ json: LedgerJSON, fieldName: String, nested: Bool) throws {
+    mutating func writeObject(_ json: JSONValue, fieldName: String, nested: Bool) throws {
         guard case .object(var members) = json else {
             throw XRPLError.invalidField(field: fieldName, reason: "expected a JSON object")
         }
         try XAddressFields.expand(&members)
-        var fields = [(FieldInfo, LedgerJSON)]()
+        var fields = [(FieldInfo, JSONValue)]()
         fields.reserveCapacity(members.count)
         for (name, value) in members {
             guard let field = definitions.fieldsByName[name] else { throw XRPLError.unknownField(name) }
@@ -31,7 +33,7 @@ struct BinaryEncoder {
         if nested { bytes.append(0xE1) }
     }
 
-    private mutating func writeField(_ field: FieldInfo, _ value: LedgerJSON) throws {
+    private mutating func writeField(_ field: FieldInfo, _ value: JSONValue) throws {
         guard !field.header.isEmpty else { throw XRPLError.invalidField(field: field.name, reason: "field cannot be serialized") }
         bytes += field.header
         if field.isVLEncoded {
@@ -50,7 +52,7 @@ struct BinaryEncoder {
         }
     }
 
-    private mutating func writeArray(_ field: FieldInfo, _ value: LedgerJSON) throws {
+    private mutating func writeArray(_ field: FieldInfo, _ value: JSONValue) throws {
         guard case .array(let elements) = value else {
             throw XRPLError.invalidField(field: field.name, reason: "expected an array of one-key objects")
         }
@@ -84,7 +86,7 @@ struct BinaryEncoder {
         }
     }
 
-    private func encodeValue(_ field: FieldInfo, _ value: LedgerJSON) throws -> [UInt8] {
+    private func encodeValue(_ field: FieldInfo, _ value: JSONValue) throws -> [UInt8] {
         let name = field.name
         switch field.kind {
         case .uint8:

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// The field, type and enum tables of `definitions.json` (bundled with this module).
 public struct Definitions: Sendable {
@@ -39,18 +40,18 @@ public struct Definitions: Sendable {
 
     /// Parses a `definitions.json` document.
     public init(json: [UInt8]) throws {
-        guard case .object(let root) = try LedgerJSON.parse(json),
+        guard case .object(let root) = try JSONValue.parse(json),
             case .object(let types)? = root["TYPES"], case .array(let fields)? = root["FIELDS"]
         else { throw XRPLError.definitionsUnavailable("TYPES or FIELDS missing") }
         var typeCodes = [String: Int]()
-        for (name, value) in types { if case .number(let n) = value, let code = Int(exactly: n) { typeCodes[name] = code } }
+        for (name, value) in types { if let code = value.intValue { typeCodes[name] = code } }
         var byName = [String: FieldInfo]()
         var serialized = [FieldInfo]()
         var index = [UInt16](repeating: 0, count: 1 << 16)
         for entry in fields {
             guard case .array(let pair) = entry, pair.count == 2, case .string(let name) = pair[0],
                 case .object(let info) = pair[1], case .string(let typeName)? = info["type"],
-                case .number(let nthValue)? = info["nth"], let nth = Int(exactly: nthValue)
+                let nth = info["nth"]?.intValue
             else { continue }
             let typeCode = typeCodes[typeName] ?? -2
             let field = FieldInfo(
@@ -97,12 +98,12 @@ public struct Definitions: Sendable {
     /// The numeric code of a transaction result name.
     public func transactionResultCode(_ name: String) -> Int? { transactionResults[name] }
 
-    private static func table(_ value: LedgerJSON?) -> ([String: Int], [Int: String]) {
+    private static func table(_ value: JSONValue?) -> ([String: Int], [Int: String]) {
         guard case .object(let o)? = value else { return ([:], [:]) }
         var forward = [String: Int]()
         var backward = [Int: String]()
         for (name, v) in o {
-            if case .number(let n) = v, let code = Int(exactly: n) {
+            if let code = v.intValue {
                 forward[name] = code
                 backward[code] = name
             }

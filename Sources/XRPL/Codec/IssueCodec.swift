@@ -1,9 +1,11 @@
+import JSON
+
 /// Issue and XChainBridge values (xrpl.js `issue.ts`, `xchain-bridge.ts`).
 enum IssueCodec {
     /// The "no account" marker that tells an MPT issue apart from an issued currency.
     private static let noAccount: [UInt8] = [UInt8](repeating: 0, count: 19) + [1]
 
-    static func encode(_ value: LedgerJSON, field: String) throws -> [UInt8] {
+    static func encode(_ value: JSONValue, field: String) throws -> [UInt8] {
         guard case .object(let o) = value else { throw XRPLError.invalidField(field: field, reason: "expected an issue object") }
         if case .string(let idHex)? = o["mpt_issuance_id"] {
             guard idHex.utf8.count == 48, let id = try? Hex.decode(idHex) else {
@@ -23,7 +25,7 @@ enum IssueCodec {
         return currencyBytes + (try ScalarCodec.accountID(issuer, field: field))
     }
 
-    static func decode(_ b: UnsafeRawBufferPointer, at offset: Int, field: String) throws -> (LedgerJSON, Int) {
+    static func decode(_ b: UnsafeRawBufferPointer, at offset: Int, field: String) throws -> (JSONValue, Int) {
         guard offset + 20 <= b.count else { throw XRPLError.malformedBinary(field: field, reason: "truncated issue") }
         let currency = CurrencyCodec.decode(b, at: offset)
         if currency == "XRP" && (0..<20).allSatisfy({ b[offset + $0] == 0 }) { return (.object(["currency": .string("XRP")]), 20) }
@@ -38,7 +40,7 @@ enum IssueCodec {
         return (.object(["currency": .string(currency), "issuer": .string(AddressCodec.encodeAccountID(second))]), 40)
     }
 
-    static func encodeBridge(_ value: LedgerJSON, field: String) throws -> [UInt8] {
+    static func encodeBridge(_ value: JSONValue, field: String) throws -> [UInt8] {
         guard case .object(let o) = value, case .string(let lockingDoor)? = o["LockingChainDoor"],
             let lockingIssue = o["LockingChainIssue"], case .string(let issuingDoor)? = o["IssuingChainDoor"],
             let issuingIssue = o["IssuingChainIssue"]
@@ -47,9 +49,9 @@ enum IssueCodec {
             + [20] + (try ScalarCodec.accountID(issuingDoor, field: field)) + (try encode(issuingIssue, field: field))
     }
 
-    static func decodeBridge(_ b: UnsafeRawBufferPointer, at offset: Int, field: String) throws -> (LedgerJSON, Int) {
+    static func decodeBridge(_ b: UnsafeRawBufferPointer, at offset: Int, field: String) throws -> (JSONValue, Int) {
         var position = offset
-        var result = [String: LedgerJSON]()
+        var result = [String: JSONValue]()
         for (door, issue) in [("LockingChainDoor", "LockingChainIssue"), ("IssuingChainDoor", "IssuingChainIssue")] {
             guard position + 21 <= b.count, b[position] == 20 else { throw XRPLError.malformedBinary(field: field, reason: "bad \(door)") }
             result[door] = .string(AddressCodec.encodeAccountID(Array(UnsafeRawBufferPointer(rebasing: b[(position + 1)..<(position + 21)]))))

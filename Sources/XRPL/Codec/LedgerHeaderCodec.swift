@@ -1,3 +1,5 @@
+import JSON
+
 /// The 118-byte ledger header (xrpl.js `serializeLedgerHeader`, codec fixture `ledgerData`).
 public enum LedgerHeaderCodec {
     private static let layout: [(String, Int)] = [
@@ -7,7 +9,7 @@ public enum LedgerHeaderCodec {
 
     /// Serializes a ledger header JSON object.
     /// - Throws: `XRPLError.invalidField` naming a missing or malformed member.
-    public static func encode(_ json: LedgerJSON) throws -> [UInt8] {
+    public static func encode(_ json: JSONValue) throws -> [UInt8] {
         guard case .object(let o) = json else { throw XRPLError.invalidField(field: "ledger header", reason: "expected an object") }
         var out = [UInt8]()
         for (name, width) in layout {
@@ -27,9 +29,9 @@ public enum LedgerHeaderCodec {
 
     /// Parses a serialized ledger header.
     /// - Throws: `XRPLError.malformedBinary` if the input is not exactly 118 bytes.
-    public static func decode(_ bytes: [UInt8]) throws -> LedgerJSON {
+    public static func decode(_ bytes: [UInt8]) throws -> JSONValue {
         guard bytes.count == 118 else { throw XRPLError.malformedBinary(field: "ledger header", reason: "expected 118 bytes, got \(bytes.count)") }
-        var o = [String: LedgerJSON]()
+        var o = [String: JSONValue]()
         var position = 0
         for (name, width) in layout {
             let slice = bytes[position..<(position + width)]
@@ -38,7 +40,7 @@ public enum LedgerHeaderCodec {
                 o[name] = .string(Hex.encode(slice))
             } else {
                 let v = slice.reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-                o[name] = name == "total_coins" ? .string(String(v)) : .number(Double(v))
+                o[name] = name == "total_coins" ? .string(String(v)) : .int(Int(v))
             }
         }
         return .object(o)

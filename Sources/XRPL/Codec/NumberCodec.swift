@@ -1,3 +1,5 @@
+import JSON
+
 /// STNumber values: signed 64-bit mantissa and 32-bit exponent (xrpl.js `st-number.ts`).
 ///
 /// The normalisation and the text form were read off the codec fixtures: the mantissa is scaled to the largest
@@ -5,7 +7,7 @@
 enum NumberCodec {
     static let zeroExponent = Int32.min
 
-    static func encode(_ value: LedgerJSON, field: String) throws -> [UInt8] {
+    static func encode(_ value: JSONValue, field: String) throws -> [UInt8] {
         guard case .string(let text) = value, let decimal = DecimalValue.parse(text) else {
             throw XRPLError.invalidField(field: field, reason: "expected a decimal number string")
         }

@@ -1,6 +1,8 @@
+import JSON
+
 /// PathSet values: paths of steps, `FF` between paths, `00` at the end (xrpl.org Binary Format, "PathSet Fields").
 enum PathSetCodec {
-    static func encode(_ value: LedgerJSON, field: String) throws -> [UInt8] {
+    static func encode(_ value: JSONValue, field: String) throws -> [UInt8] {
         guard case .array(let paths) = value else { throw XRPLError.invalidField(field: field, reason: "expected an array of paths") }
         var out = [UInt8]()
         for (index, path) in paths.enumerated() {
@@ -31,10 +33,10 @@ enum PathSetCodec {
         return out
     }
 
-    static func decode(_ b: UnsafeRawBufferPointer, at offset: Int, field: String) throws -> (LedgerJSON, Int) {
+    static func decode(_ b: UnsafeRawBufferPointer, at offset: Int, field: String) throws -> (JSONValue, Int) {
         var position = offset
-        var paths = [LedgerJSON]()
-        var steps = [LedgerJSON]()
+        var paths = [JSONValue]()
+        var steps = [JSONValue]()
         while true {
             guard position < b.count else { throw XRPLError.malformedBinary(field: field, reason: "path set not terminated") }
             let type = b[position]
@@ -46,7 +48,7 @@ enum PathSetCodec {
                 continue
             }
             guard type & ~0x31 == 0 else { throw XRPLError.malformedBinary(field: field, reason: "unknown path step type \(type)") }
-            var step = [String: LedgerJSON]()
+            var step = [String: JSONValue]()
             if type & 0x01 != 0 {
                 step["account"] = .string(try account(b, &position, field))
             }

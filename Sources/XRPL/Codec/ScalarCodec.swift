@@ -1,3 +1,5 @@
+import JSON
+
 /// Integers, hashes and account IDs as JSON ⇄ bytes.
 enum ScalarCodec {
     /// UInt64 fields written in base 10 in JSON (xrpl.js `UInt64` special-cases these MPT amount fields).
@@ -17,10 +19,11 @@ enum ScalarCodec {
         }
     }
 
-    static func unsigned(_ value: LedgerJSON, field: String, max: UInt64) throws -> UInt64 {
+    static func unsigned(_ value: JSONValue, field: String, max: UInt64) throws -> UInt64 {
         let parsed: UInt64?
         switch value {
-        case .number(let n): parsed = n >= 0 && n <= Double(UInt64.max) ? UInt64(exactly: n) : nil
+        case .int(let n): parsed = UInt64(exactly: n)
+        case .double(let n): parsed = UInt64(exactly: n)
         case .string(let s): parsed = UInt64(s)
         default: parsed = nil
         }
@@ -30,10 +33,11 @@ enum ScalarCodec {
         return v
     }
 
-    static func signed(_ value: LedgerJSON, field: String, bits: Int) throws -> Int64 {
+    static func signed(_ value: JSONValue, field: String, bits: Int) throws -> Int64 {
         let parsed: Int64?
         switch value {
-        case .number(let n): parsed = Int64(exactly: n)
+        case .int(let n): parsed = Int64(n)
+        case .double(let n): parsed = Int64(exactly: n)
         case .string(let s): parsed = Int64(s)
         default: parsed = nil
         }
@@ -44,8 +48,8 @@ enum ScalarCodec {
         return v
     }
 
-    static func uint64(_ value: LedgerJSON, field: String) throws -> UInt64 {
-        if case .number = value { return try unsigned(value, field: field, max: UInt64.max) }
+    static func uint64(_ value: JSONValue, field: String) throws -> UInt64 {
+        if value.doubleValue != nil { return try unsigned(value, field: field, max: UInt64.max) }
         guard case .string(let s) = value, !s.isEmpty else {
             throw XRPLError.invalidField(field: field, reason: "expected a UInt64 string")
         }
@@ -59,7 +63,7 @@ enum ScalarCodec {
         return v
     }
 
-    static func fixedHex(_ value: LedgerJSON, field: String, byteCount: Int) throws -> [UInt8] {
+    static func fixedHex(_ value: JSONValue, field: String, byteCount: Int) throws -> [UInt8] {
         guard case .string(let hex) = value, hex.utf8.count == byteCount * 2, let b = try? Hex.decode(hex) else {
             throw XRPLError.invalidField(field: field, reason: "expected \(byteCount * 2) hex characters")
         }
@@ -75,7 +79,7 @@ enum ScalarCodec {
 
 /// Replaces X-addresses in a JSON object by classic addresses plus tag fields (xrpl.js `removeXAddresses`).
 enum XAddressFields {
-    static func expand(_ members: inout [String: LedgerJSON]) throws {
+    static func expand(_ members: inout [String: JSONValue]) throws {
         for (name, value) in members {
             guard case .string(let s) = value, let first = s.utf8.first, first == UInt8(ascii: "X") || first == UInt8(ascii: "T"),
                 s.utf8.count > 40, let decoded = try? AddressCodec.decodeXAddress(s)
@@ -88,10 +92,10 @@ enum XAddressFields {
             case "Destination": tagName = "DestinationTag"
             default: throw XRPLError.invalidField(field: name, reason: "this field cannot carry an X-address tag")
             }
-            if let existing = members[tagName], existing != .number(Double(tag)) {
+            if let existing = members[tagName], existing != .int(Int(tag)) {
                 throw XRPLError.invalidField(field: tagName, reason: "conflicts with the tag inside the X-address of \(name)")
             }
-            members[tagName] = .number(Double(tag))
+            members[tagName] = .int(Int(tag))
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// One ledger memo of the legacy protocol with its three fields as UTF-8 text (postfiat.md §8).
 public struct LegacyMemo: Sendable, Equatable {
@@ -23,16 +24,16 @@ public struct LegacyMemo: Sendable, Equatable {
 
     /// Decodes a ledger `Memo` object whose fields are hex of UTF-8 (any case). Missing fields read as empty.
     /// - Throws: `XRPLError.invalidHex` naming the field when a value is not hex.
-    public init(memoObject: LedgerJSON) throws {
+    public init(memoObject: JSONValue) throws {
         func field(_ name: String) throws -> String {
-            guard let hex = memoObject[name]?.string else { return "" }
+            guard let hex = memoObject[name]?.stringValue else { return "" }
             do { return String(decoding: try Hex.decode(hex), as: UTF8.self) } catch { throw XRPLError.invalidHex("\(name): \(error)") }
         }
         self.init(type: try field("MemoType"), data: try field("MemoData"), format: try field("MemoFormat"))
     }
 
     /// The `{"Memo": {...}}` wrapper with lowercase hex fields, as pftpyclient writes them.
-    public var memoWrapper: LedgerJSON {
+    public var memoWrapper: JSONValue {
         .object(["Memo": .object([
             "MemoType": .string(Hex.encode(Array(type.utf8)).lowercased()),
             "MemoData": .string(Hex.encode(Array(data.utf8)).lowercased()),

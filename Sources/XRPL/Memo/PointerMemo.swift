@@ -1,3 +1,5 @@
+import JSON
+
 /// The `pf.ptr` pointer memo of the Task Node (postfiat.md §4.8): MemoType `pf.ptr`, MemoFormat `v4`, MemoData a
 /// protobuf message.
 public struct PointerMemo: Sendable, Equatable {
@@ -75,7 +77,7 @@ public struct PointerMemo: Sendable, Equatable {
     }
 
     /// The `{"Memo": {...}}` wrapper with uppercase hex fields.
-    public var memoWrapper: LedgerJSON {
+    public var memoWrapper: JSONValue {
         .object(["Memo": .object([
             "MemoType": .string(Hex.encode(Array("pf.ptr".utf8))), "MemoFormat": .string(Hex.encode(Array("v4".utf8))),
             "MemoData": .string(Hex.encode(memoData)),

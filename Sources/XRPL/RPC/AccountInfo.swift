@@ -1,3 +1,5 @@
+import JSON
+
 /// The parts of `account_info` the bot uses.
 public struct AccountInfo: Sendable, Equatable {
     /// The classic address.
@@ -9,8 +11,8 @@ public struct AccountInfo: Sendable, Equatable {
     /// Objects owned.
     public let ownerCount: UInt32
 
-    init(result: [String: LedgerJSON]) throws {
-        guard let data = result["account_data"]?.objectValue, let account = data["Account"]?.string,
+    init(result: [String: JSONValue]) throws {
+        guard let data = result["account_data"]?.objectValue, let account = data["Account"]?.stringValue,
             let balance = integer(data["Balance"]), let sequence = integer(data["Sequence"]).flatMap({ UInt32(exactly: $0) })
         else { throw XRPLError.rpc(method: "account_info", reason: "account_data is incomplete") }
         self.account = account

@@ -1,3 +1,5 @@
+import JSON
+
 /// The `fee` method's drop amounts.
 public struct FeeInfo: Sendable, Equatable {
     /// `drops.base_fee`.
@@ -9,7 +11,7 @@ public struct FeeInfo: Sendable, Equatable {
     /// `ledger_current_index`.
     public let ledgerCurrentIndex: UInt32?
 
-    init(result: [String: LedgerJSON]) throws {
+    init(result: [String: JSONValue]) throws {
         guard let drops = result["drops"]?.objectValue, let base = integer(drops["base_fee"]) else {
             throw XRPLError.rpc(method: "fee", reason: "drops.base_fee missing")
         }

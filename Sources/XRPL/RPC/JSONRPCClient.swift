@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import JSON
 import NIOCore
 
 /// rippled JSON-RPC over HTTP with timeouts, retries (transport errors, `slowDown`, `tooBusy`, HTTP 503/429) and failover.
@@ -29,7 +30,7 @@ public struct JSONRPCClient: LedgerRPC {
     }
 
     /// Calls `method`; see `LedgerRPC.call`.
-    public func call(method: String, params: [String: LedgerJSON]) async throws -> [String: LedgerJSON] {
+    public func call(method: String, params: [String: JSONValue]) async throws -> [String: JSONValue] {
         guard !configuration.urls.isEmpty else { throw XRPLError.rpc(method: method, reason: "no server URL configured") }
         var lastError = XRPLError.rpc(method: method, reason: "no attempt made")
         for attempt in 0..<max(configuration.maxAttempts, 1) {
@@ -46,11 +47,11 @@ public struct JSONRPCClient: LedgerRPC {
         throw lastError
     }
 
-    private func attemptCall(url: String, method: String, params: [String: LedgerJSON]) async throws(Failure) -> [String: LedgerJSON] {
+    private func attemptCall(url: String, method: String, params: [String: JSONValue]) async throws(Failure) -> [String: JSONValue] {
         var request = HTTPClientRequest(url: url)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json")
-        let body = LedgerJSON.object(["method": .string(method), "params": .array([.object(params)])]).serialized()
+        let body = JSONValue.object(["method": .string(method), "params": .array([.object(params)])]).serialized()
         request.body = .bytes(ByteBuffer(bytes: body))
         let status: UInt
         let bytes: [UInt8]
@@ -66,11 +67,11 @@ public struct JSONRPCClient: LedgerRPC {
         guard status == 200 else {
             throw .final(.rpc(method: method, reason: "HTTP \(status): \(String(decoding: bytes.prefix(200), as: UTF8.self))"))
         }
-        guard case .object(let root)? = try? LedgerJSON.parse(bytes), case .object(let result)? = root["result"] else {
+        guard case .object(let root)? = try? JSONValue.parse(bytes), case .object(let result)? = root["result"] else {
             throw .retryable(.rpc(method: method, reason: "response from \(url) is not a JSON-RPC result"))
         }
-        if let error = result["error"]?.string {
-            let serverError = XRPLError.server(method: method, error: error, message: result["error_message"]?.string ?? "")
+        if let error = result["error"]?.stringValue {
+            let serverError = XRPLError.server(method: method, error: error, message: result["error_message"]?.stringValue ?? "")
             if error == "slowDown" || error == "tooBusy" || error == "noNetwork" || error == "noCurrent" || error == "noClosed" {
                 throw .retryable(serverError)
             }

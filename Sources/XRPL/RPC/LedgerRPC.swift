@@ -1,10 +1,12 @@
+import JSON
+
 /// The seam between the pipeline and a rippled JSON-RPC server (or a test double).
 ///
 /// Implementations only provide `call`; the typed methods live in an extension.
 public protocol LedgerRPC: Sendable {
     /// Calls `method` with one parameter object and returns the `result` object.
     /// - Throws: `XRPLError.server` when the result carries an `error`, `XRPLError.rpc` on transport failures.
-    func call(method: String, params: [String: LedgerJSON]) async throws -> [String: LedgerJSON]
+    func call(method: String, params: [String: JSONValue]) async throws -> [String: JSONValue]
 }
 
 extension LedgerRPC {
@@ -27,7 +29,7 @@ extension LedgerRPC {
     /// `ledger_current`: the open ledger's index.
     public func ledgerCurrent() async throws -> UInt32 {
         let result = try await call(method: "ledger_current", params: [:])
-        guard let index = result["ledger_current_index"]?.number.flatMap({ UInt32(exactly: $0) }) else {
+        guard let index = result["ledger_current_index"]?.intValue.flatMap({ UInt32(exactly: $0) }) else {
             throw XRPLError.rpc(method: "ledger_current", reason: "ledger_current_index missing")
         }
         return index
@@ -38,7 +40,8 @@ extension LedgerRPC {
         let result = try await call(method: "ledger", params: ["ledger_index": .string("validated")])
         let value = result["ledger_index"] ?? result["ledger"]?.objectValue?["ledger_index"]
         switch value {
-        case .number(let n)?: if let v = UInt32(exactly: n) { return v }
+        case .int(let n)?: if let v = UInt32(exactly: n) { return v }
+        case .double(let n)?: if let v = UInt32(exactly: n) { return v }
         case .string(let s)?: if let v = UInt32(s) { return v }
         default: break
         }
@@ -54,7 +57,7 @@ extension LedgerRPC {
     public func transaction(hash: String) async throws -> TransactionRecord? {
         do {
             let result = try await call(
-                method: "tx", params: ["transaction": .string(hash), "binary": .bool(false), "api_version": .number(2)])
+                method: "tx", params: ["transaction": .string(hash), "binary": .bool(false), "api_version": .int(2)])
             return TransactionRecord(entry: result)
         } catch XRPLError.server(_, let error, _) where error == "txnNotFound" {
             return nil
@@ -63,13 +66,13 @@ extension LedgerRPC {
 
     /// One page of `account_tx` (API v2 shape). Pass the previous page's `marker` to continue.
     public func accountTransactions(
-        address: String, limit: Int = 200, marker: LedgerJSON? = nil, forward: Bool = false,
+        address: String, limit: Int = 200, marker: JSONValue? = nil, forward: Bool = false,
         ledgerIndexMin: Int = -1, ledgerIndexMax: Int = -1
     ) async throws -> AccountTxPage {
-        var params: [String: LedgerJSON] = [
-            "account": .string(address), "limit": .number(Double(limit)), "forward": .bool(forward), "binary": .bool(false),
-            "ledger_index_min": .number(Double(ledgerIndexMin)), "ledger_index_max": .number(Double(ledgerIndexMax)),
-            "api_version": .number(2),
+        var params: [String: JSONValue] = [
+            "account": .string(address), "limit": .int(Int(limit)), "forward": .bool(forward), "binary": .bool(false),
+            "ledger_index_min": .int(Int(ledgerIndexMin)), "ledger_index_max": .int(Int(ledgerIndexMax)),
+            "api_version": .int(2),
         ]
         if let marker { params["marker"] = marker }
         return AccountTxPage(result: try await call(method: "account_tx", params: params))
@@ -77,8 +80,8 @@ extension LedgerRPC {
 
     /// Every `account_tx` entry from `marker` on, following markers; `onPage` sees each page's marker to save progress.
     public func allAccountTransactions(
-        address: String, from marker: LedgerJSON? = nil, forward: Bool = true, pageLimit: Int = 200,
-        onPage: @Sendable (LedgerJSON?) async -> Void = { _ in }
+        address: String, from marker: JSONValue? = nil, forward: Bool = true, pageLimit: Int = 200,
+        onPage: @Sendable (JSONValue?) async -> Void = { _ in }
     ) async throws -> [AccountTxEntry] {
         var entries = [AccountTxEntry]()
         var next = marker

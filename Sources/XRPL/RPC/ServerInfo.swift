@@ -1,3 +1,5 @@
+import JSON
+
 /// The parts of `server_info` the bot uses.
 public struct ServerInfo: Sendable, Equatable {
     /// `network_id`, present on networks other than Mainnet.
@@ -7,13 +9,13 @@ public struct ServerInfo: Sendable, Equatable {
     /// `server_state`, e.g. `full`.
     public let serverState: String?
     /// The raw `info` object.
-    public let info: [String: LedgerJSON]
+    public let info: [String: JSONValue]
 
-    init(result: [String: LedgerJSON]) {
+    init(result: [String: JSONValue]) {
         let info = result["info"]?.objectValue ?? [:]
         self.info = info
         networkID = integer(info["network_id"]).flatMap { UInt32(exactly: $0) }
         validatedLedger = integer(info["validated_ledger"]?.objectValue?["seq"]).flatMap { UInt32(exactly: $0) }
-        serverState = info["server_state"]?.string
+        serverState = info["server_state"]?.stringValue
     }
 }

@@ -1,3 +1,5 @@
+import JSON
+
 /// A preliminary `submit` result.
 public struct SubmitResult: Sendable, Equatable {
     /// e.g. `tesSUCCESS`, `terQUEUED`, `tefPAST_SEQ`.
@@ -9,11 +11,11 @@ public struct SubmitResult: Sendable, Equatable {
     /// `tx_json.hash`, when present.
     public let hash: String?
 
-    init(result: [String: LedgerJSON]) throws {
-        guard let engine = result["engine_result"]?.string else { throw XRPLError.rpc(method: "submit", reason: "engine_result missing") }
+    init(result: [String: JSONValue]) throws {
+        guard let engine = result["engine_result"]?.stringValue else { throw XRPLError.rpc(method: "submit", reason: "engine_result missing") }
         engineResult = engine
-        engineResultCode = result["engine_result_code"]?.number.flatMap { Int(exactly: $0) } ?? 0
-        engineResultMessage = result["engine_result_message"]?.string ?? ""
-        hash = result["tx_json"]?.objectValue?["hash"]?.string
+        engineResultCode = result["engine_result_code"]?.intValue.flatMap { Int(exactly: $0) } ?? 0
+        engineResultMessage = result["engine_result_message"]?.stringValue ?? ""
+        hash = result["tx_json"]?.objectValue?["hash"]?.stringValue
     }
 }

@@ -1,3 +1,5 @@
+import JSON
+
 /// One transaction as `tx` or an `account_tx` entry (API v2) shows it.
 public struct TransactionRecord: Sendable, Equatable {
     /// The transaction ID.
@@ -9,22 +11,22 @@ public struct TransactionRecord: Sendable, Equatable {
     /// `meta.TransactionResult`.
     public let result: String?
     /// `tx_json`.
-    public let txJSON: [String: LedgerJSON]
+    public let txJSON: [String: JSONValue]
     /// `meta`.
-    public let meta: [String: LedgerJSON]
+    public let meta: [String: JSONValue]
     /// `close_time_iso`.
     public let closeTimeISO: String?
 
-    init?(entry: [String: LedgerJSON]) {
+    init?(entry: [String: JSONValue]) {
         let tx = entry["tx_json"]?.objectValue ?? entry["tx"]?.objectValue ?? [:]
-        guard let hash = entry["hash"]?.string ?? tx["hash"]?.string else { return nil }
+        guard let hash = entry["hash"]?.stringValue ?? tx["hash"]?.stringValue else { return nil }
         self.hash = hash
         txJSON = tx
         meta = entry["meta"]?.objectValue ?? [:]
         ledgerIndex = integer(entry["ledger_index"] ?? tx["ledger_index"]).flatMap { UInt32(exactly: $0) }
         validated = entry["validated"] == .bool(true)
-        result = meta["TransactionResult"]?.string
-        closeTimeISO = entry["close_time_iso"]?.string
+        result = meta["TransactionResult"]?.stringValue
+        closeTimeISO = entry["close_time_iso"]?.stringValue
     }
 }
 

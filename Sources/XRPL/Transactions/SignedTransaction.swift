@@ -1,3 +1,5 @@
+import JSON
+
 /// A signed transaction ready for `submit`.
 public struct SignedTransaction: Sendable, Equatable {
     /// Uppercase hex of the signed blob.
@@ -5,5 +7,5 @@ public struct SignedTransaction: Sendable, Equatable {
     /// The transaction ID (uppercase hex).
     public let hash: String
     /// The signed transaction as JSON.
-    public let json: LedgerJSON
+    public let json: JSONValue
 }

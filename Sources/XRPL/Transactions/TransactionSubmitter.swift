@@ -1,3 +1,5 @@
+import JSON
+
 /// Autofills, signs, submits and follows one transaction to a final result, without ever risking a double spend.
 ///
 /// A signed blob is only ever re-sent unchanged (same hash); a new blob is built only once the old one is provably
@@ -23,11 +25,11 @@ public struct TransactionSubmitter: Sendable {
 
     /// Fills Sequence (account_info), Fee (`fee`, clamped to the cap), LastLedgerSequence (current + offset) and
     /// NetworkID (only when the server's network id is above 1024), keeping any value already present.
-    public func autofill(_ transaction: LedgerJSON, account: String) async throws -> LedgerJSON {
+    public func autofill(_ transaction: JSONValue, account: String) async throws -> JSONValue {
         guard case .object(var tx) = transaction else { throw XRPLError.transaction("a transaction must be a JSON object") }
         tx["Account"] = tx["Account"] ?? .string(account)
         if tx["Sequence"] == nil {
-            tx["Sequence"] = .number(Double(try await rpc.accountInfo(address: account).sequence))
+            tx["Sequence"] = .int(Int(try await rpc.accountInfo(address: account).sequence))
         }
         if tx["Fee"] == nil {
             let fee = try await rpc.fee()
@@ -35,17 +37,17 @@ public struct TransactionSubmitter: Sendable {
             tx["Fee"] = .string(String(min(wanted, policy.feeCapDrops)))
         }
         if tx["LastLedgerSequence"] == nil {
-            tx["LastLedgerSequence"] = .number(Double(try await rpc.ledgerCurrent() + policy.ledgerOffset))
+            tx["LastLedgerSequence"] = .int(Int(try await rpc.ledgerCurrent() + policy.ledgerOffset))
         }
         if tx["NetworkID"] == nil, let network = try await rpc.serverInfo().networkID, network > 1024 {
-            tx["NetworkID"] = .number(Double(network))
+            tx["NetworkID"] = .int(Int(network))
         }
-        if tx["Flags"] == nil { tx["Flags"] = .number(0) }
+        if tx["Flags"] == nil { tx["Flags"] = .int(0) }
         return .object(tx)
     }
 
     /// Autofills and signs `transaction` for `wallet`.
-    public func prepare(_ transaction: LedgerJSON, wallet: Wallet) async throws -> SignedTransaction {
+    public func prepare(_ transaction: JSONValue, wallet: Wallet) async throws -> SignedTransaction {
         try signer.sign(try await autofill(transaction, account: wallet.address), with: wallet)
     }
 

@@ -34,7 +34,7 @@ struct TasksCommand: AsyncParsableCommand {
             (status == nil || node.task.state.rawValue == status) && (kind == nil || node.task.kind.name == kind?.lowercased())
         }
         if json {
-            let document: JSONValue = [
+            let document: LiteralJSON = [
                 "tasks": .array(tasks.map(\.raw)),
                 "problems": .array(listing.problems.map { ["bucket": .string($0.bucket), "taskId": $0.taskID.map { .string($0) } ?? .null,
                                                           "error": .string($0.error.description)] }),

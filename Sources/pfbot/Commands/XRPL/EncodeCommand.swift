@@ -1,4 +1,5 @@
 import ArgumentParser
+import JSON
 import XRPL
 
 /// `pfbot xrpl encode`: JSON on stdin → canonical binary hex on stdout.
@@ -7,6 +8,6 @@ struct EncodeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let codec = try BinaryCodec()
-        print(try codec.encodeHex(try LedgerJSON.parse(StandardInput.readAll())))
+        print(try codec.encodeHex(try JSONValue.parse(StandardInput.readAll())))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import PFBotConfig
 import XRPL
 
@@ -37,7 +38,7 @@ enum SecretSource {
     }
 
     /// Prints a JSON object on one line.
-    static func printJSON(_ object: [String: LedgerJSON]) {
-        print(LedgerJSON.object(object).jsonString)
+    static func printJSON(_ object: [String: JSONValue]) {
+        print(JSONValue.object(object).jsonString)
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import JSON
 import XRPL
 
 /// `pfbot xrpl sign`: signs a complete transaction JSON from stdin offline.
@@ -14,7 +15,7 @@ struct SignTransactionCommand: AsyncParsableCommand {
 
     func run() async throws {
         let wallet = try SecretSource.wallet(seedFile: seedFile, mnemonicFile: mnemonicFile)
-        let tx = try LedgerJSON.parse(StandardInput.readAll())
+        let tx = try JSONValue.parse(StandardInput.readAll())
         guard tx["Sequence"] != nil, tx["Fee"] != nil else {
             throw ValidationError("The transaction must already carry Sequence and Fee.")
         }

@@ -2,7 +2,7 @@ import Foundation
 
 /// A JSON document kept exactly as received: numbers stay as their literal text, so nothing passes through
 /// binary floating point and canonical digests (§4.5) reproduce byte for byte.
-public enum JSONValue: Hashable, Sendable {
+public enum LiteralJSON: Hashable, Sendable {
     /// `null`.
     case null
     /// `true` / `false`.
@@ -12,15 +12,15 @@ public enum JSONValue: Hashable, Sendable {
     /// A string.
     case string(String)
     /// An array, in order.
-    case array([JSONValue])
+    case array([LiteralJSON])
     /// An object; key order is not significant.
-    case object([String: JSONValue])
+    case object([String: LiteralJSON])
 
     /// An integer number value.
-    public static func int(_ value: Int) -> JSONValue { .number(String(value)) }
+    public static func int(_ value: Int) -> LiteralJSON { .number(String(value)) }
 
     /// The member `key` of an object, or `nil` (also for non-objects).
-    public subscript(key: String) -> JSONValue? {
+    public subscript(key: String) -> LiteralJSON? {
         guard case .object(let members) = self else { return nil }
         return members[key]
     }
@@ -52,13 +52,13 @@ public enum JSONValue: Hashable, Sendable {
     }
 
     /// The array elements, or `nil`.
-    public var arrayValue: [JSONValue]? {
+    public var arrayValue: [LiteralJSON]? {
         if case .array(let items) = self { return items }
         return nil
     }
 
     /// The object members, or `nil`.
-    public var objectValue: [String: JSONValue]? {
+    public var objectValue: [String: LiteralJSON]? {
         if case .object(let members) = self { return members }
         return nil
     }
@@ -67,14 +67,14 @@ public enum JSONValue: Hashable, Sendable {
     public var isNull: Bool { self == .null }
 
     /// A copy of an object with `key` set to `value` (a no-op for non-objects).
-    public func setting(_ key: String, to value: JSONValue) -> JSONValue {
+    public func setting(_ key: String, to value: LiteralJSON) -> LiteralJSON {
         guard case .object(var members) = self else { return self }
         members[key] = value
         return .object(members)
     }
 
     /// A copy of an object without `key` (a no-op for non-objects).
-    public func removing(_ key: String) -> JSONValue {
+    public func removing(_ key: String) -> LiteralJSON {
         guard case .object(var members) = self else { return self }
         members.removeValue(forKey: key)
         return .object(members)
@@ -85,22 +85,22 @@ public enum JSONValue: Hashable, Sendable {
 
     /// Parses JSON bytes strictly.
     /// - Throws: ``JSONParseError`` naming what is wrong and where.
-    public static func parse(_ data: Data, maximumDepth: Int = 64) throws -> JSONValue {
+    public static func parse(_ data: Data, maximumDepth: Int = 64) throws -> LiteralJSON {
         var parser = JSONParser(bytes: [UInt8](data), maximumDepth: maximumDepth)
         return try parser.parseDocument()
     }
 }
 
-extension JSONValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
+extension LiteralJSON: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
     ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral
 {
     public init(stringLiteral value: String) { self = .string(value) }
     public init(booleanLiteral value: Bool) { self = .bool(value) }
     public init(integerLiteral value: Int) { self = .number(String(value)) }
-    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    public init(arrayLiteral elements: LiteralJSON...) { self = .array(elements) }
     public init(nilLiteral: ()) { self = .null }
-    public init(dictionaryLiteral elements: (String, JSONValue)...) {
-        var members: [String: JSONValue] = [:]
+    public init(dictionaryLiteral elements: (String, LiteralJSON)...) {
+        var members: [String: LiteralJSON] = [:]
         for (key, value) in elements { members[key] = value }
         self = .object(members)
     }
