@@ -95,8 +95,8 @@ public final class SandboxWorld: Sendable {
         let ingress = WebhookIngress(store: bot.store, authenticator: WebhookVerifier(secrets: [webhookSecret]), maxBodyBytes: configuration.server.maxBodyBytes,
                                      onQueued: { [wakeup = bot.wakeup] in wakeup.wake() })
         let collector = AnalyticsCollector(analyzer: bot.context.analyzer)
-        let router = ServerRouter.make(ingress: ingress, readiness: [], metrics: PrometheusCollectorRegistry()) { [store = bot.store] in
-            try await collector.collect(from: store, now: Date())
+        let router = ServerRouter.make(ingress: ingress, readiness: [], metrics: PrometheusCollectorRegistry()) { [store = bot.store] page in
+            try await collector.collect(from: store, now: Date(), page: page)
         }
         var quiet = Logger(label: "pfbot.sandbox.server")
         quiet.logLevel = .critical

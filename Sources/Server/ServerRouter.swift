@@ -7,15 +7,19 @@ import Prometheus
 /// The routes of `pfbot serve`: the webhook inbox, health and readiness probes, Prometheus metrics and the
 /// dashboard.
 public enum ServerRouter {
-    /// Computes the dashboard's report when a page is asked for.
-    public typealias ReportSource = @Sendable () async throws -> AnalyticsReport
+    /// Computes the dashboard's report when a page is asked for; the argument is the page of the task list (from 0).
+    public typealias ReportSource = @Sendable (_ page: Int) async throws -> AnalyticsReport
+
+    /// The highest page number the dashboard accepts.
+    static let maximumPage = 100_000
 
     /// Builds the router.
     /// - Parameters:
     ///   - ingress: handles `POST /webhooks/github`.
     ///   - readiness: what `/readyz` checks.
     ///   - metrics: the registry `/metrics` prints.
-    ///   - dashboard: the report behind `GET /dashboard` (HTML) and `GET /dashboard.json`; `nil` serves neither.
+    ///   - dashboard: the report behind `GET /dashboard` (HTML) and `GET /dashboard.json`, each with `?page=N` for later
+    ///     pages of the task list; `nil` serves neither.
     public static func make(ingress: WebhookIngress, readiness: [ReadinessCheck], metrics: PrometheusCollectorRegistry,
                             dashboard: ReportSource? = nil, logger: Logger = Logger(label: "pfbot.server")) -> Router<BasicRequestContext> {
         let router = Router()
@@ -34,20 +38,28 @@ public enum ServerRouter {
                      body: ResponseBody(byteBuffer: ByteBuffer(bytes: metrics.emitToBuffer())))
         }
         if let dashboard {
-            router.get("/dashboard") { _, _ in
-                await page(dashboard, contentType: "text/html; charset=utf-8", logger: logger) { Data(HTMLReport.render($0, refreshSeconds: 30).utf8) }
+            router.get("/dashboard") { request, _ in
+                await page(request, dashboard, contentType: "text/html; charset=utf-8", logger: logger) { Data(HTMLReport.render($0, refreshSeconds: 30).utf8) }
             }
-            router.get("/dashboard.json") { _, _ in
-                await page(dashboard, contentType: "application/json", logger: logger) { try AnalyticsJSON.encode($0) }
+            router.get("/dashboard.json") { request, _ in
+                await page(request, dashboard, contentType: "application/json", logger: logger) { try AnalyticsJSON.encode($0) }
             }
         }
         return router
     }
 
     /// A dashboard page; a report that cannot be computed (the store is down) is a 503, its cause logged (not sent).
-    static func page(_ source: ReportSource, contentType: String, logger: Logger, render: (AnalyticsReport) throws -> Data) async -> Response {
+    static func page(_ request: Request, _ source: ReportSource, contentType: String, logger: Logger,
+                     render: (AnalyticsReport) throws -> Data) async -> Response {
+        var number = 0
+        if let text = request.uri.queryParameters.get("page") {
+            guard let parsed = Int(text), (0...maximumPage).contains(parsed) else {
+                return WebhookIngress.reply(.badRequest, "page must be a whole number from 0 to \(maximumPage)")
+            }
+            number = parsed
+        }
         do {
-            let data = try render(try await source())
+            let data = try render(try await source(number))
             return Response(status: .ok, headers: [.contentType: contentType, .cacheControl: "no-store"], body: ResponseBody(byteBuffer: ByteBuffer(data: data)))
         } catch {
             logger.error("the dashboard's report could not be computed: \(error)")

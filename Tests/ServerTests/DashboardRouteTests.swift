@@ -34,7 +34,7 @@ import Testing
         let empty = AnalyticsFigures(tasksByState: [:], accepted: 0, declined: 0, endedAfterAcceptance: 0, earnings: [], qualityControlPassed: 0,
                                      qualityControlRuns: 0, timeInState: [:])
         let report = AnalyticsCollector().report(figures: empty, lines: [], audit: [], now: Date(timeIntervalSince1970: 1_790_000_000))
-        try await withRouter({ report }) { client in
+        try await withRouter({ _ in report }) { client in
             let page = try await client.execute(uri: "/dashboard", method: .get)
             #expect(page.status == .ok)
             #expect(page.headers[.contentType] == "text/html; charset=utf-8")
@@ -45,8 +45,24 @@ import Testing
         }
     }
 
+    @Test func pageParameter_reachesTheReport_andABadOneIs400() async throws {
+        let empty = AnalyticsFigures(tasksByState: [:], accepted: 0, declined: 0, endedAfterAcceptance: 0, earnings: [], qualityControlPassed: 0,
+                                     qualityControlRuns: 0, timeInState: [:])
+        try await withRouter({ page in
+            AnalyticsCollector().report(figures: empty, lines: [], audit: [], now: Date(timeIntervalSince1970: 1_790_000_000 + Double(page) * 86_400))
+        }) { client in
+            let second = try await client.execute(uri: "/dashboard.json?page=2", method: .get)
+            #expect(second.status == .ok)
+            #expect(String(buffer: second.body).contains(#""generatedAt" : "2026-09-23T"#))
+            for bad in ["-1", "abc", "100001"] {
+                let response = try await client.execute(uri: "/dashboard?page=\(bad)", method: .get)
+                #expect(response.status == .badRequest, "page=\(bad)")
+            }
+        }
+    }
+
     @Test func aReportThatFails_is503_withoutTheDatabaseErrorText() async throws {
-        try await withRouter({ throw StoreDown() }) { client in
+        try await withRouter({ _ in throw StoreDown() }) { client in
             let page = try await client.execute(uri: "/dashboard", method: .get)
             #expect(page.status == .serviceUnavailable)
             #expect(String(buffer: page.body).contains("the report could not be computed"))

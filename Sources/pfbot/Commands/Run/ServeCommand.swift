@@ -55,7 +55,7 @@ struct ServeCommand: AsyncParsableCommand {
         let collector = AnalyticsCollector(analyzer: assembly.context.analyzer)
         let store = assembly.store
         let router = ServerRouter.make(ingress: ingress, readiness: readiness, metrics: registry,
-                                       dashboard: { try await collector.collect(from: store, now: Date()) }, logger: logger)
+                                       dashboard: { page in try await collector.collect(from: store, now: Date(), page: page) }, logger: logger)
         let limits = ConnectionLimits(headerTimeout: .seconds(configuration.server.headerTimeoutSeconds),
                                       readTimeout: .seconds(configuration.server.readTimeoutSeconds),
                                       idleTimeout: .seconds(configuration.server.idleTimeoutSeconds),
