@@ -6,6 +6,7 @@ extension SQLStore {
     public func analyticsFigures(now: Date) async throws -> AnalyticsFigures {
         let terminal = TaskState.allCases.filter(\.isTerminal).map(\.rawValue).sorted()
         let nowMillis = Clock.millis(now)
+        let byState = try await taskCounts()
         return try await lender.withConnection { database in
             let counts = try await database.raw("""
                 SELECT COUNT(accepted_at) AS accepted,
@@ -13,10 +14,6 @@ extension SQLStore {
                     COALESCE(SUM(CASE WHEN accepted_at IS NOT NULL AND state IN (\(binds: terminal)) THEN 1 ELSE 0 END), 0) AS ended
                 FROM tasks
                 """).first()
-            var byState: [TaskState: Int] = [:]
-            for row in try await database.raw("SELECT state, COUNT(*) AS count FROM tasks GROUP BY state").all() {
-                byState[try Self.state(row, "state")] = try row.decode(column: "count", as: Int.self)
-            }
             let day = engine == .sqlite ? "strftime('%Y-%m-%d', rewarded_at / 1000, 'unixepoch')"
                 : "to_char(to_timestamp(rewarded_at / 1000) AT TIME ZONE 'UTC', 'YYYY-MM-DD')"
             let earnings = try await database.raw("""
@@ -95,7 +92,8 @@ extension SQLStore {
                               rewardedAt: try row.decode(column: "rewarded_at", as: Int64?.self).map(Clock.date))
     }
 
-    private static func state(_ row: any SQLRow, _ column: String) throws -> TaskState {
+    /// A task state read from `column`; an unknown value is a corrupt row.
+    static func state(_ row: any SQLRow, _ column: String) throws -> TaskState {
         let text = try row.decode(column: column, as: String.self)
         guard let state = TaskState(rawValue: text) else { throw StoreError.corruptRow(table: "tasks", key: text, reason: "unknown state \(text)") }
         return state

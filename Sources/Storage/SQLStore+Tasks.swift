@@ -77,9 +77,7 @@ extension SQLStore {
         try await lender.withConnection { database in
             var counts: [TaskState: Int] = [:]
             for row in try await database.raw("SELECT state, COUNT(*) AS count FROM tasks GROUP BY state").all() {
-                let text = try row.decode(column: "state", as: String.self)
-                guard let state = TaskState(rawValue: text) else { throw StoreError.corruptRow(table: "tasks", key: text, reason: "unknown state \(text)") }
-                counts[state] = try row.decode(column: "count", as: Int.self)
+                counts[try Self.state(row, "state")] = try row.decode(column: "count", as: Int.self)
             }
             return counts
         }

@@ -10,7 +10,8 @@ import Storage
 /// and poll behave as the store grows. For each size, a SQLite store is filled with that many finished tasks (with
 /// histories, analyses and audit rows) and the whole bot runs over it in the sandbox; measured in the same run:
 /// a task found by branch and by pull request (the webhook path), a `/pf status` comment answered end to end, a
-/// Monitor poll that diffs 201 listed tasks, the dashboard built and rendered, and the process's RSS afterwards.
+/// Monitor poll that diffs 200 listed tasks (skipped by the filters), the dashboard built and rendered, and the
+/// process's RSS afterwards.
 enum ScaleBenchmark {
     struct Figures {
         var size: Int
@@ -66,12 +67,10 @@ enum ScaleBenchmark {
 
     static func measure(_ world: SandboxWorld, size: Int, rounds: Int, fillSeconds: Double) async throws -> Figures {
         let clock = ContinuousClock()
-        let id = await world.propose(title: "Write the onboarding guide", description: "- Explain installation", pft: 100)
         for index in 0..<200 {
             await world.propose(title: "listed-only task \(index)", description: "Listed by the Task Node, skipped by the filters.", pft: 10)
         }
         try await world.sync()
-        guard let issue = try await world.store.task(try TaskID(id))?.issueNumber else { throw BenchArgumentError("the sandbox did not open the task's issue") }
 
         var branchLookups: [Double] = [], pullLookups: [Double] = []
         for round in 0..<(rounds * 20) {
@@ -105,31 +104,14 @@ enum ScaleBenchmark {
             guard html.contains("pfbot dashboard") else { throw BenchArgumentError("the dashboard did not render") }
         }
 
-        let workers = Task { await world.runner.run(workers: 2) }
-        defer { workers.cancel() }
-        var statuses: [Double] = []
-        for round in 0..<(rounds + 3) {
-            let before = await commentCount(world, issue)
-            let posted = clock.now
-            _ = try await world.github.emulator.comment(as: "octocat", owner: SandboxWorld.owner, repo: SandboxWorld.repositoryName, issue: issue, body: "/pf status")
-            while await commentCount(world, issue) < before + 2 {
-                guard clock.now - posted < .seconds(30) else { throw BenchArgumentError("no reply to /pf status within 30 s (round \(round))") }
-                try await Task.sleep(for: .milliseconds(1))
-            }
-            if round >= 3 { statuses.append((clock.now - posted).inSeconds * 1000) }
-        }
+        // The open task and its `/pf status` round trips, measured as `scripts/bench status-reply` measures them.
+        let statuses = try await StatusReplyBenchmark.measure(world, count: rounds, warmup: 3).replies
         return Figures(size: size, lookupBranchMicros: median(branchLookups), lookupPullMicros: median(pullLookups), statusMillis: median(statuses),
                        pollMillis: median(polls), dashboardMillis: median(dashboards), fillSeconds: fillSeconds, rssMegabytes: residentMegabytes())
     }
 
-    static func commentCount(_ world: SandboxWorld, _ issue: Int) async -> Int {
-        await world.github.emulator.issue(owner: SandboxWorld.owner, repo: SandboxWorld.repositoryName, number: issue)?["comments"]?.intValue ?? 0
-    }
-
     static func median(_ values: [Double]) -> Double {
-        let sorted = values.sorted()
-        guard !sorted.isEmpty else { return 0 }
-        return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+        StatusReplyBenchmark.percentile(values, 0.5)
     }
 
     /// The process's resident set (VmRSS), in MB.
@@ -141,9 +123,9 @@ enum ScaleBenchmark {
     }
 
     static func report(_ results: [Figures]) {
-        print("Store scale: finished tasks with histories (12/20 rewarded, 3 refused, 2 expired, 2 cancelled, 1 rejected), one open task, 201 listed by the Task Node")
+        print("Store scale: finished tasks with histories (12/20 rewarded, 3 refused, 2 expired, 2 cancelled, 1 rejected), one open task, 200 listed by the Task Node")
         print(String(repeating: "-", count: 112))
-        print("tasks      fill s   by branch µs   by PR µs   /pf status ms   poll of 201 ms   dashboard ms   RSS MB")
+        print("tasks      fill s   by branch µs   by PR µs   /pf status ms   poll of 200 ms   dashboard ms   RSS MB")
         for row in results {
             print(String(format: "%-9d %7.1f %14.1f %10.1f %15.1f %16.1f %14.1f %8.1f", row.size, row.fillSeconds, row.lookupBranchMicros, row.lookupPullMicros,
                          row.statusMillis, row.pollMillis, row.dashboardMillis, row.rssMegabytes))

@@ -18,9 +18,6 @@ struct TaskNodeOptions: ParsableArguments {
     func makeClient() throws -> TaskNodeClient {
         let settings = try TaskNodeSettings.resolve(configPath: config, urlOption: taskNodeURL, stateDirectory: stateDirectory,
                                                     environment: ProcessInfo.processInfo.environment)
-        let signer = try settings.secret.wallet()
-        return TaskNodeClient(configuration: TaskNodeConfiguration(baseURL: settings.baseURL), signer: signer,
-                              sessionStore: FileSessionStore(url: settings.sessionFile),
-                              pendingWrites: FilePendingWriteStore(url: settings.pendingFile))
+        return try settings.client()
     }
 }

@@ -8,18 +8,14 @@ import PostFiat
 /// command-line options on top. URL: `--tasknode-url`, else `tasknode.url`. Wallet: `wallet.seed_file`,
 /// `PFBOT_WALLET_SEED`, `wallet.mnemonic_file` or `PFBOT_WALLET_MNEMONIC`. Session and pending-write files:
 /// `--state-dir`, else the data directory.
-struct TaskNodeSettings {
-    let baseURL: URL
-    let secret: WalletSecret
-    let sessionFile: URL
-    let pendingFile: URL
-
+/// The resolution itself is `TaskNodeAccess`'s, shared with the bot; this adds the command-line options and the CLI's errors.
+enum TaskNodeSettings {
     /// Resolves the settings.
     /// - Throws: ``TaskNodeSettingsError`` naming what is missing or wrong.
     static func resolve(
         configPath: String? = nil, urlOption: String?, stateDirectory: String?, environment: [String: String],
         workingDirectory: String = FileManager.default.currentDirectoryPath
-    ) throws -> TaskNodeSettings {
+    ) throws -> TaskNodeAccess {
         let configuration: Configuration
         do {
             configuration = try ConfigurationLoader(environment: environment, workingDirectory: workingDirectory).load(explicit: configPath).configuration
@@ -33,14 +29,12 @@ struct TaskNodeSettings {
             }
             url = parsed
         }
-        let access: TaskNodeAccess
         do {
-            access = try TaskNodeAccess.resolve(configuration, secrets: SecretReader(environment: environment), baseURL: url, stateDirectory: stateDirectory)
+            return try TaskNodeAccess.resolve(configuration, secrets: SecretReader(environment: environment), baseURL: url, stateDirectory: stateDirectory)
         } catch AssemblyError.missing {
             throw TaskNodeSettingsError.noWallet
         } catch {
             throw TaskNodeSettingsError.secret(String(describing: error))
         }
-        return TaskNodeSettings(baseURL: access.baseURL, secret: access.secret, sessionFile: access.sessionFile, pendingFile: access.pendingFile)
     }
 }
