@@ -4,16 +4,15 @@ import PFBotCore
 import PostFiat
 import Storage
 
-/// Runs the `/pf` commands of a new issue comment: an eyes reaction on receipt, a permission check per command
-/// (the collaborator permission API, cached briefly), the task-state guard, the action, and one reply listing the
-/// outcome of each command (posted once, even when the delivery is processed again).
+/// Runs the `/pf` commands of a new issue comment: a permission check per command (the collaborator permission API,
+/// cached briefly), the task-state guard, the action, and one reply listing the outcome of each command (posted once,
+/// even when the delivery is processed again). The reply is the acknowledgement: no reaction is added first.
 struct CommandDispatcher {
     let context: PipelineContext
 
     func handle(_ event: IssueCommentEvent) async throws {
         let parses = PFCommandParser().parse(event.comment)
         guard !parses.isEmpty else { return }
-        _ = try? await context.github.addReaction(context.repository, commentID: event.comment.id, content: .eyes)
         let login = event.comment.user?.login ?? event.sender.login
         var lines: [String] = []
         for parse in parses {

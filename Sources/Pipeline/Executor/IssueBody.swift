@@ -77,8 +77,26 @@ public enum IssueBody {
         if let branch = content.branch { work.append("branch `\(branch)`") }
         if let pull = content.pullNumber { work.append("pull request #\(pull)") }
         if !work.isEmpty { lines += ["", "Work: " + work.joined(separator: ", ")] }
+        if let next = nextStep(task.state, pullNumber: content.pullNumber) { lines += ["", "**Next:** " + next] }
         lines += ["", "<sub>Managed by pfbot. Commands: `/pf help`.</sub>"]
         return limited(lines.joined(separator: "\n"))
+    }
+
+    /// What the people on the issue do next in `state`; `nil` once the task is over. The body says it, so state
+    /// changes need no comment of their own.
+    static func nextStep(_ state: TaskState, pullNumber: Int?) -> String? {
+        let pull = pullNumber.map { "pull request #\($0)" } ?? "the task's pull request"
+        switch state {
+        case .proposed: return "reply `/pf accept` to take the task (pfbot creates the branch, templates and a draft pull request) or `/pf refuse <reason>`."
+        case .accepted: return "pfbot is creating the branch, the templates and a draft pull request."
+        case .mirrored, .inProgress: return "do the work on the branch, then mark \(pull) ready for review."
+        case .qcFailed: return "fix what the `pfbot / QC` check lists on \(pull) and push."
+        case .qcPassed: return "review and merge \(pull); merging submits the work to Post Fiat."
+        case .merged, .submitted: return "the Post Fiat reviewer reads the submission; a question or the reward shows up here."
+        case .verificationRequested: return "answer the reviewer's question with `/pf verify <your answer>`."
+        case .verificationResponseSubmitted, .rewardDecided: return "the Post Fiat reviewer decides the reward."
+        case .rewarded, .refused, .cancelled, .expired, .rejected: return nil
+        }
     }
 
     /// Numbers of the ticked checklist items in a body (`- [x] 3. …`).

@@ -28,18 +28,6 @@ public enum IssueComments {
         ].joined(separator: "\n")
     }
 
-    /// Work scaffolded.
-    public static func workStarted(branch: String, pullNumber: Int, files: [String]) -> String {
-        [
-            marker("work-started"),
-            "Accepted. Branch `\(branch)` holds the templates; draft pull request #\(pullNumber) tracks the work.",
-            "",
-            "Files: " + files.sorted().map { "`\($0)`" }.joined(separator: ", "),
-            "",
-            "Replace each `TODO(pf)`, tick the checklist in `CHECKLIST.md`, and mark the pull request ready. Merging submits it to Post Fiat.",
-        ].joined(separator: "\n")
-    }
-
     /// The submission went to the Task Node.
     public static func submitted(mergeSHA: String, evidence: [String]) -> String {
         [

@@ -54,16 +54,18 @@ struct IssueMirror {
 
     /// Rewrites the body (keeping ticks people made) and pfbot's labels; closes the issue when the task is over.
     /// - Parameters:
-    ///   - flags: pfbot's flag labels to set; empty keeps `pf:changes-requested` and `pf:rejected` as they are.
+    ///   - flags: the review flags to set (`[]` clears `pf:changes-requested`); `nil` keeps them as they are on the
+    ///     issue. Flags that follow from the task (``TaskLabels/derivedFlags(_:)``) are always set.
     ///   - listed: the issue as a listing just returned it (the reconciler): it is not read again, and it is compared
     ///     with what it should be whatever pfbot last wrote, so drift made by others is repaired. Without it, a sync
     ///     whose inputs are those pfbot last wrote is skipped (no call); otherwise the issue is read first.
-    func sync(_ record: TaskRecord, flags: [String] = [], listed: GitHubIssue? = nil) async throws {
+    func sync(_ record: TaskRecord, flags: [String]? = nil, listed: GitHubIssue? = nil) async throws {
         guard let number = record.issueNumber else { return }
         let analysis = try await context.analyses.analysis(of: record)
         let closed = record.task.state.isTerminal
+        let derived = TaskLabels.derivedFlags(record.task)
         let digest = Self.digest(body: Self.body(record, analysis: analysis, assignees: context.assignees, checked: []),
-                                 labels: TaskLabels.own(state: record.task.state, category: analysis.category, flags: flags), closed: closed)
+                                 labels: TaskLabels.own(state: record.task.state, category: analysis.category, flags: (flags ?? []) + derived), closed: closed)
         if listed == nil, try await context.store.issueMirror(repository: repository, issue: number)?.writtenDigest == digest { return }
         let issue: GitHubIssue
         if let listed {
@@ -73,8 +75,8 @@ struct IssueMirror {
         }
         let body = Self.body(record, analysis: analysis, assignees: context.assignees, checked: IssueBody.checkedItems(in: issue.body ?? ""))
         let currentLabels = issue.labels.map(\.name)
-        let keptFlags = flags.isEmpty ? currentLabels.filter { TaskLabels.keptFlags.contains($0) } : flags
-        let labels = TaskLabels.merged(current: currentLabels, state: record.task.state, category: analysis.category, flags: keptFlags)
+        let setFlags = flags ?? currentLabels.filter { TaskLabels.keptFlags.contains($0) }
+        let labels = TaskLabels.merged(current: currentLabels, state: record.task.state, category: analysis.category, flags: setFlags + derived)
         try await context.labels.ensure(labels.filter { $0.hasPrefix("pf:") }, in: context.repository, github: context.github)
         let shouldClose = closed && issue.isOpen
         if issue.body != body || Set(currentLabels) != Set(labels) || shouldClose {

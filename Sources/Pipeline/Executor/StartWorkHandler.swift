@@ -40,7 +40,9 @@ struct StartWorkHandler: PipelineJobHandler {
             let result = try await git.commit(request, in: handle)
             if result.created { try await git.push(in: handle, branches: [branch], force: false, token: try await context.git.token()) }
         }
-        let pull = try await ensurePullRequest(record, branch: branch, base: defaultBranch)
+        let folder = TemplateRenderer.folder(for: record.task)
+        let templateFiles = templates.files.keys.map { folder + "/" + $0 }
+        let pull = try await ensurePullRequest(record, branch: branch, base: defaultBranch, files: templateFiles)
         let head = try await git.resolve(in: handle, ref: branch)
         try await context.jobs.enqueue(.qualityControl(QualityControlJob(task: id, head: head)))
         record = try await context.record(id)
@@ -50,9 +52,6 @@ struct StartWorkHandler: PipelineJobHandler {
         if record.task.state == .accepted {
             record = try await context.store.transition(id, to: .mirrored, source: "executor", note: branch, at: context.now())
         }
-        let folder = TemplateRenderer.folder(for: record.task)
-        let templateFiles = templates.files.keys.map { folder + "/" + $0 }
-        try await mirror.postOnce(record, event: "work-started", body: IssueComments.workStarted(branch: branch, pullNumber: pull, files: templateFiles))
         try await mirror.sync(record)
         try await context.audit("pfbot", "work.started", id.rawValue, "\(branch) #\(pull)")
     }
@@ -69,10 +68,14 @@ struct StartWorkHandler: PipelineJobHandler {
         return overrides
     }
 
-    private func ensurePullRequest(_ record: TaskRecord, branch: String, base: String) async throws -> Int {
+    /// The task's draft pull request, opened once. Its body lists the scaffolded files; its `Refs #N` puts it in the
+    /// issue's timeline, which is how the issue learns that work started (no separate comment).
+    private func ensurePullRequest(_ record: TaskRecord, branch: String, base: String, files: [String]) async throws -> Int {
         if let number = record.pullNumber { return number }
         let body = [
             "Work on Post Fiat task `\(record.task.id.rawValue)`. Refs #\(record.issueNumber.map(String.init) ?? "?").",
+            "",
+            "Templates: " + files.sorted().map { "`\($0)`" }.joined(separator: ", "),
             "",
             "Replace every `TODO(pf)`, tick `CHECKLIST.md`, and mark this pull request ready. Merging it submits the work to Post Fiat.",
             "The summary below this line is sent to the reviewer with the evidence.",

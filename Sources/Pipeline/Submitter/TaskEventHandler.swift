@@ -41,8 +41,7 @@ struct TaskEventHandler: PipelineJobHandler {
         try await mirror.postOnce(record, event: "reward", body: IssueComments.rewarded(amount: amount, decision: decision,
                                                                                          reason: outcome?.userFeedback ?? outcome?.reason,
                                                                                          paymentHash: outcome?.paymentTxHash))
-        let flags = decision == "reject" || amount == .zero ? [TaskLabels.rejected] : []
-        try await mirror.sync(record, flags: flags)
+        try await mirror.sync(record)
         try await context.audit("tasknode", "reward.recorded", record.task.id.rawValue, "\(amount) (\(decision))")
     }
 
