@@ -8,6 +8,6 @@ struct PFBot: AsyncParsableCommand {
         commandName: "pfbot",
         abstract: "Mirror a Post Fiat contributor's task stream into GitHub issues, branches and pull requests.",
         version: PFBotVersion.current,
-        subcommands: [DemoCommand.self, InitCommand.self, ServeCommand.self, ActionCommand.self, SyncCommand.self, QCCommand.self, ReportCommand.self, ReceiveCommand.self, BackupCommand.self, RestoreCommand.self, LoginCommand.self, TasksCommand.self, TaskCommand.self, GitHubCommand.self, XRPLCommand.self, ConfigCommand.self, DoctorCommand.self]
+        subcommands: [DemoCommand.self, InitCommand.self, ServeCommand.self, ActionCommand.self, SyncCommand.self, QCCommand.self, SubmitCommand.self, ReportCommand.self, ReceiveCommand.self, BackupCommand.self, RestoreCommand.self, LoginCommand.self, TasksCommand.self, TaskCommand.self, GitHubCommand.self, XRPLCommand.self, ConfigCommand.self, DoctorCommand.self]
     )
 }

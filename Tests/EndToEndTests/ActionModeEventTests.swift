@@ -141,14 +141,21 @@ import Testing
     func runAction(_ world: SandboxWorld, _ directory: TemporaryDirectory, event: String, body: [UInt8], run: Int,
                    summary: String? = nil) async throws -> CommandRunner.Result {
         let eventFile = try directory.write("event-\(run).json", String(decoding: body, as: UTF8.self))
-        let environment = [
-            "GITHUB_ACTIONS": "true", "GITHUB_EVENT_NAME": event, "GITHUB_EVENT_PATH": eventFile,
-            "GITHUB_TOKEN": SandboxWorld.actionsToken, "GITHUB_REPOSITORY": "acme/tasks", "GITHUB_API_URL": world.github.apiURL,
-            "GITHUB_STEP_SUMMARY": summary ?? directory.file("summary-\(run).md"), "GITHUB_RUN_ID": "\(900 + run)", "GITHUB_RUN_ATTEMPT": "1",
-            "PFBOT_TASKNODE_URL": world.taskNodeURL, "PFBOT_WALLET_SEED": SandboxWorld.walletSeed,
-            "PFBOT_DATA_DIR": directory.file("action-data-\(event)-\(run)"), "PFBOT_GITHUB_WRITE_SPACING_MS": "0",
-        ]
+        var environment = actionEnvironment(world, directory, run: run)
+        environment["GITHUB_EVENT_NAME"] = event
+        environment["GITHUB_EVENT_PATH"] = eventFile
+        environment["GITHUB_STEP_SUMMARY"] = summary ?? directory.file("summary-\(run).md")
+        environment["PFBOT_DATA_DIR"] = directory.file("action-data-\(event)-\(run)")
         return try await CommandRunner().runAsync(["action"], in: directory.path, environment: environment)
+    }
+
+    /// The environment of an Actions runner for run number `run`, without the event.
+    func actionEnvironment(_ world: SandboxWorld, _ directory: TemporaryDirectory, run: Int) -> [String: String] {
+        [
+            "GITHUB_ACTIONS": "true", "GITHUB_TOKEN": SandboxWorld.actionsToken, "GITHUB_REPOSITORY": "acme/tasks", "GITHUB_API_URL": world.github.apiURL,
+            "GITHUB_RUN_ID": "\(900 + run)", "GITHUB_RUN_ATTEMPT": "1", "PFBOT_TASKNODE_URL": world.taskNodeURL, "PFBOT_WALLET_SEED": SandboxWorld.walletSeed,
+            "PFBOT_DATA_DIR": directory.file("action-data-pull_request-\(run)"), "PFBOT_GITHUB_WRITE_SPACING_MS": "0",
+        ]
     }
 
 }

@@ -24,7 +24,7 @@ import Testing
             let id = node.task.id
             #expect(try await client.accept(id, reason: "Fits my skills.").status == "accepted")
             let evidence = try Evidence.classify("https://github.com/o/r/commit/0123456789abcdef0123456789abcdef01234567")
-            #expect(evidence.type == .githubCommit)
+            #expect(evidence.type == .url)
             #expect(try await client.submit(id, evidence: [evidence]).status == "submitted")
 
             try await harness.emulator.requestVerification(taskID: id.rawValue, ask: "Which file holds the guide?")

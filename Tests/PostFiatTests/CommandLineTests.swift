@@ -73,7 +73,7 @@ import XRPL
             try await submit.run()
             let task = await emulator.task(id)
             #expect(task?.statusKey == "submitted")
-            #expect(task?.events.last?["evidence_type"] == "github_commit")
+            #expect(task?.events.last?["evidence_type"] == "url")
             #expect(task?.events.dropLast().last?["reason"] == "from the CLI")
             let mode = try FileManager.default.attributesOfItem(atPath: state + "/tasknode-session.json")[.posixPermissions] as? NSNumber
             #expect(mode?.intValue == 0o600)

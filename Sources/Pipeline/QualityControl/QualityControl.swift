@@ -23,10 +23,13 @@ public struct QualityControl: Sendable {
 public struct QCReport: Sendable, Equatable, Codable {
     /// Each enabled rule's verdict, in the order the rules ran.
     public var results: [QCRuleResult]
+    /// What merging sends to Post Fiat (``SubmissionEvidence/preview``), when the task has a pull request.
+    public var submissionPreview: String?
 
     /// Creates a report from the rules' verdicts.
-    public init(results: [QCRuleResult]) {
+    public init(results: [QCRuleResult], submissionPreview: String? = nil) {
         self.results = results
+        self.submissionPreview = submissionPreview
     }
 
     /// Whether every rule passed.
@@ -57,6 +60,7 @@ public struct QCReport: Sendable, Equatable, Codable {
             lines += ["", "### What to fix", ""]
             lines += problems.map { "- `\($0.path):\($0.line)` — \($0.message)" }
         }
+        if let submissionPreview { lines += ["", submissionPreview] }
         let text = lines.joined(separator: "\n")
         guard text.count > limit else { return text }
         let note = "\n\n… report cut at \(limit) characters; run `pfbot qc` for all of it."

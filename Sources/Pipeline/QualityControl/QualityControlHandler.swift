@@ -68,6 +68,10 @@ public struct QualityControlRun: Sendable {
         let templates = try TemplateSet.builtIn(for: analysis.category)
         let input = QCInput(task: record.task, analysis: analysis, folder: folder, files: files, sizes: plan.sizes, changedPaths: changed,
                             templatePaths: templates.files.keys.map { folder + "/" + $0 }, rules: context.configuration.repository.qc)
-        return QualityControl().evaluate(input)
+        var report = QualityControl().evaluate(input)
+        if let pull = record.pullNumber {
+            report.submissionPreview = try await SubmissionEvidence.read(record, pull: pull, commit: head, merged: false, handle: handle, context: context).preview
+        }
+        return report
     }
 }

@@ -75,7 +75,7 @@ public struct BotAssembly: Sendable {
             let git = GitAccess(workspace: LibGit2Workspace(dataDirectory: dataDirectory), remoteURL: remote, token: { try await tokens.token() })
             let context = PipelineContext(store: store, taskSource: taskNode, taskSink: taskNode, github: github, repository: repository, git: git,
                                           configuration: configuration, logger: logger)
-            await context.defaultBranches.note(found.defaultBranch ?? "main", for: repository)
+            await context.defaultBranches.note(found.defaultBranch ?? "main", webURL: found.htmlUrl, for: repository)
             let notifier = try configuration.notifications.webhookURL.map { url in
                 WebhookNotifier(url: url, secret: try configuration.notifications.webhookSecret.map {
                     try AssemblyError.read(secrets, $0, "notifications.webhook_secret_file")

@@ -66,6 +66,11 @@ public struct PipelineContext: Sendable {
         try await defaultBranches.defaultBranch(of: repository, github: github)
     }
 
+    /// The repository's web page, on which pull request and commit links are built.
+    func repositoryWebURL() async throws -> String {
+        try await defaultBranches.webURL(of: repository, github: github)
+    }
+
     /// Tasks' analyses, computed once per version of their inputs and stored.
     var analyses: TaskAnalyses { TaskAnalyses(analyzer: analyzer, store: store, now: now) }
 

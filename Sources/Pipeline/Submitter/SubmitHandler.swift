@@ -30,9 +30,10 @@ struct SubmitHandler: PipelineJobHandler {
             if commit != head, TaskTransitions.isAllowed(from: record.task.state, to: .merged) {
                 record = try await context.store.transition(id, to: .merged, source: "github", note: "merge \(commit)", at: context.now())
             }
-            let pull = try await context.github.pullRequest(context.repository, number: pullNumber, options: ReadOptions())
-            let evidence = try await EvidenceBuilder(context: context).evidence(for: record, pull: pull, commit: commit)
-            let entry = try await context.store.reserveOutbox(NewOutboxEntry(key: key, kind: "submission", payload: evidence.map(\.value).joined(separator: "\n")),
+            let handle = try await context.git.freshMirror()
+            let evidence = try await SubmissionEvidence.read(record, pull: pullNumber, commit: commit, merged: true, handle: handle, context: context).items()
+            let summary = SubmissionEvidence.summaryLines(evidence).joined(separator: "\n")
+            let entry = try await context.store.reserveOutbox(NewOutboxEntry(key: key, kind: "submission", payload: summary),
                                                               now: context.now())
             if entry.state != .sent {
                 do {

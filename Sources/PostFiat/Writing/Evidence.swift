@@ -33,25 +33,15 @@ public struct Evidence: Sendable, Hashable {
         self.notes = notes
     }
 
-    /// Classifies command-line text: a GitHub commit URL → `github_commit`, another http(s) URL → `url`, else `text`.
-    /// (`@path` files are read by the caller and passed as ``EvidenceType/file``.)
+    /// Classifies command-line text: an http(s) URL → `url` (a GitHub commit link included: the Task Node's
+    /// reviewer fetches and checks only `url` items and records a `github_commit` as self-attested, protocol §4.4),
+    /// else `text`. (`@path` files are read by the caller and passed as ``EvidenceType/file``.)
     public static func classify(_ text: String) throws -> Evidence {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if let url = URL(string: trimmed), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
            let host = url.host, !host.isEmpty, !trimmed.contains(" ") {
-            return try Evidence(type: isGitHubCommit(url) ? .githubCommit : .url, value: trimmed)
+            return try Evidence(type: .url, value: trimmed)
         }
         return try Evidence(type: .text, value: text)
-    }
-
-    /// Whether `url` is `https://github.com/<owner>/<repo>/commit/<sha>` (also under a pull request).
-    static func isGitHubCommit(_ url: URL) -> Bool {
-        guard let host = url.host?.lowercased(), host == "github.com" || host == "www.github.com" else { return false }
-        let parts = url.path.split(separator: "/").map(String.init)
-        guard let commitIndex = parts.firstIndex(where: { $0 == "commit" || $0 == "commits" }), commitIndex >= 2,
-              commitIndex + 1 < parts.count
-        else { return false }
-        let sha = parts[commitIndex + 1]
-        return (7...40).contains(sha.count) && sha.allSatisfy(\.isHexDigit)
     }
 }
