@@ -139,13 +139,14 @@ import Testing
 
     /// Runs `pfbot action` as the runner would, with a store of its own that starts empty.
     func runAction(_ world: SandboxWorld, _ directory: TemporaryDirectory, event: String, body: [UInt8], run: Int,
-                   summary: String? = nil) async throws -> CommandRunner.Result {
+                   summary: String? = nil, extra: [String: String] = [:]) async throws -> CommandRunner.Result {
         let eventFile = try directory.write("event-\(run).json", String(decoding: body, as: UTF8.self))
         var environment = actionEnvironment(world, directory, run: run)
         environment["GITHUB_EVENT_NAME"] = event
         environment["GITHUB_EVENT_PATH"] = eventFile
         environment["GITHUB_STEP_SUMMARY"] = summary ?? directory.file("summary-\(run).md")
         environment["PFBOT_DATA_DIR"] = directory.file("action-data-\(event)-\(run)")
+        environment.merge(extra) { _, new in new }
         return try await CommandRunner().runAsync(["action"], in: directory.path, environment: environment)
     }
 

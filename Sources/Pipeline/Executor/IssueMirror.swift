@@ -35,8 +35,15 @@ struct IssueMirror {
         } else {
             issues = try await context.github.listIssues(context.repository, IssueQuery(state: "all", labels: [TaskLabels.task]))
         }
+        var existing = issues.first(where: { $0.pullRequest == nil && ($0.body ?? "").contains(marker) })
+        if existing == nil, listed != nil {
+            // The reconciler's listing was taken at the start of its pass: another job, or a process killed between
+            // creating the issue and recording it, may have opened it since. Look again before creating.
+            existing = try await context.github.listIssues(context.repository, IssueQuery(state: "all", labels: [TaskLabels.task]))
+                .first(where: { $0.pullRequest == nil && ($0.body ?? "").contains(marker) })
+        }
         let number: Int
-        if let existing = issues.first(where: { $0.pullRequest == nil && ($0.body ?? "").contains(marker) }) {
+        if let existing {
             number = existing.number
         } else {
             let body = Self.body(record, analysis: analysis, assignees: context.assignees, checked: [])

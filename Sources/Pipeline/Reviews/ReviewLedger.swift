@@ -33,21 +33,28 @@ struct ReviewLedger {
     /// repository anyone may leave a review; like branch protection, pfbot ignores theirs.
     static let countedAssociations: Set<String> = ["OWNER", "MEMBER", "COLLABORATOR"]
 
-    /// The verdict GitHub's reviews of a pull request add up to: each counted reviewer's latest approval, change
-    /// request or dismissal counts (comments do not); any reviewer still requesting changes wins over approvals.
-    static func verdict(of reviews: [PullRequestReview]) -> Verdict? {
+    /// Whether a review by an author with this association counts.
+    static func counts(_ association: String?) -> Bool {
+        countedAssociations.contains((association ?? "").uppercased())
+    }
+
+    /// The verdict GitHub's reviews of a pull request add up to for its `head` commit: each counted reviewer's
+    /// latest approval, change request or dismissal of that commit counts (comments, other reviewers and reviews of
+    /// older commits do not, so a stale change request does not hide a fresh approval of the head); any reviewer
+    /// still requesting changes on the head wins over approvals.
+    static func verdict(of reviews: [PullRequestReview], head: String) -> Verdict? {
         var latest: [String: PullRequestReview] = [:]
-        let counted = reviews.filter { countedAssociations.contains(($0.authorAssociation ?? "").uppercased()) }
+        let counted = reviews.filter { counts($0.authorAssociation) && $0.commitId == head }
         let ordered = counted.enumerated().sorted { ($0.element.submittedAt ?? .distantPast, $0.offset) < ($1.element.submittedAt ?? .distantPast, $1.offset) }
         for review in ordered.map(\.element) where ["APPROVED", "CHANGES_REQUESTED", "DISMISSED"].contains(review.state.uppercased()) {
             latest[review.user?.login ?? "?"] = review
         }
         let standing = latest.values.sorted { ($0.submittedAt ?? .distantPast) < ($1.submittedAt ?? .distantPast) }
         if let blocking = standing.last(where: { $0.state.uppercased() == "CHANGES_REQUESTED" }) {
-            return .changesRequested(sha: blocking.commitId ?? "", by: blocking.user?.login ?? "?")
+            return .changesRequested(sha: head, by: blocking.user?.login ?? "?")
         }
         if let approval = standing.last(where: { $0.state.uppercased() == "APPROVED" }) {
-            return .approved(sha: approval.commitId ?? "", by: approval.user?.login ?? "?")
+            return .approved(sha: head, by: approval.user?.login ?? "?")
         }
         return nil
     }

@@ -106,6 +106,16 @@ public struct PipelineContext: Sendable {
         try await store.task(repository: repository.description, branch: branch)
     }
 
+    /// The task a pull request belongs to: its head must be in this repository (a fork's branch never matches,
+    /// whatever its name), and it must be the task's pull request by number, or, for a task whose pull request is
+    /// not recorded yet, come from the task's branch.
+    func record(forPull pull: PullRequest) async throws -> TaskRecord? {
+        guard let head = pull.head.repo?.fullName, head.lowercased() == repository.description.lowercased() else { return nil }
+        if let record = try await store.task(repository: repository.description, pull: pull.number) { return record }
+        guard let record = try await record(forBranch: pull.head.ref), record.pullNumber == nil else { return nil }
+        return record
+    }
+
     /// The task's pull request as GitHub has it now, or `nil` when the task has none yet.
     func pullRequest(of record: TaskRecord) async throws -> PullRequest? {
         guard let number = record.pullNumber else { return nil }

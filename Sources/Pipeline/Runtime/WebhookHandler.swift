@@ -19,7 +19,12 @@ struct WebhookHandler: PipelineJobHandler {
             try await context.audit("github", "webhook.malformed", delivery.id, String(describing: error))
             throw MalformedDelivery(id: delivery.id, reason: String(describing: error))
         }
-        try await route(event)
+        if let other = event.repository?.fullName, other.lowercased() != context.repository.description.lowercased() {
+            // Kept (the delivery is stored) and ignored: an App installed on several repositories, or a misrouted hook.
+            try await context.audit("github", "webhook.other-repository", delivery.id, "\(delivery.event) for \(other); this bot serves \(context.repository)")
+        } else {
+            try await route(event)
+        }
         try await context.store.markDeliveryProcessed(delivery.id, at: context.now())
     }
 
@@ -39,7 +44,7 @@ struct WebhookHandler: PipelineJobHandler {
     }
 
     private func pullRequestChanged(_ event: PullRequestEvent) async throws {
-        guard let record = try await context.record(forBranch: event.pullRequest.head.ref) else { return }
+        guard let record = try await context.record(forPull: event.pullRequest) else { return }
         let pull = event.pullRequest
         switch event.action {
         case "closed" where pull.merged == true:

@@ -63,7 +63,7 @@ struct SubmitHandler: PipelineJobHandler {
         if try await qualityControlConclusion(record, head: head) != "success" {
             return "Not submitted: QC failed on `\(head.prefix(12))`. Fix the problems in the check run, push, and merge again (or `/pf submit`)."
         }
-        let verdict = ReviewLedger.verdict(of: try await context.github.listReviews(context.repository, pull: pull))
+        let verdict = ReviewLedger.verdict(of: try await context.github.listReviews(context.repository, pull: pull), head: head)
         if case .changesRequested(let sha, let by) = verdict, sha == head {
             return "Not submitted: @\(by) requested changes on `\(head.prefix(12))`."
         }
