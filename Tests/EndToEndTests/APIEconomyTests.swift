@@ -8,10 +8,11 @@ import Testing
 /// GitHub API economy: the demo's four tasks, counted on the wire by the GitHub emulator.
 @Suite(.serialized) struct APIEconomyTests {
     /// The most REST calls per task the demo may cost. It cost 45 (182 calls) before the API economy work and costs
-    /// about 29 now; issue #12's target of 15 is not reached without changing what pfbot shows on GitHub: each state
+    /// about 31 now; issue #12's target of 15 is not reached without changing what pfbot shows on GitHub: each state
     /// change is one issue read and one write (the read keeps people's ticks and labels), and each task has about
-    /// seven comments, two reactions, two or three check runs and its pull request (see `scripts/bench api-calls`).
-    static let ceilingPerTask = 30.0
+    /// seven comments, two reactions, two or three check runs (each created in progress, then completed: two calls,
+    /// issue #16) and its pull request (see `scripts/bench api-calls`).
+    static let ceilingPerTask = 32.0
 
     /// The whole demo stays under the ceiling, and a sync right after, with nothing changed, writes nothing.
     @Test func demoLifecycle_staysUnderTheCeiling_andAnIdleSyncWritesNothing() async throws {
