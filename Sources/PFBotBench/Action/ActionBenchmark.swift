@@ -14,7 +14,7 @@ enum ActionBenchmark {
     static let usage = "usage: PFBotBench action --pfbot PATH [--count N]"
 
     static func run(_ arguments: [String]) async throws {
-        var count = 20
+        var count = 10
         var pfbot: String?
         var iterator = arguments.makeIterator()
         while let flag = iterator.next() {
