@@ -300,7 +300,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "SandboxWorld", "Sandbox", "Pipeline", "Storage", "Git", "GitHub", "PostFiat", "PFBotCore", "PFBotTestSupport",
+                "SandboxWorld", "Sandbox", "Pipeline", "Storage", "Git", "GitHub", "JSON", "PostFiat", "PFBotCore", "PFBotTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -9,6 +9,7 @@ let benchmarks: [String: @Sendable ([String]) async throws -> Void] = [
     "scale": { try await ScaleBenchmark.run($0) },
     "api-calls": { try await APICallsBenchmark.run($0) },
     "edge": { try await EdgeBenchmark.run($0) },
+    "action": { try await ActionBenchmark.run($0) },
 ]
 
 let arguments = CommandLine.arguments

@@ -67,6 +67,8 @@ public enum ConfigSchema {
         ConfigKey("server.max_connections", .integer(1...100_000), default: "512",
                   "Open connections at once; further connections wait in the listen backlog."),
         ConfigKey("server.workers", .integer(1...64), default: "2", "Concurrent job workers."),
+        ConfigKey("server.public_url", .url,
+                  "Address your team reaches `pfbot serve`'s dashboard at (e.g. `https://pfbot.internal.example.org`); the QC check run's Details link opens the task's page `/dashboard/tasks/<id>` there."),
         ConfigKey("server.job_lease_seconds", .integer(5...3600), default: "300",
                   "Seconds a worker holds a claimed job; a job whose worker died runs again after this."),
         ConfigKey("filters.kinds", .list, default: "[]", "Task kinds pfbot takes on (personal, network, alpha); empty means all."),

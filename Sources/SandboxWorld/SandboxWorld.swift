@@ -95,9 +95,10 @@ public final class SandboxWorld: Sendable {
         let ingress = WebhookIngress(store: bot.store, authenticator: WebhookVerifier(secrets: [webhookSecret]), maxBodyBytes: configuration.server.maxBodyBytes,
                                      onQueued: { [wakeup = bot.wakeup] in wakeup.wake() })
         let collector = AnalyticsCollector(analyzer: bot.context.analyzer)
-        let router = ServerRouter.make(ingress: ingress, readiness: [], metrics: PrometheusCollectorRegistry()) { [store = bot.store] page in
-            try await collector.collect(from: store, now: Date(), page: page)
-        }
+        let store = bot.store
+        let router = ServerRouter.make(ingress: ingress, readiness: [], metrics: PrometheusCollectorRegistry(),
+                                       dashboard: { page in try await collector.collect(from: store, now: Date(), page: page) },
+                                       taskPage: { id in try await collector.taskPage(from: store, id: id) })
         var quiet = Logger(label: "pfbot.sandbox.server")
         quiet.logLevel = .critical
         let webhookServer = try await RunningServer.start(router: router, host: "127.0.0.1", port: 0, logger: quiet)

@@ -4,11 +4,13 @@ import Logging
 import Analytics
 import Prometheus
 
-/// The routes of `pfbot serve`: the webhook inbox, health and readiness probes, Prometheus metrics and the
-/// dashboard.
+/// The routes of `pfbot serve`: the webhook inbox, health and readiness probes, Prometheus metrics, the
+/// dashboard and each task's page.
 public enum ServerRouter {
     /// Computes the dashboard's report when a page is asked for; the argument is the page of the task list (from 0).
     public typealias ReportSource = @Sendable (_ page: Int) async throws -> AnalyticsReport
+    /// Reads one task's page by its id; `nil` when no task has that id.
+    public typealias TaskPageSource = @Sendable (_ id: String) async throws -> TaskPage?
 
     /// The highest page number the dashboard accepts.
     static let maximumPage = 100_000
@@ -20,8 +22,10 @@ public enum ServerRouter {
     ///   - metrics: the registry `/metrics` prints.
     ///   - dashboard: the report behind `GET /dashboard` (HTML) and `GET /dashboard.json`, each with `?page=N` for later
     ///     pages of the task list; `nil` serves neither.
+    ///   - taskPage: the page behind `GET /dashboard/tasks/<id>` (the QC check run's "Details" link); `nil` serves none.
     public static func make(ingress: WebhookIngress, readiness: [ReadinessCheck], metrics: PrometheusCollectorRegistry,
-                            dashboard: ReportSource? = nil, logger: Logger = Logger(label: "pfbot.server")) -> Router<BasicRequestContext> {
+                            dashboard: ReportSource? = nil, taskPage: TaskPageSource? = nil,
+                            logger: Logger = Logger(label: "pfbot.server")) -> Router<BasicRequestContext> {
         let router = Router()
         router.post("/webhooks/github") { request, _ in try await ingress.handle(request) }
         for method in [HTTPRequest.Method.get, .put, .delete, .patch, .head] {
@@ -45,7 +49,24 @@ public enum ServerRouter {
                 await page(request, dashboard, contentType: "application/json", logger: logger) { try AnalyticsJSON.encode($0) }
             }
         }
+        if let taskPage {
+            router.get("/dashboard/tasks/:id") { _, context in
+                await taskPageResponse(context.parameters.get("id") ?? "", taskPage, logger: logger)
+            }
+        }
         return router
+    }
+
+    /// A task's page: 404 for an unknown id, 503 when the store cannot be read (the cause logged, not sent).
+    static func taskPageResponse(_ id: String, _ source: TaskPageSource, logger: Logger) async -> Response {
+        do {
+            guard let page = try await source(id) else { return WebhookIngress.reply(.notFound, "no task has this id; /dashboard lists the tasks") }
+            return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+                            body: ResponseBody(byteBuffer: ByteBuffer(data: Data(TaskPageHTML.render(page).utf8))))
+        } catch {
+            logger.error("the page of task \(id) could not be read: \(error)")
+            return WebhookIngress.reply(.serviceUnavailable, "the task could not be read; the server log says why, and /readyz shows whether the store is reachable")
+        }
     }
 
     /// A dashboard page; a report that cannot be computed (the store is down) is a 503, its cause logged (not sent).

@@ -8,11 +8,12 @@ import Testing
 /// GitHub API economy: the demo's four tasks, counted on the wire by the GitHub emulator.
 @Suite(.serialized) struct APIEconomyTests {
     /// The most REST calls per task the demo may cost. It cost 45 (182 calls) before the API economy work and costs
-    /// 24.5 now (98 calls); issue #12's target of 15 is not reached: each state change is one issue read and one
-    /// write (the read keeps the ticks and labels people set; GitHub has no conditional write), the 15 labels are
-    /// created once per repository, and each task keeps its comments (proposal, command replies, submission,
-    /// verification question, reward), check runs and pull request (see `scripts/bench api-calls`).
-    static let ceilingPerTask = 25.0
+    /// about 26.5 now (106 calls); issue #12's target of 15 is not reached: each state change is one issue read and
+    /// one write (the read keeps the ticks and labels people set; GitHub has no conditional write), each QC run is a
+    /// check run created in progress then completed (two calls, issue #16), the 15 labels are created once per
+    /// repository, and each task keeps its comments (proposal, command replies, submission, verification question,
+    /// reward) and pull request (see `scripts/bench api-calls`).
+    static let ceilingPerTask = 28.0
 
     /// The whole demo stays under the ceiling, and a sync right after, with nothing changed, writes nothing.
     @Test func demoLifecycle_staysUnderTheCeiling_andAnIdleSyncWritesNothing() async throws {

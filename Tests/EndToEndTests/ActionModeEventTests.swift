@@ -89,6 +89,33 @@ import Testing
         }
     }
 
+    @Test(arguments: ["check_run", "check_suite"])
+    func rerequestedQCCheck_runsQCAgain_onTheSameHead(event: String) async throws {
+        try await withSandboxWorld(prefix: "pfbot-action-rerun", collaborators: [Self.maintainer: "admin"]) { world, directory in
+            _ = try await acceptedTask(world)
+            let first = try #require(await world.github.emulator.checkRuns(owner: "acme", repo: "tasks").last?.run)
+            let head = try #require(first["head_sha"]?.stringValue)
+            let runID = try #require(first["id"]?.intValue)
+            _ = try await takeDeliveries(world)
+            if event == "check_run" {
+                try await world.github.emulator.rerequestCheckRun(as: Self.maintainer, owner: "acme", repo: "tasks", id: runID)
+            } else {
+                try await world.github.emulator.rerequestCheckSuite(as: Self.maintainer, owner: "acme", repo: "tasks", id: try #require(first["check_suite"]?["id"]?.intValue))
+            }
+            let rerequest = try #require(try await takeDeliveries(world).last { $0.event == event })
+            let result = try await runAction(world, directory, event: event, body: rerequest.body, run: 1)
+            #expect(result.status == 0, "\(result.standardOutput)\n\(result.standardError.suffix(3000))")
+            // The run's empty store also catches up on the head (no verdict in it yet); the event is what asks again.
+            let store = try await StoreFactory.open(.sqlite(path: directory.file("action-data-\(event)-1/pfbot.sqlite")))
+            let audit = try await store.auditLog(limit: 100)
+            try await store.close()
+            #expect(audit.contains { $0.action == "qc.rerequested" && $0.actor == Self.maintainer && $0.detail == head })
+            let runs = await world.github.emulator.checkRuns(owner: "acme", repo: "tasks").map(\.run).filter { $0["head_sha"]?.stringValue == head }
+            #expect(runs.count >= 2)
+            #expect(runs.allSatisfy { $0["status"]?.stringValue == "completed" && $0["conclusion"]?.stringValue == "failure" })
+        }
+    }
+
     @Test(arguments: [("schedule", #"{"schedule":"*/15 * * * *"}"#), ("workflow_dispatch", #"{"inputs":{},"ref":"refs/heads/main"}"#)])
     func scheduledAndManualRuns_mirrorNewProposals(event: String, body: String) async throws {
         try await withSandboxWorld(prefix: "pfbot-action-sync", collaborators: [Self.maintainer: "admin"]) { world, directory in

@@ -19,4 +19,26 @@ extension GitHubAPI {
             return .commitStatus(status)
         }
     }
+
+    /// Finishes what ``publishCheck(_:_:)`` started: the check run is updated in place (`PATCH`) with `request`;
+    /// a commit status gets its final state as a new status on the same commit and context.
+    /// - Parameters:
+    ///   - repo: the repository.
+    ///   - started: what ``publishCheck(_:_:)`` returned for the started check.
+    ///   - request: the final fields (status `completed` with a conclusion, output); `headSha` is required when
+    ///     `started` is a commit status.
+    /// - Returns: the completed check.
+    /// - Throws: `GitHubError` from the call; `.invalidRequest` when a commit status is completed without `headSha`.
+    public func completeCheck(_ repo: RepositoryRef, _ started: PublishedCheck, _ request: CheckRunRequest) async throws -> PublishedCheck {
+        switch started {
+        case .checkRun(let run):
+            return .checkRun(try await updateCheckRun(repo, id: run.id, request))
+        case .commitStatus(let status):
+            guard let sha = request.headSha else { throw GitHubError.invalidRequest("completing a commit status needs the commit's SHA (headSha)") }
+            let status = try await createCommitStatus(
+                repo, sha: sha, state: CommitState(conclusion: request.conclusion), context: status.context ?? request.name ?? "pfbot",
+                description: request.output?.title, targetURL: request.detailsUrl ?? status.targetUrl)
+            return .commitStatus(status)
+        }
+    }
 }

@@ -24,6 +24,16 @@ public struct CheckRun: Codable, Sendable, Equatable {
     public var completedAt: Date?
     /// Title, summary and annotation count.
     public var output: Output?
+    /// The suite the run belongs to (its head branch is in webhook payloads).
+    public var checkSuite: Suite?
+
+    /// The fields of a check run's suite pfbot reads.
+    public struct Suite: Codable, Sendable, Equatable {
+        /// The suite id.
+        public var id: Int
+        /// The branch; null for forks and in REST responses.
+        public var headBranch: String?
+    }
 
     /// The output summary as GitHub returns it.
     public struct Output: Codable, Sendable, Equatable {

@@ -27,6 +27,9 @@ public struct ServerSettings: Sendable, Equatable {
     public var idleTimeoutSeconds: Int = 30
     /// Open connections at once; more wait in the listen backlog.
     public var maxConnections: Int = 512
+    /// The address people reach this server at (behind its reverse proxy), without a trailing slash; when set, the
+    /// QC check run's "Details" link opens the task's page there. `nil` leaves the link off.
+    public var publicURL: URL?
 
     public init(host: String, port: Int, maxBodyBytes: Int, workers: Int, jobLeaseSeconds: Int = 300) {
         self.host = host

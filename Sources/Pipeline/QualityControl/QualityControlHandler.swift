@@ -5,8 +5,9 @@ import PFBotCore
 import Storage
 
 /// `pipeline.qc`: quality control of a task branch's head. Reads the head through libgit2 (never runs code from
-/// the branch), runs the configured rules, publishes the check run "pfbot / QC" with annotations on the lines at
-/// fault, and records the verdict against the head SHA (submission checks it).
+/// the branch), runs the configured rules, publishes the check run "pfbot / QC" (in progress while the rules run,
+/// then completed with annotations on the lines at fault), and records the verdict against the head SHA
+/// (submission checks it).
 struct QualityControlHandler: PipelineJobHandler {
     let kinds: Set<JobKind> = [.qualityControl]
     let context: PipelineContext
@@ -16,16 +17,19 @@ struct QualityControlHandler: PipelineJobHandler {
         let (id, head) = (request.task, request.head)
         var record = try await context.record(id)
         guard record.task.state.isInFlight || record.task.state == .merged else { return }
-        // A push and its pull request's synchronize both ask for the same head; judge it once unless `/pf qc` asks again.
+        // A push and its pull request's synchronize both ask for the same head; judge it once unless a person asks
+        // again (`/pf qc`, or Re-run on the check run or its suite).
         if !request.requested, try await context.store.qualityVerdict(task: id, head: head) != nil { return }
-        let report = try await QualityControlRun(context: context).evaluate(record, head: head)
-        let annotations = report.annotations.map {
-            CheckAnnotation(path: $0.path, startLine: $0.line, endLine: $0.line, level: $0.level.rawValue, message: $0.message)
+        let check = QualityCheckPublisher(context: context, task: id, head: head)
+        let started = try await check.start()
+        let report: QCReport
+        do {
+            report = try await QualityControlRun(context: context).evaluate(record, head: head)
+        } catch {
+            try await check.abandon(started)
+            throw error
         }
-        _ = try await context.github.publishCheck(context.repository, CheckRunRequest(
-            name: QualityControl.checkName, headSha: head, status: .completed, conclusion: report.passed ? .success : .failure,
-            completedAt: context.now(), output: CheckRunOutput(title: report.title, summary: report.markdown(), annotations: annotations)
-        ))
+        try await check.finish(started, with: report)
         try await context.store.recordQualityVerdict(QualityVerdictRecord(
             task: id, head: head, conclusion: report.conclusion, title: report.title,
             rules: report.results.map { .init(rule: $0.rule, passed: $0.passed, problems: $0.annotations.count) }, at: context.now()

@@ -4,7 +4,8 @@ import PFBotCore
 import Storage
 
 /// Processes a stored webhook delivery (job kind `webhook`): commands in comments, pushes and pull requests of
-/// task branches, reviews. Marks the delivery processed only after success, so a failed one runs again.
+/// task branches, reviews, Re-run on the QC check (`check_run` and `check_suite` `rerequested`). Marks the delivery
+/// processed only after success, so a failed one runs again.
 struct WebhookHandler: PipelineJobHandler {
     let kinds: Set<JobKind> = [.webhook]
     let context: PipelineContext
@@ -38,6 +39,10 @@ struct WebhookHandler: PipelineJobHandler {
             try await pushed(push)
         case .pullRequestReview(let review):
             try await ReviewHandler(context: context).handle(review)
+        case .checkRun(let event) where event.action == "rerequested":
+            try await CheckRerequestHandler(context: context).handle(event)
+        case .checkSuite(let event) where event.action == "rerequested":
+            try await CheckRerequestHandler(context: context).handle(event)
         default:
             return
         }

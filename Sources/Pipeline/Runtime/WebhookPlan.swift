@@ -48,6 +48,14 @@ public struct WebhookPlan: Sendable {
         case .pullRequestReview(let review):
             guard let record = try await task(forBranch: review.pullRequest.head.ref) else { return ["ignore: not a task pull request"] }
             return ["record review \(review.review.state.lowercased()) of task \(record.task.id) at \(review.review.commitId ?? review.pullRequest.head.sha)"]
+        case .checkRun(let event) where event.action == "rerequested":
+            let run = event.checkRun
+            guard run.name == QualityControl.checkName else { return ["ignore: \"\(run.name)\" is not pfbot's check"] }
+            guard let record = try await task(externalID: run.externalId, branch: run.checkSuite?.headBranch) else { return ["ignore: the check names no task"] }
+            return ["run QC of task \(record.task.id) on \(run.headSha) again (Re-run by @\(event.sender.login)) and publish a new check run"]
+        case .checkSuite(let event) where event.action == "rerequested":
+            guard let record = try await task(externalID: nil, branch: event.checkSuite.headBranch) else { return ["ignore: the suite is not on a task branch"] }
+            return ["run QC of task \(record.task.id) on \(event.checkSuite.headSha) again (Re-run by @\(event.sender.login)) and publish a new check run"]
         default:
             return ["ignore: pfbot does not act on \(event.name) events"]
         }
@@ -78,5 +86,9 @@ public struct WebhookPlan: Sendable {
 
     private func task(forBranch branch: String) async throws -> TaskRecord? {
         try await store.task(repository: repository, branch: branch)
+    }
+
+    private func task(externalID: String?, branch: String?) async throws -> TaskRecord? {
+        try await CheckRerequestHandler.task(in: store, repository: repository, branchPrefix: branchPrefix, externalID: externalID, branch: branch)
     }
 }

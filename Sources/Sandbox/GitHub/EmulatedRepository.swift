@@ -18,6 +18,8 @@ struct EmulatedRepository: Sendable {
     var comments: [Int: EmulatedComment] = [:]
     var checkRuns: [Int: EmulatedCheckRun] = [:]
     var statuses: [EmulatedStatus] = []
+    /// Commits pushed through the emulator, by SHA.
+    var commits: [String: EmulatedCommit] = [:]
     var nextNumber = 1
 
     var fullName: String { "\(owner.login)/\(name)" }

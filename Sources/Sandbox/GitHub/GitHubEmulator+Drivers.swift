@@ -79,3 +79,22 @@ extension GitHubEmulator {
         return json
     }
 }
+
+extension GitHubEmulator {
+    /// Presses "Re-run" on a check run as `user`: sends `check_run` `rerequested` with the run as it stands.
+    /// - Throws: `GitHubEmulatorError.notFound` when the check run does not exist.
+    public func rerequestCheckRun(as user: String, owner: String, repo: String, id: Int) async throws {
+        guard await state.rerequestCheckRun(as: user, key: "\(owner)/\(repo)", id: id) else {
+            throw GitHubEmulatorError.notFound("check run \(id) in \(owner)/\(repo)")
+        }
+    }
+
+    /// Presses "Re-run all checks" on a check suite as `user`: sends `check_suite` `rerequested`. The emulator's
+    /// suite ids are those its check runs name in `check_suite.id`.
+    /// - Throws: `GitHubEmulatorError.notFound` when the suite does not exist.
+    public func rerequestCheckSuite(as user: String, owner: String, repo: String, id: Int) async throws {
+        guard await state.rerequestCheckSuite(as: user, key: "\(owner)/\(repo)", id: id) else {
+            throw GitHubEmulatorError.notFound("check suite \(id) in \(owner)/\(repo)")
+        }
+    }
+}

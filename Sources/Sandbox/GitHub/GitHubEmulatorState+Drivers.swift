@@ -30,6 +30,7 @@ extension GitHubEmulatorState {
         addUser(login)
         guard let user = users[login], var repo = repositories[key] else { return }
         repo.pushedAt = now()
+        repo.commits[after] = EmulatedCommit(sha: after, message: message, author: user, at: now())
         let zero = String(repeating: "0", count: 40)
         var synchronized: [EmulatedPull] = []
         for (number, pull) in repo.pulls where pull.head == branch && repo.issues[number]?.state == "open" {
@@ -64,6 +65,27 @@ extension GitHubEmulatorState {
         repo.pulls[number] = pull
         repositories[key] = repo
         await emit("pull_request", ["action": "ready_for_review", "number": .int(number), "pull_request": pullJSON(pull, repo)], repo: repo, sender: user)
+        return true
+    }
+
+    /// Sends `check_run` `rerequested` for a run, as GitHub does when someone presses "Re-run" on it.
+    func rerequestCheckRun(as login: String, key: String, id: Int) async -> Bool {
+        addUser(login)
+        guard let user = users[login], let repo = repositories[key], let run = repo.checkRuns[id] else { return false }
+        let json = checkRunJSON(run, repo, identity: .installation(id: 0, bot: actionsBot))
+        await emit("check_run", ["action": "rerequested", "check_run": json], repo: repo, sender: user)
+        return true
+    }
+
+    /// Sends `check_suite` `rerequested`, as GitHub does when someone presses "Re-run all checks". The emulator keeps
+    /// one suite per check run, with the run's id (as its `check_run` payloads say).
+    func rerequestCheckSuite(as login: String, key: String, id: Int) async -> Bool {
+        addUser(login)
+        guard let user = users[login], let repo = repositories[key], let run = repo.checkRuns[id] else { return false }
+        let runJSON = checkRunJSON(run, repo, identity: .installation(id: 0, bot: actionsBot))
+        let branch = repo.pulls.values.filter { $0.headSHA == run.headSHA }.min { $0.number < $1.number }?.head
+        let suite = payloads.checkSuite(run, runJSON: runJSON, headBranch: branch, commit: repo.commits[run.headSHA], repo: repo)
+        await emit("check_suite", ["action": "rerequested", "check_suite": suite], repo: repo, sender: user)
         return true
     }
 }

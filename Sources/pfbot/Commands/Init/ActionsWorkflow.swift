@@ -52,6 +52,11 @@ enum ActionsWorkflow {
         types: [submitted, dismissed]
       push:
         branches: ["pf/**"]
+      # Re-run on the "pfbot / QC" check (or all checks of its commit) runs QC again.
+      check_run:
+        types: [rerequested]
+      check_suite:
+        types: [rerequested]
       schedule:
         - cron: "*/15 * * * *"
       workflow_dispatch:

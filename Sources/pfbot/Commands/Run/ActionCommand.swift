@@ -14,8 +14,9 @@ struct ActionCommand: AsyncParsableCommand {
         abstract: "Handle one GitHub Actions event (GITHUB_EVENT_NAME, GITHUB_EVENT_PATH, GITHUB_TOKEN).",
         discussion: """
             Reconciles state from the Task Node and GitHub first (the store may be empty or a cached copy), then handles the \
-            event: issue_comment (/pf commands), pull_request, pull_request_review, push; schedule and workflow_dispatch run \
-            a sync. Writes a job summary to GITHUB_STEP_SUMMARY. Exits 1 when a job failed for good.
+            event: issue_comment (/pf commands), pull_request, pull_request_review, push, check_run and check_suite \
+            (rerequested: QC runs again); schedule and workflow_dispatch run a sync. Writes a job summary to \
+            GITHUB_STEP_SUMMARY. Exits 1 when a job failed for good.
             """
     )
 
@@ -58,7 +59,7 @@ struct ActionEvent {
     let apiURL: String?
 
     /// Events handled through the webhook path; schedule and workflow_dispatch only sync.
-    var recordsDelivery: Bool { ["issue_comment", "pull_request", "pull_request_review", "push"].contains(name) }
+    var recordsDelivery: Bool { ["issue_comment", "pull_request", "pull_request_review", "push", "check_run", "check_suite"].contains(name) }
 
     init(environment: [String: String]) throws {
         guard let name = environment["GITHUB_EVENT_NAME"], !name.isEmpty else { throw ActionError.notInActions("GITHUB_EVENT_NAME") }

@@ -20,8 +20,8 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             POST /webhooks/github verifies, stores and answers 202; workers process the inbox and the job queue with retries \
             and dead letters; the poller and the reconciler run on intervals on one replica at a time (a lease in the store); \
-            GET /healthz, /readyz, /metrics (Prometheus) and /dashboard (HTML; /dashboard.json). SIGINT or SIGTERM stops accepting, finishes or hands back \
-            claimed jobs, releases the lease and exits.
+            GET /healthz, /readyz, /metrics (Prometheus), /dashboard (HTML; /dashboard.json) and /dashboard/tasks/<id>. \
+            SIGINT or SIGTERM stops accepting, finishes or hands back claimed jobs, releases the lease and exits.
             """
     )
 
@@ -55,7 +55,8 @@ struct ServeCommand: AsyncParsableCommand {
         let collector = AnalyticsCollector(analyzer: assembly.context.analyzer)
         let store = assembly.store
         let router = ServerRouter.make(ingress: ingress, readiness: readiness, metrics: registry,
-                                       dashboard: { page in try await collector.collect(from: store, now: Date(), page: page) }, logger: logger)
+                                       dashboard: { page in try await collector.collect(from: store, now: Date(), page: page) },
+                                       taskPage: { id in try await collector.taskPage(from: store, id: id) }, logger: logger)
         let limits = ConnectionLimits(headerTimeout: .seconds(configuration.server.headerTimeoutSeconds),
                                       readTimeout: .seconds(configuration.server.readTimeoutSeconds),
                                       idleTimeout: .seconds(configuration.server.idleTimeoutSeconds),
