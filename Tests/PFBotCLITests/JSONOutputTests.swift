@@ -156,7 +156,7 @@ import Testing
         #expect(verified.status == 0)
         #expect((try Self.parse(verified.standardOutput)["result"] as? [String: Any])?["valid"] as? Bool == true)
         #expect((results["config validate"]?["result"] as? [String: Any])?["valid"] as? Bool == true)
-        #expect(((results["init"]?["result"] as? [String: Any])?["written"] as? [String])?.count == 3)
+        #expect(((results["init"]?["result"] as? [String: Any])?["written"] as? [String])?.contains { $0.hasSuffix("pfbot.yml") } == true)
         #expect((results["tasks --queue"]?["result"] as? [String: Any])?["queue"] as? [Any] != nil)
     }
 }
