@@ -38,7 +38,7 @@ public struct DemoScenario: Sendable {
         let started = Date()
         let maintainer = SandboxContributor(login: "octocat", world: world)
         let plans = [Self.guide, Self.tweet, Self.dataset, Self.code]
-        step("The Task Node proposes \(plans.count) tasks to the contributor's wallet \(world.wallet.address)")
+        try step("The Task Node proposes \(plans.count) tasks to the contributor's wallet \(world.wallet.address)")
         var ids: [String] = []
         for plan in plans { ids.append(await world.propose(title: plan.title, description: plan.description, pft: plan.pft)) }
         let report = try await world.sync()
@@ -48,7 +48,7 @@ public struct DemoScenario: Sendable {
         }
         narrate("   polled the Task Node: \(report.new.count) new, \(report.queuedJobs) jobs queued")
 
-        step("The maintainer refuses the outreach task and accepts the others with /pf commands")
+        try step("The maintainer refuses the outreach task and accepts the others with /pf commands")
         try await maintainer.comment(on: try await issue(ids[1]), "/pf refuse Not my area")
         for id in [ids[0], ids[2], ids[3]] { try await maintainer.comment(on: try await issue(id), "/pf accept") }
         try await world.settle()
@@ -58,17 +58,17 @@ public struct DemoScenario: Sendable {
         }
         narrate("   ✓ \(Self.tweet.title): \(try await record(ids[1]).task.state.rawValue) on the Task Node, issue closed")
 
-        step("The contributor writes the guide and the code; QC passes; the maintainer approves and merges")
+        try step("The contributor writes the guide and the code; QC passes; the maintainer approves and merges")
         try await finish(ids[0], maintainer, extra: ["GUIDE.md": "# Guide\n\n## Installation\n\nRun the installer.\n\n## Upgrades\n\nRun it again.\n"])
         try await finish(ids[3], maintainer, extra: ["Sources/Retry.swift": "func retry<T>(_ times: Int, _ body: () throws -> T) rethrows -> T {\n    try body()\n}\n"])
 
-        step("The dataset first fails QC (one row where three are required), then is fixed")
+        try step("The dataset first fails QC (one row where three are required), then is fixed")
         try await push(ids[2], maintainer, extra: ["uptime.csv": "validator,uptime\nalpha,99.9\n"])
         let failed = try await record(ids[2])
         narrate("   ✗ QC: \(try await world.store.latestQualityVerdict(task: try TaskID(ids[2]))?.summary ?? "?") → state \(failed.task.state.rawValue)")
         try await finish(ids[2], maintainer, extra: ["uptime.csv": "validator,uptime\nalpha,99.9\nbeta,98.1\ngamma,97.4\ndelta,99.2\n"])
 
-        step("The Task Node asks each submission a verification question; the answers go back with /pf verify")
+        try step("The Task Node asks each submission a verification question; the answers go back with /pf verify")
         for id in [ids[0], ids[2], ids[3]] { try await world.taskNode.requestVerification(taskID: id, ask: "Where in the repository is the deliverable?") }
         try await world.sync()
         for id in [ids[0], ids[2], ids[3]] {
@@ -77,7 +77,7 @@ public struct DemoScenario: Sendable {
         try await world.settle()
         narrate("   ✓ \(try await world.store.tasks(in: [.verificationResponseSubmitted]).count) verification answers sent")
 
-        step("The reviewer decides: a full reward, a partial reward, and a rejection")
+        try step("The reviewer decides: a full reward, a partial reward, and a rejection")
         for (plan, id) in zip(plans, ids) {
             guard let decision = plan.decision, let reward = plan.reward else { continue }
             try await world.taskNode.decideReward(taskID: id, decision: decision, pft: reward)
@@ -87,10 +87,13 @@ public struct DemoScenario: Sendable {
         for row in summary.tasks {
             narrate("   \(row.state == row.expected ? "✓" : "✗") \(row.title): \(row.state) \(row.rewardPFT.map { "(\($0) PFT, \(row.decision ?? ""))" } ?? "")")
         }
+        try Task.checkCancellation()
         return summary
     }
 
-    private func step(_ text: String) {
+    /// Narrates the next step; stops the scenario here when its task was cancelled (SIGINT or SIGTERM to `pfbot demo`).
+    private func step(_ text: String) throws {
+        try Task.checkCancellation()
         narrate("\n▶ \(text)")
     }
 

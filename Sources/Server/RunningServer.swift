@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdCore
 import Logging
 import NIOCore
+import ServiceLifecycle
 
 /// pfbot's HTTP server, running: bound to its address (port 0 picks a free one) until ``stop()``.
 public final class RunningServer: Sendable {
@@ -26,22 +27,10 @@ public final class RunningServer: Sendable {
     public static func start(router: Router<BasicRequestContext>, host: String, port: Int, limits: ConnectionLimits = ConnectionLimits(),
                              logger: Logger = Logger(label: "pfbot.server")) async throws -> RunningServer {
         let (ports, continuation) = AsyncStream<Int>.makeStream()
-        let headerTimeout = TimeAmount(limits.headerTimeout)
-        let readTimeout = TimeAmount(limits.readTimeout)
-        let app = Application(
-            router: router,
-            server: .http1(configuration: .init(
-                additionalChannelHandlers: [ConnectionDeadlineHandler(headerTimeout: headerTimeout, readTimeout: readTimeout)],
-                idleTimeout: TimeAmount(limits.idleTimeout)
-            )),
-            configuration: .init(address: .hostname(host, port: port), serverName: "pfbot",
-                                 availableConnectionsDelegate: MaximumAvailableConnections(limits.maxConnections)),
-            onServerRunning: { channel in
-                continuation.yield(channel.localAddress?.port ?? 0)
-                continuation.finish()
-            },
-            logger: logger
-        )
+        let app = application(router: router, host: host, port: port, limits: limits, logger: logger) { bound in
+            continuation.yield(bound)
+            continuation.finish()
+        }
         let runner = Task {
             defer { continuation.finish() }
             try await app.runService(gracefulShutdownSignals: [])
@@ -52,6 +41,36 @@ public final class RunningServer: Sendable {
             throw ServerStartError(host: host, port: port)
         }
         return RunningServer(host: host, port: bound, runner: runner)
+    }
+
+    /// The same server as a service for a `ServiceGroup` (`pfbot serve`): it binds when the group runs it, calls
+    /// `onRunning` with the port bound, and on graceful shutdown stops accepting and finishes the requests in flight.
+    /// - Parameters:
+    ///   - router: the routes.
+    ///   - host: the address to bind.
+    ///   - port: the port; 0 picks a free one.
+    ///   - limits: timeouts and the connection cap.
+    ///   - logger: the server's logger.
+    ///   - onRunning: called once the socket is bound, with its port.
+    public static func service(router: Router<BasicRequestContext>, host: String, port: Int, limits: ConnectionLimits = ConnectionLimits(),
+                               logger: Logger, onRunning: @escaping @Sendable (Int) async -> Void) -> any Service {
+        application(router: router, host: host, port: port, limits: limits, logger: logger, onRunning: onRunning)
+    }
+
+    private static func application(router: Router<BasicRequestContext>, host: String, port: Int, limits: ConnectionLimits, logger: Logger,
+                                    onRunning: @escaping @Sendable (Int) async -> Void) -> some ApplicationProtocol {
+        Application(
+            router: router,
+            server: .http1(configuration: .init(
+                additionalChannelHandlers: [ConnectionDeadlineHandler(headerTimeout: TimeAmount(limits.headerTimeout),
+                                                                      readTimeout: TimeAmount(limits.readTimeout))],
+                idleTimeout: TimeAmount(limits.idleTimeout)
+            )),
+            configuration: .init(address: .hostname(host, port: port), serverName: "pfbot",
+                                 availableConnectionsDelegate: MaximumAvailableConnections(limits.maxConnections)),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
+            logger: logger
+        )
     }
 
     /// Stops accepting, finishes requests in flight, and returns when the server is down.

@@ -7,9 +7,11 @@ import Testing
     @Test func demoJSON_endsWithEveryTaskInItsExpectedState() async throws {
         let directory = try TemporaryDirectory(prefix: "pfbot-demo-cli")
         defer { directory.remove() }
-        let result = try await CommandRunner().runAsync(["demo", "--json"], in: directory.path)
+        let result = try await CommandRunner().runAsync(["demo", "--json"], in: directory.path, environment: ["TMPDIR": directory.path])
         #expect(result.status == 0, "\(result.standardError.suffix(2000))")
-        let summary = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        let envelope = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        #expect(envelope["ok"] as? Bool == true)
+        let summary = try #require(envelope["result"] as? [String: Any])
         let tasks = try #require(summary["tasks"] as? [[String: Any]])
         #expect(tasks.count == 4)
         for task in tasks {
@@ -18,9 +20,11 @@ import Testing
         #expect(tasks.compactMap { $0["state"] as? String }.sorted() == ["refused", "rewarded", "rewarded", "rewarded"])
         #expect(summary["submissions"] as? Int == 3)
         #expect(result.standardError.contains("▶ The reviewer decides"))
+        // The sandbox's temporary folder is gone once the demo ends.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix("pfbot-demo-") }.isEmpty)
         let api = try #require(summary["api"] as? [String: Any])
         #expect(api["tasks"] as? Int == 4)
         #expect((api["total"] as? Int ?? 0) > 0)
-        #expect((api["byRoute"] as? [[String: Any]])?.contains { $0["route"] as? String == "POST /repos/{owner}/{repo}/issues" } == true)
+        #expect((api["by_route"] as? [[String: Any]])?.contains { $0["route"] as? String == "POST /repos/{owner}/{repo}/issues" } == true)
     }
 }

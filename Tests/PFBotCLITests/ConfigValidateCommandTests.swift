@@ -45,7 +45,9 @@ import Testing
         try directory.write("pfbot.yml", "wallet:\n  seed_file: seed\n")
         let result = try CommandRunner().run(["config", "validate", "--json"], in: directory.path)
         #expect(result.status == 0)
-        let report = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
+        let envelope = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
+        #expect(envelope?["ok"] as? Bool == true)
+        let report = envelope?["result"] as? [String: Any]
         #expect(report?["valid"] as? Bool == true)
         let names = (report?["checks"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
         #expect(names == ["configuration", "wallet.seed_file", "storage.url"])

@@ -45,8 +45,11 @@ import Testing
         try await makeStore(in: directory)
         let json = try CommandRunner().run(["report", "--json"], in: directory.path, environment: ["PFBOT_DATA_DIR": directory.file("data")])
         #expect(json.status == 0, "\(json.standardError)")
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
-        #expect(object["earnedDrops"] as? Int == 250_000_000)
+        let envelope = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        #expect((envelope["result"] as? [String: Any])?["earned_drops"] as? Int == 250_000_000)
+        let document = try CommandRunner().run(["report", "--format", "json"], in: directory.path, environment: ["PFBOT_DATA_DIR": directory.file("data")])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(document.standardOutput.utf8)) as? [String: Any])
+        #expect(object["earnedDrops"] as? Int == 250_000_000, "--format json keeps /dashboard.json's document")
         let html = try CommandRunner().run(["report", "--format", "html", "--output", directory.file("report.html")], in: directory.path,
                                            environment: ["PFBOT_DATA_DIR": directory.file("data")])
         #expect(html.status == 0, "\(html.standardError)")

@@ -25,15 +25,24 @@ public struct CommandRunner: Sendable {
         executable = found
     }
 
-    /// Runs `pfbot arguments…` in `directory` with exactly `environment` (plus PATH), and waits.
+    /// The environment a run gets: `environment`, plus PATH, plus a UTF-8 locale (`LANG=C.UTF-8`) unless
+    /// `environment` sets one of `LC_ALL`, `LC_CTYPE` or `LANG` itself.
+    public static func processEnvironment(_ environment: [String: String]) -> [String: String] {
+        var env = environment
+        env["PATH"] = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        if env["LC_ALL"] == nil, env["LC_CTYPE"] == nil, env["LANG"] == nil { env["LANG"] = "C.UTF-8" }
+        return env
+    }
+
+    /// Runs `pfbot arguments…` in `directory` with exactly `environment` (see ``processEnvironment(_:)``), standard
+    /// input empty, and waits.
     public func run(_ arguments: [String], in directory: String, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        var env = environment
-        env["PATH"] = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        process.environment = env
+        process.environment = Self.processEnvironment(environment)
+        process.standardInput = FileHandle.nullDevice
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
         process.standardError = errors

@@ -4,6 +4,9 @@ struct Check: Encodable {
     var ok: Bool
     var detail: String
 
+    /// `name: detail`.
+    var text: String { "\(name): \(detail)" }
+
     /// `✓ name: detail` or `✗ name: detail`.
-    var line: String { "\(ok ? "✓" : "✗") \(name): \(detail)" }
+    var line: String { "\(ok ? "✓" : "✗") \(text)" }
 }

@@ -3,13 +3,14 @@ import Foundation
 import PFBotConfig
 import PFBotCore
 
-/// Loads the configuration for a command, printing every problem and exiting 1 when it is invalid.
+/// Loads the configuration for a command.
+/// - Throws: a ``CommandFailure`` (`invalid_configuration`) listing every problem with its key.
 func loadConfiguration(_ explicitPath: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Configuration {
     do {
         return try ConfigurationLoader(environment: environment).load(explicit: explicitPath).configuration
     } catch {
-        error.problems.forEach { Output.error("✗ \($0.description)") }
-        throw ExitCode.failure
+        throw CommandFailure(code: "invalid_configuration", message: error.problems.map(\.description).joined(separator: "\n"),
+                             hint: "fix each key named above (docs/configuration.md), then check with `pfbot config validate`")
     }
 }
 

@@ -10,7 +10,10 @@ struct ConfigCommandsCommand: AsyncParsableCommand {
         discussion: "The same table as docs/commands.md; `scripts/gen-config-docs` writes it there."
     )
 
+    @OptionGroup var output: JSONOption
+
     func run() async throws {
-        Output.line(CommandCatalog.markdownTable())
+        let table = CommandCatalog.markdownTable()
+        if output.json { try Output.success(MarkdownResult(markdown: table)) } else { Output.verbatim(table) }
     }
 }

@@ -11,7 +11,10 @@ struct ConfigKeysCommand: AsyncParsableCommand {
     @Flag(help: "Print the keys of a repository's .github/pfbot.yml instead.")
     var repository = false
 
+    @OptionGroup var output: JSONOption
+
     func run() async throws {
-        Output.line(repository ? ConfigReference.repositoryMarkdownTable() : ConfigReference.markdownTable())
+        let table = repository ? ConfigReference.repositoryMarkdownTable() : ConfigReference.markdownTable()
+        if output.json { try Output.success(MarkdownResult(markdown: table)) } else { Output.verbatim(table) }
     }
 }

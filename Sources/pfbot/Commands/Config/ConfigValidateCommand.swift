@@ -13,14 +13,13 @@ struct ConfigValidateCommand: AsyncParsableCommand {
     func run() async throws {
         let (checks, _) = await ConfigurationChecks().run(explicitPath: options.config)
         let failed = checks.filter { !$0.ok }
-        if options.json {
-            Output.json(ValidationReport(valid: failed.isEmpty, checks: checks))
-        } else if failed.isEmpty {
-            checks.forEach { Output.line($0.line) }
-        } else {
-            failed.forEach { Output.error($0.line) }
+        let report = ValidationReport(valid: failed.isEmpty, checks: checks)
+        guard failed.isEmpty else {
+            throw CommandFailure(code: "invalid_configuration", message: failed.map(\.text).joined(separator: "\n"),
+                                 hint: "fix each key named above (docs/configuration.md) and run `pfbot config validate` again",
+                                 result: try JSONText(report))
         }
-        if !failed.isEmpty { throw ExitCode.failure }
+        if options.json { try Output.success(report) } else { checks.forEach { Output.line($0.line) } }
     }
 
     private struct ValidationReport: Encodable {

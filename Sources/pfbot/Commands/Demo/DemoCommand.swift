@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import SandboxWorld
+import Logging
+import ServiceLifecycle
 
 /// `pfbot demo`: the whole bot against loopback emulators, no credentials.
 struct DemoCommand: AsyncParsableCommand {
@@ -11,11 +12,12 @@ struct DemoCommand: AsyncParsableCommand {
             Starts a Task Node emulator with a test wallet, a GitHub emulator over real git repositories, pfbot's own webhook \
             server and a SQLite store in a temporary folder, then plays four tasks through proposal, commands, branches, QC, \
             review, merge, submission, verification and reward. Nothing leaves this machine. Exits 1 if a task ends in an \
-            unexpected state.
+            unexpected state. SIGINT or SIGTERM stops it (exit status 130 before the scenario ends); the temporary folder is \
+            always removed.
             """
     )
 
-    @Flag(help: "Print the summary as JSON (narration goes to standard error).")
+    @Flag(help: "Print the summary in the --json envelope (docs/cli-json.md); narration goes to standard error.")
     var json = false
 
     @Flag(help: "Keep the sandbox running after the scenario and print its addresses; stop with Ctrl-C.")
@@ -23,29 +25,12 @@ struct DemoCommand: AsyncParsableCommand {
 
     func run() async throws {
         let directory = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("pfbot-demo-\(UUID().uuidString)")
-        let narrate: @Sendable (String) -> Void = { [json] line in json ? Output.error(line) : Output.line(line) }
-        narrate("pfbot demo: sandbox in \(directory.path)")
-        let world = try await SandboxWorld.start(directory: directory, collaborators: ["octocat": "admin"])
-        let summary: DemoSummary
-        do {
-            summary = try await DemoScenario(world: world, narrate: narrate).run()
-        } catch {
-            await world.stop()
-            try? FileManager.default.removeItem(at: directory)
-            throw error
-        }
-        if json {
-            Output.json(summary)
-        } else {
-            Output.line("\n" + DemoTable.render(summary))
-        }
-        if keep {
-            narrate("\nThe sandbox keeps running. Dashboard: \(world.dashboardURL) · metrics: \(world.webhookURL)/metrics · "
-                    + "GitHub emulator: \(world.github.apiURL) · Ctrl-C stops it.")
-            while !Task.isCancelled { try await Task.sleep(for: .seconds(3600)) }
-        }
-        await world.stop()
-        try? FileManager.default.removeItem(at: directory)
-        if !summary.succeeded { throw ExitCode.failure }
+        let demo = DemoRun(directory: directory, keep: keep, json: json)
+        var logger = Logger(label: "pfbot.demo")
+        logger.logLevel = .error
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
+            services: [.init(service: demo, successTerminationBehavior: .gracefullyShutdownGroup)],
+            gracefulShutdownSignals: [.sigint, .sigterm], logger: logger))
+        try await group.run()
     }
 }

@@ -16,12 +16,22 @@ struct DoctorCommand: AsyncParsableCommand {
         var (checks, configuration) = await ConfigurationChecks().run(explicitPath: options.config)
         checks.append(Self.libgit2Check())
         if let configuration { checks += await ServiceChecks(configuration: configuration, secrets: SecretReader()).run() }
+        let failed = checks.filter { !$0.ok }
         if options.json {
-            Output.json(checks)
-        } else {
-            checks.forEach { Output.line($0.line) }
+            let result = try JSONText(DoctorReport(checks: checks))
+            guard failed.isEmpty else {
+                throw CommandFailure(code: "checks_failed", message: failed.map(\.text).joined(separator: "\n"),
+                                     hint: "each failing check says what to fix", result: result)
+            }
+            Output.success(result)
+            return
         }
-        if checks.contains(where: { !$0.ok }) { throw ExitCode.failure }
+        checks.forEach { Output.line($0.line) }
+        if !failed.isEmpty { throw ExitCode.failure }
+    }
+
+    private struct DoctorReport: Encodable {
+        var checks: [Check]
     }
 
     static func libgit2Check() -> Check {

@@ -13,6 +13,8 @@ struct GitHubCheckCommand: AsyncParsableCommand {
     @Option(help: "Also show this user's permission on the repository.")
     var user: String?
 
+    @OptionGroup var output: JSONOption
+
     func validate() throws {
         guard RepositoryRef(fullName: repository) != nil else {
             throw ValidationError("The repository must be written OWNER/NAME, e.g. acme/widgets.")
@@ -23,10 +25,16 @@ struct GitHubCheckCommand: AsyncParsableCommand {
         guard let repo = RepositoryRef(fullName: repository) else { return }
         let client = try await GitHubCommand.makeClient()
         let found = try await client.repository(repo)
-        print("\(found.fullName): default branch \(found.defaultBranch ?? "unknown")")
+        var role: String?
         if let user {
             let permission = try await client.collaboratorPermission(repo, username: user)
-            print("\(user): \(permission.roleName ?? permission.permission)")
+            role = permission.roleName ?? permission.permission
         }
+        if output.json {
+            try Output.success(["repository": found.fullName, "default_branch": found.defaultBranch, "user": user, "permission": role])
+            return
+        }
+        Output.line("\(found.fullName): default branch \(found.defaultBranch ?? "unknown")")
+        if let user, let role { Output.line("\(user): \(role)") }
     }
 }

@@ -21,19 +21,29 @@ struct GitHubVerifyWebhookCommand: AsyncParsableCommand {
     @Option(help: "The environment variable holding the webhook secret(s).")
     var secretEnv = "PFBOT_WEBHOOK_SECRET"
 
+    @OptionGroup var output: JSONOption
+
     func run() async throws {
-        let body: Data
-        do {
-            body = try WebhookBodyFile.read(file)
-        } catch {
-            throw ValidationError(error.description)
-        }
+        let body = try WebhookBodyFile.read(file)
         let secrets = (ProcessInfo.processInfo.environment[secretEnv] ?? "").split(separator: ",").map(String.init)
         let headers = ["x-hub-signature-256": signature, "x-github-event": event, "x-github-delivery": "cli"]
         let delivery = try WebhookDelivery(header: { headers[$0] }, body: body, verifier: WebhookVerifier(secrets: secrets))
-        print("signature valid; event \(delivery.event.name)")
+        var commands: [String] = []
         if case .issueComment(let comment) = delivery.event {
-            for parsed in PFCommandParser().parse(comment.comment) { print("command: \(parsed)") }
+            commands = PFCommandParser().parse(comment.comment).map { "\($0)" }
         }
+        if output.json {
+            try Output.success(Verified(signatureValid: true, event: delivery.event.name, commands: commands))
+            return
+        }
+        Output.line("signature valid; event \(delivery.event.name)")
+        commands.forEach { Output.line("command: \($0)") }
+    }
+
+    /// `--json`'s result: the signature checked out, the event, and the `/pf` commands of a comment.
+    private struct Verified: Encodable {
+        var signatureValid: Bool
+        var event: String
+        var commands: [String]
     }
 }

@@ -25,7 +25,7 @@ struct InitCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The action the workflow runs, OWNER/REPO@REF (pin a tag or commit of your pfbot copy).", valueName: "reference"))
     var action = ActionsWorkflow.actionReference
 
-    @Flag(help: "Print only the App manifest, as JSON.")
+    @Flag(help: "Print one JSON object (the files written and the App manifest) instead of text, on error too (docs/cli-json.md).")
     var json = false
 
     func validate() throws {
@@ -36,16 +36,10 @@ struct InitCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let written: [String]
-        do {
-            written = try StarterFileWriter(directory: directory, force: force, action: action).write()
-        } catch {
-            Output.error(error.description)
-            throw ExitCode.failure
-        }
+        let written = try StarterFileWriter(directory: directory, force: force, action: action).write()
         let manifest = GitHubAppManifest(baseURL: url.hasSuffix("/") ? String(url.dropLast()) : url)
         if json {
-            Output.json(manifest)
+            try Output.success(InitResult(written: written, manifest: manifest))
             return
         }
         written.forEach { Output.line("wrote \($0)") }
@@ -53,9 +47,15 @@ struct InitCommand: AsyncParsableCommand {
         Output.line("Next: edit pfbot.yml, then run `pfbot config validate` and `pfbot doctor` (docs/getting-started.md).")
         Output.line("")
         Output.line("GitHub App manifest (for `pfbot serve`; replace \(url) with your server's address):")
-        Output.json(manifest)
+        Output.prettyJSON(manifest)
         Output.line("")
         Output.line("Why each permission:")
         GitHubAppManifest.reasons.forEach { Output.line("  \($0)") }
     }
+}
+
+/// `pfbot init --json`'s result: the files written and the App manifest.
+private struct InitResult: Encodable {
+    var written: [String]
+    var manifest: GitHubAppManifest
 }

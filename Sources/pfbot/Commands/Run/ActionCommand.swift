@@ -29,23 +29,23 @@ struct ActionCommand: AsyncParsableCommand {
         let logger = LoggingSetup.logger("pfbot.action", level: configuration.logLevel)
         let assembly = try await BotAssembly.build(configuration, environment: event.configurationEnvironment(environment), logger: logger,
                                                         workerName: "actions-\(environment["GITHUB_RUN_ID"] ?? ProcessIdentity.name)")
+        let outcome: SyncPass.Outcome
         do {
             if event.recordsDelivery {
                 let delivery = Delivery(id: event.deliveryID, event: event.name, action: event.action, body: [UInt8](event.body), receivedAt: Date())
                 _ = try await assembly.store.recordDelivery(delivery)
             }
-            let outcome = try await assembly.syncPass.run()
+            outcome = try await assembly.syncPass.run()
             let summary = ActionSummary(event: event, outcome: outcome, tasks: try await assembly.store.tasks(in: nil)).markdown
             if let path = environment["GITHUB_STEP_SUMMARY"], !path.isEmpty {
                 try ActionSummary.append(summary, to: path)
             }
-            if options.json { Output.json(outcome) } else { Output.line(outcome.text) }
             try await assembly.store.close()
-            if outcome.deadJobs > 0 { throw ExitCode.failure }
         } catch {
             try? await assembly.store.close()
             throw error
         }
+        try SyncReporting.report(outcome, json: options.json)
     }
 }
 

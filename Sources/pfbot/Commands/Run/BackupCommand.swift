@@ -22,22 +22,30 @@ struct BackupCommand: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try loadConfiguration(options.config)
-        do {
-            switch configuration.storage.location {
-            case .sqlite(let path):
-                let summary = try await StoreBackup.backUpSQLite(database: path, to: output)
+        switch configuration.storage.location {
+        case .sqlite(let path):
+            let summary = try await StoreBackup.backUpSQLite(database: path, to: output)
+            if options.json {
+                try Output.success(BackupResult(output: output, bytes: summary.bytes, deliveries: summary.deliveries, schema: summary.migrations.last))
+            } else {
                 Output.line("✓ backed up \(path) to \(output): \(summary.bytes) bytes, \(summary.deliveries) deliveries, schema \(summary.migrations.last ?? "empty")")
-            case .postgres(let url):
-                let password = try configuration.storage.password.map { try SecretReader().read($0, keyPath: "storage.password_file") }
-                let bytes = try StoreBackup.backUpPostgres(url: url, password: password, to: output)
+            }
+        case .postgres(let url):
+            let password = try configuration.storage.password.map { try SecretReader().read($0, keyPath: "storage.password_file") }
+            let bytes = try StoreBackup.backUpPostgres(url: url, password: password, to: output)
+            if options.json {
+                try Output.success(BackupResult(output: output, bytes: bytes, deliveries: nil, schema: nil))
+            } else {
                 Output.line("✓ dumped the PostgreSQL store to \(output): \(bytes) bytes (restore with pg_restore --clean --if-exists --no-owner --dbname=URL \(output))")
             }
-        } catch let error as StoreBackupError {
-            Output.error("✗ \(error)")
-            throw ExitCode.failure
-        } catch let error as ConfigProblem {
-            Output.error("✗ \(error.description)")
-            throw ExitCode.failure
         }
     }
+}
+
+/// `pfbot backup --json`'s result.
+private struct BackupResult: Encodable {
+    var output: String
+    var bytes: Int
+    var deliveries: Int?
+    var schema: String?
 }

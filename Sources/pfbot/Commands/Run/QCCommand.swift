@@ -20,18 +20,24 @@ struct QCCommand: AsyncParsableCommand {
         let configuration = try loadConfiguration(options.config)
         let assembly = try await BotAssembly.build(configuration, logger: LoggingSetup.logger("pfbot.qc", level: configuration.logLevel),
                                                         workerName: ProcessIdentity.name)
+        var report: QCReport?
         do {
-            guard let record = try await assembly.store.task(repository: assembly.context.repository.description, branch: branch) else {
-                Output.error("✗ no task uses branch \(branch); run `pfbot sync` first, or check the name with `pfbot tasks`")
-                throw ExitCode.failure
+            if let record = try await assembly.store.task(repository: assembly.context.repository.description, branch: branch) {
+                report = try await QualityControlRun(context: assembly.context).evaluate(record, head: branch)
             }
-            let report = try await QualityControlRun(context: assembly.context).evaluate(record, head: branch)
-            if options.json { Output.json(report) } else { Output.line(report.markdown(limit: .max)) }
             try await assembly.store.close()
-            if !report.passed { throw ExitCode.failure }
         } catch {
             try? await assembly.store.close()
             throw error
         }
+        guard let report else {
+            throw CommandFailure(code: "unknown_branch", message: "no task uses branch \(branch)", hint: "run `pfbot sync` first, or check the name with `pfbot tasks`")
+        }
+        if !options.json { Output.line(report.markdown(limit: .max)) }
+        guard report.passed else {
+            throw CommandFailure(code: "qc_failed", message: "QC failed on \(branch)", hint: "fix what the failing rules name, push, and run `pfbot qc` again",
+                                 result: try JSONText(report))
+        }
+        if options.json { try Output.success(report) }
     }
 }

@@ -26,26 +26,20 @@ struct ReceiveCommand: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try loadConfiguration(options.config)
-        let body: Data
-        do {
-            body = try WebhookBodyFile.read(payload, limit: configuration.server.maxBodyBytes)
-        } catch {
-            Output.error("✗ \(error)")
-            throw ExitCode.failure
-        }
+        let body = try WebhookBodyFile.read(payload, limit: configuration.server.maxBodyBytes)
         let parsed: WebhookEvent
         do {
             parsed = try WebhookEvent.parse(name: event, body: body)
         } catch {
-            Output.error("✗ \(payload) is not a valid \(event) payload: \(error)")
-            throw ExitCode.failure
+            throw CommandFailure(code: "invalid_payload", message: "\(payload) is not a valid \(event) payload: \(error)",
+                                 hint: "give the event name GitHub sent (X-GitHub-Event) and the delivery's body, unchanged")
         }
         if dryRun {
             let store = try await StoreFactory.open(configuration.storage.location)
             do {
                 let plan = try await WebhookPlan(store: store, repository: configuration.github.repository ?? "", settings: configuration.repository, branchPrefix: configuration.git.branchPrefix).describe(parsed)
-                if options.json { Output.json(plan) } else { plan.forEach { Output.line("• would \($0)") } }
                 try await store.close()
+                if options.json { try Output.success(ReceiveResult(event: event, actions: plan)) } else { plan.forEach { Output.line("• would \($0)") } }
             } catch {
                 try? await store.close()
                 throw error
@@ -59,11 +53,24 @@ struct ReceiveCommand: AsyncParsableCommand {
             let action = ((try? JSONSerialization.jsonObject(with: body)) as? [String: Any])?["action"] as? String
             let isNew = try await assembly.store.recordDelivery(Delivery(id: "receive-\(digest)", event: event, action: action, body: [UInt8](body), receivedAt: Date()))
             let ran = try await assembly.runner.drain()
-            Output.line(isNew ? "✓ handled \(event): \(ran) jobs run" : "✓ this payload was received before; \(ran) jobs run")
             try await assembly.store.close()
+            if options.json {
+                try Output.success(ReceiveResult(event: event, new: isNew, jobsRun: ran))
+            } else {
+                Output.line(isNew ? "✓ handled \(event): \(ran) jobs run" : "✓ this payload was received before; \(ran) jobs run")
+            }
         } catch {
             try? await assembly.store.close()
             throw error
         }
     }
+}
+
+/// `pfbot receive --json`'s result: with --dry-run the actions pfbot would take, else whether the payload was new and
+/// how many jobs ran.
+private struct ReceiveResult: Encodable {
+    var event: String
+    var actions: [String]?
+    var new: Bool?
+    var jobsRun: Int?
 }

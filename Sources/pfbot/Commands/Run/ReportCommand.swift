@@ -19,7 +19,7 @@ struct ReportCommand: AsyncParsableCommand {
 
     @OptionGroup var options: GlobalOptions
 
-    @Option(help: "markdown, html or json (--json is the same as --format json).")
+    @Option(help: "markdown, html or json (the dashboard's /dashboard.json document); --json prints the report in the --json envelope instead (with --output: the file's path).")
     var format: Format = .markdown
 
     @Option(help: "Write the report to this file instead of standard output.")
@@ -44,21 +44,29 @@ struct ReportCommand: AsyncParsableCommand {
             throw error
         }
         let text: Data
-        switch options.json ? .json : format {
+        switch format {
         case .markdown: text = Data(MarkdownReport.render(report).utf8)
         case .html: text = Data(HTMLReport.render(report).utf8)
         case .json: text = try AnalyticsJSON.encode(report) + Data("\n".utf8)
         }
         guard let output else {
-            FileHandle.standardOutput.write(text)
+            if options.json { try Output.success(report) } else { FileHandle.standardOutput.write(text) }
             return
         }
+        try write(text, to: output)
+        if options.json { try Output.success(WrittenFile(output: output)) } else { Output.line("✓ report written to \(output)") }
+    }
+
+    private func write(_ text: Data, to output: String) throws {
         do {
             try text.write(to: URL(fileURLWithPath: output), options: .atomic)
         } catch {
-            Output.error("✗ cannot write \(output): \(error.localizedDescription); check the folder exists and is writable")
-            throw ExitCode.failure
+            throw CommandFailure(code: "cannot_write", message: "cannot write \(output): \(error.localizedDescription)",
+                                 hint: "check the folder exists and is writable")
         }
-        Output.line("✓ report written to \(output)")
+    }
+
+    private struct WrittenFile: Encodable {
+        var output: String
     }
 }

@@ -24,15 +24,21 @@ struct RestoreCommand: AsyncParsableCommand {
     func run() async throws {
         let configuration = try loadConfiguration(options.config)
         guard case .sqlite(let path) = configuration.storage.location else {
-            Output.error("✗ the store is PostgreSQL: restore a pg_dump backup with pg_restore --clean --if-exists --no-owner --dbname=URL FILE (docs/operations.md)")
-            throw ExitCode.failure
+            throw CommandFailure(code: "postgres_store", message: "the store is PostgreSQL",
+                                 hint: "restore a pg_dump backup with pg_restore --clean --if-exists --no-owner --dbname=URL FILE (docs/operations.md)")
         }
-        do {
-            let summary = try await StoreBackup.restoreSQLite(backup: file, to: path, force: force)
+        let summary = try await StoreBackup.restoreSQLite(backup: file, to: path, force: force)
+        if options.json {
+            try Output.success(RestoreResult(store: path, deliveries: summary.deliveries, schema: summary.migrations.last))
+        } else {
             Output.line("✓ restored \(file) to \(path): \(summary.deliveries) deliveries, schema \(summary.migrations.last ?? "empty"); pending migrations apply when pfbot next opens the store")
-        } catch let error as StoreBackupError {
-            Output.error("✗ \(error)")
-            throw ExitCode.failure
         }
     }
+}
+
+/// `pfbot restore --json`'s result.
+private struct RestoreResult: Encodable {
+    var store: String
+    var deliveries: Int
+    var schema: String?
 }

@@ -17,14 +17,14 @@ struct SyncCommand: AsyncParsableCommand {
         let configuration = try loadConfiguration(options.config)
         let logger = LoggingSetup.logger("pfbot.sync", level: configuration.logLevel)
         let assembly = try await BotAssembly.build(configuration, logger: logger, workerName: ProcessIdentity.name)
+        let outcome: SyncPass.Outcome
         do {
-            let outcome = try await assembly.syncPass.run()
-            if options.json { Output.json(outcome) } else { Output.line(outcome.text) }
+            outcome = try await assembly.syncPass.run()
             try await assembly.store.close()
-            if outcome.deadJobs > 0 { throw ExitCode.failure }
         } catch {
             try? await assembly.store.close()
             throw error
         }
+        try SyncReporting.report(outcome, json: options.json)
     }
 }

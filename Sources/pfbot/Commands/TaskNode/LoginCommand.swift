@@ -14,6 +14,10 @@ struct LoginCommand: AsyncParsableCommand {
         let client = try options.makeClient()
         let session = try await client.login()
         let expiry = session.expiresAt.map { ISOTimestamp.string(from: $0) } ?? "unknown"
-        print("Logged in as \(session.address) (account \(session.accountID)); session expires \(expiry).")
+        if options.json {
+            try Output.success(["address": session.address, "account_id": session.accountID, "expires_at": session.expiresAt.map { ISOTimestamp.string(from: $0) }])
+        } else {
+            Output.line("Logged in as \(session.address) (account \(session.accountID)); session expires \(expiry).")
+        }
     }
 }

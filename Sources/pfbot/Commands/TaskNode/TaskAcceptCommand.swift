@@ -11,6 +11,6 @@ struct TaskAcceptCommand: AsyncParsableCommand {
     @Option(help: "Why you accept (stored with the event).") var reason: String = "Accepted via pfbot."
 
     func run() async throws {
-        ReceiptPrinter.print(try await options.makeClient().accept(try TaskID(id), reason: reason))
+        try ReceiptPrinter.print(try await options.makeClient().accept(try TaskID(id), reason: reason), json: options.json)
     }
 }

@@ -11,6 +11,6 @@ struct TaskCancelCommand: AsyncParsableCommand {
     @Option(help: "Why you cancel (stored with the event).") var reason: String
 
     func run() async throws {
-        ReceiptPrinter.print(try await options.makeClient().cancel(try TaskID(id), reason: reason))
+        try ReceiptPrinter.print(try await options.makeClient().cancel(try TaskID(id), reason: reason), json: options.json)
     }
 }

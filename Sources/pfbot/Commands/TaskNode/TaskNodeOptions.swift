@@ -14,6 +14,9 @@ struct TaskNodeOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Configuration file (default: $PFBOT_CONFIG, else ./pfbot.yml if present).", valueName: "path"))
     var config: String?
 
+    @Flag(name: .long, help: "Print one JSON object instead of text, on success and on error (docs/cli-json.md).")
+    var json = false
+
     /// A client built from these options and the environment.
     func makeClient() throws -> TaskNodeClient {
         let settings = try TaskNodeSettings.resolve(configPath: config, urlOption: taskNodeURL, stateDirectory: stateDirectory,

@@ -11,6 +11,6 @@ struct TaskRefuseCommand: AsyncParsableCommand {
     @Option(help: "Why you refuse (stored with the event).") var reason: String
 
     func run() async throws {
-        ReceiptPrinter.print(try await options.makeClient().refuse(try TaskID(id), reason: reason))
+        try ReceiptPrinter.print(try await options.makeClient().refuse(try TaskID(id), reason: reason), json: options.json)
     }
 }

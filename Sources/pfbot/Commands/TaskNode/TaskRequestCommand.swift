@@ -12,6 +12,10 @@ struct TaskRequestCommand: AsyncParsableCommand {
 
     func run() async throws {
         let receipt = try await options.makeClient().requestTask(kind: TaskKind(label: kind), text: text)
-        print("Requested task \(receipt.requestID); the offer appears in `pfbot tasks` within a few minutes.")
+        if options.json {
+            try Output.success(["request_id": receipt.requestID, "tx_hash": receipt.txHash])
+        } else {
+            Output.line("Requested task \(receipt.requestID); the offer appears in `pfbot tasks` within a few minutes.")
+        }
     }
 }

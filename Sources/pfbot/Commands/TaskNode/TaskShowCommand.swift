@@ -9,12 +9,11 @@ struct TaskShowCommand: AsyncParsableCommand {
 
     @OptionGroup var options: TaskNodeOptions
     @Argument(help: "The task id (task_…).") var id: String
-    @Flag(help: "Print the raw detail JSON.") var json = false
 
     func run() async throws {
         let detail = try await options.makeClient().taskDetail(try TaskID(id))
-        if json {
-            print(CanonicalJSON.string(of: detail.raw))
+        if options.json {
+            Output.success(JSONText(verbatim: CanonicalJSON.string(of: detail.raw)))
             return
         }
         let node = detail.task
@@ -31,6 +30,6 @@ struct TaskShowCommand: AsyncParsableCommand {
         }
         let allowed = detail.actions.filter(\.value).map(\.key).sorted()
         lines.append("Allowed now: \(allowed.isEmpty ? "nothing" : allowed.joined(separator: ", "))")
-        print(lines.joined(separator: "\n"))
+        Output.line(lines.joined(separator: "\n"))
     }
 }

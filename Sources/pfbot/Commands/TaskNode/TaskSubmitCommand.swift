@@ -14,6 +14,6 @@ struct TaskSubmitCommand: AsyncParsableCommand {
 
     func run() async throws {
         let items = try EvidenceArguments.parse(evidence)
-        ReceiptPrinter.print(try await options.makeClient().submit(try TaskID(id), evidence: items))
+        try ReceiptPrinter.print(try await options.makeClient().submit(try TaskID(id), evidence: items), json: options.json)
     }
 }

@@ -15,6 +15,6 @@ struct TaskVerifyCommand: AsyncParsableCommand {
             throw TaskNodeError.invalidEvidence("cannot read \(answerFile) as UTF-8 text")
         }
         let receipt = try await options.makeClient().respondToVerification(try TaskID(id), evidence: [try Evidence(type: .text, value: text)])
-        ReceiptPrinter.print(receipt)
+        try ReceiptPrinter.print(receipt, json: options.json)
     }
 }

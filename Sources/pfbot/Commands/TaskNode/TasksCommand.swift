@@ -12,9 +12,6 @@ struct TasksCommand: AsyncParsableCommand {
 
     @OptionGroup var options: TaskNodeOptions
 
-    @Flag(help: "Print JSON (the raw task objects plus problems) instead of a table.")
-    var json = false
-
     @Option(help: "Only tasks with this status key, e.g. proposed, accepted, verification_requested.")
     var status: String?
 
@@ -26,25 +23,29 @@ struct TasksCommand: AsyncParsableCommand {
 
     func run() async throws {
         if queue {
-            try await WorkQueue.print(configPath: options.config, json: json)
+            try await WorkQueue.print(configPath: options.config, json: options.json)
             return
         }
         let listing = try await options.makeClient().listTasks()
         let tasks = listing.tasks.filter { node in
             (status == nil || node.task.state.rawValue == status) && (kind == nil || node.task.kind.name == kind?.lowercased())
         }
-        if json {
-            let document: LiteralJSON = [
-                "tasks": .array(tasks.map(\.raw)),
-                "problems": .array(listing.problems.map { ["bucket": .string($0.bucket), "taskId": $0.taskID.map { .string($0) } ?? .null,
-                                                          "error": .string($0.error.description)] }),
-            ]
-            print(CanonicalJSON.string(of: document))
+        if options.json {
+            let problems = listing.problems.map { Problem(bucket: $0.bucket, taskId: $0.taskID, error: $0.error.description) }
+            Output.success(try JSONText(members: ["tasks": JSONText(verbatim: CanonicalJSON.string(of: LiteralJSON.array(tasks.map(\.raw)))),
+                                                  "problems": JSONText(problems)]))
         } else {
-            print(TaskTable.render(tasks))
+            Output.line(TaskTable.render(tasks))
         }
         for problem in listing.problems {
-            FileHandle.standardError.write(Data("warning: \(problem.error.description)\n".utf8))
+            Output.error("warning: \(problem.error.description)")
         }
+    }
+
+    /// A task the Task Node sent in a form pfbot cannot read.
+    private struct Problem: Encodable {
+        var bucket: String
+        var taskId: String?
+        var error: String
     }
 }

@@ -21,7 +21,7 @@ enum WorkQueue {
         }
         let entries = queue.map(\.entry)
         if json {
-            Output.json(entries)
+            try Output.success(["queue": entries])
             return
         }
         guard !entries.isEmpty else {

@@ -5,8 +5,14 @@ import XRPL
 struct DecodeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "decode", abstract: "Decode canonical hex from stdin to JSON.")
 
+    @OptionGroup var output: JSONOption
+
     func run() async throws {
         let hex = String(decoding: StandardInput.readAll(), as: UTF8.self).trimmingWhitespaceAndNewlines()
-        print(try BinaryCodec().decodeHex(hex).jsonString)
+        guard !hex.isEmpty else {
+            throw CommandFailure(code: "empty_input", message: "standard input holds no hex", hint: "pipe the transaction's canonical hex into `pfbot xrpl decode`")
+        }
+        let decoded = try BinaryCodec().decodeHex(hex).jsonString
+        if output.json { Output.success(try JSONText(members: ["transaction": JSONText(verbatim: decoded)])) } else { Output.verbatim(decoded) }
     }
 }

@@ -12,8 +12,14 @@ struct KeypairCommand: AsyncParsableCommand {
     @Option(help: "File holding a BIP39 mnemonic (derived at m/44'/144'/0'/0/0).")
     var mnemonicFile: String?
 
+    @OptionGroup var output: JSONOption
+
     func run() async throws {
         let wallet = try SecretSource.wallet(seedFile: seedFile, mnemonicFile: mnemonicFile)
+        if output.json {
+            try Output.success(["address": wallet.address, "public_key": wallet.publicKeyHex, "key_type": wallet.keyType.rawValue])
+            return
+        }
         SecretSource.printJSON([
             "address": .string(wallet.address), "publicKey": .string(wallet.publicKeyHex), "keyType": .string(wallet.keyType.rawValue),
         ])

@@ -39,6 +39,6 @@ enum SecretSource {
 
     /// Prints a JSON object on one line.
     static func printJSON(_ object: [String: JSONValue]) {
-        print(JSONValue.object(object).jsonString)
+        Output.verbatim(JSONValue.object(object).jsonString)
     }
 }

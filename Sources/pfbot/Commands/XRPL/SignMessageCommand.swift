@@ -15,9 +15,15 @@ struct SignMessageCommand: AsyncParsableCommand {
     @Option(help: "The message as hex.")
     var messageHex: String
 
+    @OptionGroup var output: JSONOption
+
     func run() async throws {
         let wallet = try SecretSource.wallet(seedFile: seedFile, mnemonicFile: mnemonicFile)
         let signature = try wallet.sign(message: try Hex.decode(messageHex))
-        SecretSource.printJSON(["signature": .string(Hex.encode(signature))])
+        if output.json {
+            try Output.success(["signature": Hex.encode(signature)])
+        } else {
+            SecretSource.printJSON(["signature": .string(Hex.encode(signature))])
+        }
     }
 }

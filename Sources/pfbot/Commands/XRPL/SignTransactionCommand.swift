@@ -13,6 +13,8 @@ struct SignTransactionCommand: AsyncParsableCommand {
     @Option(help: "File holding a BIP39 mnemonic.")
     var mnemonicFile: String?
 
+    @OptionGroup var output: JSONOption
+
     func run() async throws {
         let wallet = try SecretSource.wallet(seedFile: seedFile, mnemonicFile: mnemonicFile)
         let tx = try JSONValue.parse(StandardInput.readAll())
@@ -20,6 +22,10 @@ struct SignTransactionCommand: AsyncParsableCommand {
             throw ValidationError("The transaction must already carry Sequence and Fee.")
         }
         let signed = try TransactionSigner(codec: try BinaryCodec()).sign(tx, with: wallet)
-        SecretSource.printJSON(["tx_blob": .string(signed.txBlob), "hash": .string(signed.hash)])
+        if output.json {
+            try Output.success(["tx_blob": signed.txBlob, "hash": signed.hash])
+        } else {
+            SecretSource.printJSON(["tx_blob": .string(signed.txBlob), "hash": .string(signed.hash)])
+        }
     }
 }

@@ -15,10 +15,16 @@ struct VerifyMessageCommand: AsyncParsableCommand {
     @Option(help: "The signature as hex.")
     var signature: String
 
+    @OptionGroup var output: JSONOption
+
     func run() async throws {
         let message = try Hex.decode(messageHex)
         let valid = MessageSignature.verify(message: message, signature: (try? Hex.decode(signature)) ?? [], publicKeyHex: publicKey)
-        SecretSource.printJSON(["valid": .bool(valid)])
-        if !valid { throw ExitCode(1) }
+        if !output.json { SecretSource.printJSON(["valid": .bool(valid)]) }
+        guard valid else {
+            throw CommandFailure(code: "invalid_signature", message: "the signature does not match the message and the public key",
+                                 hint: "check the message bytes (hex), the public key and the signature", result: try JSONText(["valid": false]))
+        }
+        if output.json { try Output.success(["valid": true]) }
     }
 }

@@ -1,0 +1,59 @@
+import Foundation
+import SandboxWorld
+import ServiceLifecycle
+
+/// `pfbot demo`'s service: starts the sandbox in `directory`, plays the scenario, prints the summary, with `keep`
+/// waits for SIGINT or SIGTERM, then stops the sandbox and removes `directory`, whichever way it ends.
+struct DemoRun: Service {
+    let directory: URL
+    let keep: Bool
+    let json: Bool
+
+    func run() async throws {
+        let narrate: @Sendable (String) -> Void = { [json] line in json ? Output.error(line) : Output.line(line) }
+        narrate("pfbot demo: sandbox in \(directory.path)")
+        let world: SandboxWorld
+        do {
+            world = try await SandboxWorld.start(directory: directory, collaborators: ["octocat": "admin"])
+        } catch {
+            removeDirectory()
+            throw error
+        }
+        let outcome: Result<DemoSummary, any Error>
+        do {
+            outcome = .success(try await cancelWhenGracefulShutdown { try await DemoScenario(world: world, narrate: narrate).run() })
+        } catch {
+            outcome = .failure(error)
+        }
+        if case .success(let summary) = outcome {
+            if !json {
+                Output.line("\n" + DemoTable.render(summary))
+            } else if summary.succeeded {
+                do { try Output.success(summary) } catch { Output.error("✗ cannot encode the summary as JSON: \(error)") }
+            }
+            if keep && !Task.isShuttingDownGracefully {
+                narrate("\nThe sandbox keeps running. Dashboard: \(world.dashboardURL) · metrics: \(world.webhookURL)/metrics · "
+                        + "GitHub emulator: \(world.github.apiURL) · Ctrl-C stops it.")
+                try? await gracefulShutdown()
+            }
+        }
+        await world.stop()
+        removeDirectory()
+        narrate("pfbot demo: sandbox stopped and \(directory.path) removed")
+        switch outcome {
+        case .failure where Task.isShuttingDownGracefully:
+            throw CommandFailure(code: "interrupted", message: "the demo was stopped before the scenario finished", hint: nil, exitCode: 130)
+        case .failure(let error):
+            throw error
+        case .success(let summary) where !summary.succeeded:
+            throw CommandFailure(code: "unexpected_state", message: "some tasks did not end as expected",
+                                 hint: "the table shows which; this is a bug in pfbot, please report it", result: try JSONText(summary))
+        case .success:
+            return
+        }
+    }
+
+    private func removeDirectory() {
+        try? FileManager.default.removeItem(at: directory)
+    }
+}

@@ -1,0 +1,60 @@
+import PFBotConfig
+import Pipeline
+import Storage
+
+/// An error that knows its ``CommandFailure``: its stable code and what to do.
+protocol CommandFailureConvertible: Error {
+    /// The failure this error is reported as.
+    var commandFailure: CommandFailure { get }
+}
+
+extension ActionError: CommandFailureConvertible {
+    var commandFailure: CommandFailure {
+        switch self {
+        case .notInActions: return CommandFailure(code: "not_in_actions", message: description, hint: "outside GitHub Actions, run `pfbot sync`")
+        case .badEvent: return CommandFailure(code: "bad_event", message: description, hint: "check GITHUB_EVENT_PATH names the runner's event file")
+        }
+    }
+}
+
+extension TaskNodeSettingsError: CommandFailureConvertible {
+    var commandFailure: CommandFailure {
+        CommandFailure(code: "invalid_configuration", message: description, hint: "run `pfbot config validate` to see each problem with its key")
+    }
+}
+
+extension InitError: CommandFailureConvertible {
+    var commandFailure: CommandFailure {
+        switch self {
+        case .filesExist: return CommandFailure(code: "files_exist", message: description, hint: nil)
+        case .cannotWrite: return CommandFailure(code: "cannot_write", message: description, hint: nil)
+        case .invalidURL, .invalidAction: return CommandFailure(code: "usage", message: description, hint: nil, exitCode: 64)
+        }
+    }
+}
+
+extension WebhookBodyFileError: CommandFailureConvertible {
+    var commandFailure: CommandFailure { CommandFailure(code: "unreadable_payload", message: description, hint: nil) }
+}
+
+extension SecretSource.Failure: CommandFailureConvertible {
+    var commandFailure: CommandFailure {
+        CommandFailure(code: "missing_secret", message: description, hint: "secrets are read from a file of mode 0600 or stricter, or PFBOT_WALLET_SEED")
+    }
+}
+
+extension AssemblyError: CommandFailureConvertible {
+    var commandFailure: CommandFailure {
+        CommandFailure(code: "invalid_configuration", message: String(describing: self), hint: "run `pfbot config validate` and `pfbot doctor`")
+    }
+}
+
+extension ConfigProblem: CommandFailureConvertible {
+    var commandFailure: CommandFailure {
+        CommandFailure(code: "invalid_configuration", message: description, hint: "run `pfbot config validate` to see each problem with its key")
+    }
+}
+
+extension StoreBackupError: CommandFailureConvertible {
+    var commandFailure: CommandFailure { CommandFailure(code: "backup_failed", message: String(describing: self), hint: nil) }
+}
