@@ -21,6 +21,11 @@ struct DemoCommand: AsyncParsableCommand {
     @Flag(help: "Keep the sandbox running after the scenario and print its addresses; stop with Ctrl-C.")
     var keep = false
 
+    @Option(name: .customLong("record-github"), help: ArgumentHelp(
+        "Write every REST response and webhook payload of the GitHub emulator as JSON lines into this folder "
+            + "(rest.jsonl, webhooks.jsonl), for scripts/check-emulator-schema.", valueName: "folder"))
+    var recordGitHub: String?
+
     func run() async throws {
         let directory = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("pfbot-demo-\(UUID().uuidString)")
         let narrate: @Sendable (String) -> Void = { [json] line in json ? Output.error(line) : Output.line(line) }
@@ -28,6 +33,7 @@ struct DemoCommand: AsyncParsableCommand {
         let world = try await SandboxWorld.start(directory: directory, collaborators: ["octocat": "admin"])
         let summary: DemoSummary
         do {
+            if let recordGitHub { try await world.github.emulator.recordExchanges(into: URL(fileURLWithPath: recordGitHub)) }
             summary = try await DemoScenario(world: world, narrate: narrate).run()
         } catch {
             await world.stop()
