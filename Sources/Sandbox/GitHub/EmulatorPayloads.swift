@@ -78,6 +78,7 @@ struct EmulatorPayloads: Sendable {
         [
             "id": .int(label.id), "node_id": .string("LA_\(label.id)"), "url": .string("\(apiBase)/repos/\(repo.fullName)/labels/\(label.name)"),
             "name": .string(label.name), "color": .string(label.color), "default": false, "description": .optional(label.description),
+            "archived_at": nil, "archived_by": nil,
         ]
     }
 
@@ -196,8 +197,9 @@ struct EmulatorPayloads: Sendable {
     func checkRun(_ run: EmulatedCheckRun, repo: EmulatedRepository, app: JSONValue, pulls: [JSONValue]) -> JSONValue {
         let api = "\(apiBase)/repos/\(repo.fullName)/check-runs/\(run.id)"
         return [
-            "id": .int(run.id), "node_id": .string("CR_\(run.id)"), "head_sha": .string(run.headSHA), "external_id": .optional(run.externalID),
-            "url": .string(api), "html_url": .string("\(webBase)/\(repo.fullName)/runs/\(run.id)"), "details_url": .optional(run.detailsURL),
+            "id": .int(run.id), "node_id": .string("CR_\(run.id)"), "head_sha": .string(run.headSHA), "external_id": .string(run.externalID ?? ""),
+            "url": .string(api), "html_url": .string("\(webBase)/\(repo.fullName)/runs/\(run.id)"),
+            "details_url": run.detailsURL.map { .string($0) } ?? app["external_url"] ?? .null,
             "status": .string(run.status), "conclusion": .optional(run.conclusion), "started_at": Self.date(run.startedAt),
             "completed_at": Self.date(run.completedAt), "name": .string(run.name),
             "output": [

@@ -65,6 +65,9 @@ struct AppRegistrationFlow {
         var outcomes = session.outcomes.makeAsyncIterator()
         let outcome = await outcomes.next() ?? .failure(.appRegistrationTimedOut(seconds: timeoutSeconds))
         timeout.cancel()
+        // The page answering GitHub's redirect is still being sent when the outcome arrives; stopping the server
+        // closes its connections, so give the browser a moment to receive it.
+        try? await Task.sleep(for: .seconds(1))
         await server.stop()
         let (app, written) = try outcome.get()
         _ = try StarterGitIgnore.ensure(in: writer.directory)
