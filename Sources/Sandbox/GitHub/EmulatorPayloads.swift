@@ -36,7 +36,7 @@ struct EmulatorPayloads: Sendable {
             "id": .int(repo.id), "node_id": .string("R_\(repo.id)"), "name": .string(repo.name), "full_name": .string(repo.fullName),
             "private": .bool(repo.isPrivate), "owner": user(repo.owner), "html_url": .string(web), "description": nil, "fork": false,
             "url": .string(api), "homepage": nil, "size": 0, "stargazers_count": 0, "watchers_count": 0, "language": nil,
-            "has_issues": true, "has_projects": true, "has_downloads": true, "has_wiki": true, "has_pages": false,
+            "has_issues": true, "has_projects": true, "has_downloads": true, "has_wiki": true, "has_pages": false, "has_discussions": false,
             "forks_count": 0, "mirror_url": nil, "archived": false, "disabled": false, "open_issues_count": .int(repo.openIssueCount),
             "license": nil, "forks": 0, "open_issues": .int(repo.openIssueCount), "watchers": 0,
             "default_branch": .string(repo.defaultBranch), "is_template": false, "topics": [],
