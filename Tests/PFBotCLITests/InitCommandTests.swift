@@ -151,20 +151,52 @@ import Testing
         let data = try JSONEncoder().encode(manifest)
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(object["default_permissions"] as? [String: String] == [
-            "issues": "write", "pull_requests": "write", "contents": "write", "checks": "write", "metadata": "read", "members": "read",
+            "issues": "write", "pull_requests": "write", "contents": "write", "checks": "write", "metadata": "read",
         ])
         #expect(object["default_events"] as? [String] == [
-            "issues", "issue_comment", "pull_request", "pull_request_review", "check_run", "check_suite", "push", "installation_repositories",
+            "issue_comment", "pull_request", "pull_request_review", "push", "check_run", "check_suite",
         ])
         #expect(object["public"] as? Bool == false)
         #expect(object["name"] as? String == "pfbot")
         #expect(object["url"] as? String == "https://bot.example.net")
-        #expect(object["redirect_url"] as? String == "https://bot.example.net/github/app-created")
+        // The printed manifest has no redirect_url: only `pfbot init --app`'s one-shot page takes GitHub's code.
+        #expect(object["redirect_url"] == nil)
+        let withPage = try #require(try JSONSerialization.jsonObject(
+            with: try JSONEncoder().encode(GitHubAppManifest(baseURL: "https://bot.example.net", redirectURL: "http://127.0.0.1:5000/github/app-created"))
+        ) as? [String: Any])
+        #expect(withPage["redirect_url"] as? String == "http://127.0.0.1:5000/github/app-created")
         let hook = try #require(object["hook_attributes"] as? [String: Any])
         #expect(hook["url"] as? String == "https://bot.example.net/webhooks/github")
         #expect(hook["active"] as? Bool == true)
-        #expect(GitHubAppManifest.reasons.count == 6)
+        #expect(GitHubAppManifest.reasons.count == 11)
         #expect(GitHubAppManifest.reasons.allSatisfy { $0.split(separator: "—").count == 2 })
+    }
+
+    /// Every permission and event of the manifest is explained in docs/security.md's table.
+    @Test func manifest_everyPermissionAndEventIsJustifiedInSecurityDocs() throws {
+        let security = try String(contentsOf: try Fixtures.packageRoot().appendingPathComponent("docs/security.md"), encoding: .utf8)
+        for permission in GitHubAppManifest.permissions {
+            #expect(security.contains("| `\(permission.name)` | \(permission.access) |"), "\(permission.name)")
+        }
+        for event in GitHubAppManifest.events {
+            #expect(security.contains("| `\(event.name)` |"), "\(event.name)")
+        }
+    }
+
+    @Test func appConfigurationEditor_setsTheStarterFilesCommentedKeys_andAddsMissingOnes() {
+        let entries = AppCredentialWriter.entries(appID: 1234, hasWebhookSecret: true)
+        let updated = AppConfigurationEditor.set(entries, inSection: "github", of: StarterConfiguration.text)
+        #expect(updated.contains("\n  app_id: 1234\n"))
+        #expect(updated.contains("\n  private_key_file: secrets/github-app.pem\n"))
+        #expect(updated.contains("\n  webhook_secret_files: [secrets/github-webhook-secret]\n"))
+        #expect(!updated.contains("# app_id:"))
+        #expect(updated.contains("  # installation_id: 7890123"))
+        #expect(updated.components(separatedBy: "\n").count == StarterConfiguration.text.components(separatedBy: "\n").count)
+        let bare = AppConfigurationEditor.set(entries, inSection: "github", of: "log_level: info\ngithub:\n  repository: a/b\nserver:\n  port: 1\n")
+        #expect(bare == "log_level: info\ngithub:\n  app_id: 1234\n  private_key_file: secrets/github-app.pem\n"
+            + "  webhook_secret_files: [secrets/github-webhook-secret]\n  repository: a/b\nserver:\n  port: 1\n")
+        #expect(AppConfigurationEditor.set(entries, inSection: "github", of: "log_level: info") == "log_level: info\ngithub:\n  app_id: 1234\n"
+            + "  private_key_file: secrets/github-app.pem\n  webhook_secret_files: [secrets/github-webhook-secret]\n")
     }
 
     @Test func badURL_isRefusedBeforeAnythingIsWritten() {

@@ -22,6 +22,7 @@ import Testing
         "action": ["action", "--json"],  // not inside GitHub Actions
         "sync": ["sync", "--json", "--config", "missing.yml"],
         "qc": ["qc", "--json", "--config", "missing.yml", "--branch", "pf/x"],
+        "submit": ["submit", "--json", "--config", "missing.yml", "--branch", "pf/x"],
         "report": ["report", "--json", "--config", "missing.yml"],
         "receive": ["receive", "--json", "--config", "missing.yml", "--event", "ping", "--payload", "ping.json"],
         "backup": ["backup", "--json", "--config", "missing.yml", "--output", "backup.sqlite"],

@@ -36,7 +36,7 @@ struct EmulatorPayloads: Sendable {
             "id": .int(repo.id), "node_id": .string("R_\(repo.id)"), "name": .string(repo.name), "full_name": .string(repo.fullName),
             "private": .bool(repo.isPrivate), "owner": user(repo.owner), "html_url": .string(web), "description": nil, "fork": false,
             "url": .string(api), "homepage": nil, "size": 0, "stargazers_count": 0, "watchers_count": 0, "language": nil,
-            "has_issues": true, "has_projects": true, "has_downloads": true, "has_wiki": true, "has_pages": false,
+            "has_issues": true, "has_projects": true, "has_downloads": true, "has_wiki": true, "has_pages": false, "has_discussions": false,
             "forks_count": 0, "mirror_url": nil, "archived": false, "disabled": false, "open_issues_count": .int(repo.openIssueCount),
             "license": nil, "forks": 0, "open_issues": .int(repo.openIssueCount), "watchers": 0,
             "default_branch": .string(repo.defaultBranch), "is_template": false, "topics": [],
@@ -78,6 +78,7 @@ struct EmulatorPayloads: Sendable {
         [
             "id": .int(label.id), "node_id": .string("LA_\(label.id)"), "url": .string("\(apiBase)/repos/\(repo.fullName)/labels/\(label.name)"),
             "name": .string(label.name), "color": .string(label.color), "default": false, "description": .optional(label.description),
+            "archived_at": nil, "archived_by": nil,
         ]
     }
 
@@ -196,8 +197,9 @@ struct EmulatorPayloads: Sendable {
     func checkRun(_ run: EmulatedCheckRun, repo: EmulatedRepository, app: JSONValue, pulls: [JSONValue]) -> JSONValue {
         let api = "\(apiBase)/repos/\(repo.fullName)/check-runs/\(run.id)"
         return [
-            "id": .int(run.id), "node_id": .string("CR_\(run.id)"), "head_sha": .string(run.headSHA), "external_id": .optional(run.externalID),
-            "url": .string(api), "html_url": .string("\(webBase)/\(repo.fullName)/runs/\(run.id)"), "details_url": .optional(run.detailsURL),
+            "id": .int(run.id), "node_id": .string("CR_\(run.id)"), "head_sha": .string(run.headSHA), "external_id": .string(run.externalID ?? ""),
+            "url": .string(api), "html_url": .string("\(webBase)/\(repo.fullName)/runs/\(run.id)"),
+            "details_url": run.detailsURL.map { .string($0) } ?? app["external_url"] ?? .null,
             "status": .string(run.status), "conclusion": .optional(run.conclusion), "started_at": Self.date(run.startedAt),
             "completed_at": Self.date(run.completedAt), "name": .string(run.name),
             "output": [

@@ -70,6 +70,15 @@ extension GitHubEmulator {
         }
     }
 
+    /// Plays the user's "Create GitHub App" click on the page the newest manifest was posted to
+    /// (`POST /settings/apps/new` or `/organizations/ORG/settings/apps/new`): issues the temporary code and returns
+    /// the URL GitHub sends the browser to, the manifest's `redirect_url` with `code` and `state` added. The App
+    /// itself is registered when the code is exchanged (`POST /app-manifests/{code}/conversions`).
+    /// - Throws: `GitHubEmulatorError.notFound` when no manifest was posted, `.rejected` when it has no `redirect_url`.
+    public func createAppFromPostedManifest(as user: String) async throws -> String {
+        try await state.issueManifestCode(as: user).get()
+    }
+
     private func act(_ user: String, _ owner: String, _ repo: String, _ method: String, _ rest: [String], _ body: JSONValue) async throws -> JSONValue {
         let response = await state.act(as: user, key: "\(owner)/\(repo)", method: method, rest: rest, body: body)
         let json = JSONValue.decode(response.body) ?? .null

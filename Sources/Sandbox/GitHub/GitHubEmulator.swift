@@ -126,6 +126,15 @@ public final class GitHubEmulator: Sendable {
         await dispatcher.configure(url: url, secret: secret)
     }
 
+    /// Writes every REST response with a JSON body and every webhook payload from now on as JSON lines into
+    /// `directory` (`rest.jsonl`, `webhooks.jsonl`), for checking against GitHub's published schemas.
+    /// - Throws: `GitHubEmulatorError.recordingFailed` when the folder or its files cannot be written.
+    public func recordExchanges(into directory: URL) async throws {
+        let recorder = try ExchangeRecorder(directory: directory)
+        await state.setRecorder(recorder)
+        await dispatcher.setRecorder(recorder)
+    }
+
     // MARK: - Faults and limits
 
     /// Replaces the fault set.

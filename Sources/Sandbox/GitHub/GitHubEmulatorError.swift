@@ -10,6 +10,8 @@ public enum GitHubEmulatorError: Error, CustomStringConvertible, Sendable {
     case notFound(String)
     /// A driver call was refused, with GitHub's status and message.
     case rejected(status: Int, message: String)
+    /// The exchange recording folder or its files could not be written.
+    case recordingFailed(String)
 
     /// A readable explanation.
     public var description: String {
@@ -18,6 +20,7 @@ public enum GitHubEmulatorError: Error, CustomStringConvertible, Sendable {
         case .invalidKey(let why): return "The App public key is not a usable RSA PEM key: \(why)."
         case .notFound(let what): return "The GitHub emulator has no \(what); create it first."
         case .rejected(let status, let message): return "The GitHub emulator refused the action (\(status)): \(message)."
+        case .recordingFailed(let why): return "The GitHub emulator cannot record its exchanges: \(why); choose a writable folder."
         }
     }
 }

@@ -13,6 +13,13 @@ struct GitHubEmulatorResponse: Sendable {
         return GitHubEmulatorResponse(status: status, headers: all, body: value.encoded())
     }
 
+    /// A minimal HTML page saying `text` (the emulator's web pages).
+    static func html(_ status: Int, _ text: String) -> GitHubEmulatorResponse {
+        let escaped = text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        let page = "<!DOCTYPE html><html><head><title>GitHub emulator</title></head><body><p>\(escaped)</p></body></html>"
+        return GitHubEmulatorResponse(status: status, headers: ["content-type": "text/html; charset=utf-8"], body: Data(page.utf8))
+    }
+
     static func noContent() -> GitHubEmulatorResponse { GitHubEmulatorResponse(status: 204) }
 
     static func error(_ status: Int, _ message: String, errors: [JSONValue]? = nil, headers: [String: String] = [:]) -> GitHubEmulatorResponse {

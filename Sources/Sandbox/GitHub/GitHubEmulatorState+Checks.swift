@@ -18,8 +18,13 @@ extension GitHubEmulatorState {
     }
 
     func checkRunJSON(_ run: EmulatedCheckRun, _ repo: EmulatedRepository, identity: EmulatedIdentity) -> JSONValue {
+        let repoRef: JSONValue = ["id": .int(repo.id), "url": .string("\(payloads.apiBase)/repos/\(repo.fullName)"), "name": .string(repo.name)]
         let pulls = repo.pulls.values.filter { $0.headSHA == run.headSHA }.map { pull -> JSONValue in
-            ["url": .string("\(payloads.apiBase)/repos/\(repo.fullName)/pulls/\(pull.number)"), "id": .int(pull.id), "number": .int(pull.number)]
+            [
+                "url": .string("\(payloads.apiBase)/repos/\(repo.fullName)/pulls/\(pull.number)"), "id": .int(pull.id), "number": .int(pull.number),
+                "head": ["ref": .string(pull.head), "sha": .string(pull.headSHA), "repo": repoRef],
+                "base": ["ref": .string(pull.base), "sha": .string(pull.baseSHA), "repo": repoRef],
+            ]
         }
         return payloads.checkRun(run, repo: repo, app: appJSON(for: identity), pulls: pulls)
     }

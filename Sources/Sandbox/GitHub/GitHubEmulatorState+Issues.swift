@@ -284,6 +284,11 @@ extension GitHubEmulatorState {
         case "triage": legacy = "read"
         default: legacy = role
         }
-        return .json(200, ["permission": .string(legacy), "role_name": .string(role), "user": payloads.user(user)])
+        let collaborator = payloads.user(user).setting("role_name", to: .string(role)).setting("permissions", to: [
+            "admin": .bool(role == "admin"), "maintain": .bool(["admin", "maintain"].contains(role)),
+            "push": .bool(["admin", "maintain", "write"].contains(role)), "triage": .bool(["admin", "maintain", "write", "triage"].contains(role)),
+            "pull": .bool(role != "none"),
+        ])
+        return .json(200, ["permission": .string(legacy), "role_name": .string(role), "user": collaborator])
     }
 }

@@ -21,6 +21,12 @@ actor GitHubEmulatorState {
     var rateUsage: [String: (used: Int, resetAt: Date)] = [:]
     var payloads = EmulatorPayloads(apiBase: "http://127.0.0.1", webBase: "https://github.emulator")
     var nextID = 1_000
+    /// Manifests posted to the web form, newest last, waiting for the "Create GitHub App" click.
+    var pendingRegistrations: [PendingAppRegistration] = []
+    /// Manifest codes issued and not yet exchanged.
+    var manifestCodes: [String: IssuedManifestCode] = [:]
+    /// Where responses are written as JSON lines, when recording.
+    var recorder: ExchangeRecorder?
     /// Pull requests being merged (`owner/repo#n`), so a concurrent second merge is refused.
     var merging: Set<String> = []
     let now: @Sendable () -> Date
@@ -40,6 +46,8 @@ actor GitHubEmulatorState {
 
     func setAPIBase(_ base: String) { payloads.apiBase = base }
 
+    func setRecorder(_ recorder: ExchangeRecorder) { self.recorder = recorder }
+
     // MARK: - Request pipeline
 
     /// The REST API versions the emulator accepts in `X-GitHub-Api-Version`.
@@ -57,6 +65,7 @@ actor GitHubEmulatorState {
         }
         recorded.append(
             RecordedRequest(method: request.method, path: request.path, query: request.query, headers: request.headers, body: request.body, status: response.status))
+        await recorder?.recordResponse(method: request.method, path: request.path, status: response.status, body: response.body)
         return response
     }
 
@@ -74,6 +83,7 @@ actor GitHubEmulatorState {
         if let version = request.headers["x-github-api-version"], !Self.apiVersions.contains(version) {
             return .error(400, "API version \(version) is not supported.")
         }
+        if let unauthenticated = await routeUnauthenticated(request) { return unauthenticated }
         let identity: EmulatedIdentity
         switch await authenticate(request) {
         case .success(let found): identity = found

@@ -14,6 +14,7 @@ actor WebhookDispatcher {
     private var generator = SeededGenerator(seed: 1)
     private var dropRate = 0.0
     private var nextID = 1
+    private var recorder: ExchangeRecorder?
     private let now: @Sendable () -> Date
     private let httpClient: HTTPClient
 
@@ -27,6 +28,8 @@ actor WebhookDispatcher {
         self.secret = secret
     }
 
+    func setRecorder(_ recorder: ExchangeRecorder) { self.recorder = recorder }
+
     func configureFaults(dropRate: Double, seed: UInt64) {
         self.dropRate = dropRate
         self.generator = SeededGenerator(seed: seed &+ 7)
@@ -35,7 +38,8 @@ actor WebhookDispatcher {
     var all: [RecordedDelivery] { deliveries }
 
     /// Queues a delivery behind earlier ones.
-    func enqueue(event: String, payload: JSONValue, installationID: Int?, repositoryID: Int?) {
+    func enqueue(event: String, payload: JSONValue, installationID: Int?, repositoryID: Int?) async {
+        await recorder?.recordDelivery(event: event, payload: payload)
         let body = payload.encoded()
         let record = RecordedDelivery(
             id: nextID, guid: UUID().uuidString.lowercased(), event: event, action: payload["action"]?.stringValue, statusCode: 0,

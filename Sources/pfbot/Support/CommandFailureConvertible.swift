@@ -33,6 +33,15 @@ extension InitError: CommandFailureConvertible {
     }
 }
 
+extension BranchSubmissionError: CommandFailureConvertible {
+    var commandFailure: CommandFailure {
+        switch self {
+        case .noTask: return CommandFailure(code: "unknown_branch", message: description, hint: "run `pfbot sync`, or check the name with `pfbot tasks`")
+        case .noPullRequest: return CommandFailure(code: "no_pull_request", message: description, hint: "run `/pf start` on the task's issue")
+        }
+    }
+}
+
 extension WebhookBodyFileError: CommandFailureConvertible {
     var commandFailure: CommandFailure { CommandFailure(code: "unreadable_payload", message: description, hint: nil) }
 }

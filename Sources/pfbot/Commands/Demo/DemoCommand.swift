@@ -23,9 +23,14 @@ struct DemoCommand: AsyncParsableCommand {
     @Flag(help: "Keep the sandbox running after the scenario and print its addresses; stop with Ctrl-C.")
     var keep = false
 
+    @Option(name: .customLong("record-github"), help: ArgumentHelp(
+        "Write every REST response and webhook payload of the GitHub emulator as JSON lines into this folder "
+            + "(rest.jsonl, webhooks.jsonl), for scripts/check-emulator-schema.", valueName: "folder"))
+    var recordGitHub: String?
+
     func run() async throws {
         let directory = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("pfbot-demo-\(UUID().uuidString)")
-        let demo = DemoRun(directory: directory, keep: keep, json: json)
+        let demo = DemoRun(directory: directory, keep: keep, json: json, recordGitHub: recordGitHub)
         var logger = Logger(label: "pfbot.demo")
         logger.logLevel = .error
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(

@@ -8,6 +8,8 @@ struct DemoRun: Service {
     let directory: URL
     let keep: Bool
     let json: Bool
+    /// A folder the GitHub emulator writes its REST responses and webhook payloads into, when set.
+    let recordGitHub: String?
 
     func run() async throws {
         let narrate: @Sendable (String) -> Void = { [json] line in json ? Output.error(line) : Output.line(line) }
@@ -15,6 +17,7 @@ struct DemoRun: Service {
         let world: SandboxWorld
         do {
             world = try await SandboxWorld.start(directory: directory, collaborators: ["octocat": "admin"])
+            if let recordGitHub { try await world.github.emulator.recordExchanges(into: URL(fileURLWithPath: recordGitHub)) }
         } catch {
             removeDirectory()
             throw error

@@ -1,6 +1,7 @@
-/// The GitHub App manifest `pfbot init` prints: paste it into GitHub's "create an App from a manifest" flow.
+/// The GitHub App manifest of pfbot: what `pfbot init --app` posts to GitHub's "register a GitHub App from a
+/// manifest" page, and what `pfbot init` prints.
 ///
-/// Permissions are the least pfbot needs; ``reasons`` says why each is asked for.
+/// Permissions and events are the least pfbot uses; ``reasons`` says why each is asked for (docs/security.md too).
 struct GitHubAppManifest: Encodable, Equatable {
     /// Where GitHub sends webhooks.
     struct HookAttributes: Encodable, Equatable {
@@ -11,7 +12,8 @@ struct GitHubAppManifest: Encodable, Equatable {
     var name: String
     var url: String
     var hookAttributes: HookAttributes
-    var redirectURL: String
+    /// Where GitHub sends the browser with the temporary code; only the one-shot page of `pfbot init --app` takes it.
+    var redirectURL: String?
     var description: String
     var isPublic: Bool
     var defaultPermissions: [String: String]
@@ -26,35 +28,40 @@ struct GitHubAppManifest: Encodable, Equatable {
         case defaultEvents = "default_events"
     }
 
-    /// The permissions pfbot asks for, with the reason for each, in the order they are explained.
+    /// The permissions pfbot asks for, with the REST calls or git operations that need each.
     static let permissions: [(name: String, access: String, reason: String)] = [
-        ("issues", "write", "mirror each task into an issue, update its checklist and labels, answer /pf commands in comments"),
-        ("pull_requests", "write", "open the draft pull request of a task branch and mark it ready"),
-        ("contents", "write", "push task branches (pf/…) with the rendered templates, and read .github/pfbot.yml"),
-        ("checks", "write", "publish the \"pfbot / QC\" check run with its annotations"),
-        ("metadata", "read", "required by GitHub for every App: list repositories and read their basic data"),
-        ("members", "read", "see organization and team membership when deciding who may run a /pf command"),
+        ("issues", "write", "mirror each task into an issue (create, update, list, lock), its labels, and the replies and 👀 reactions to /pf commands"),
+        ("pull_requests", "write", "open, update and list a task's pull request, read its reviews and changed files"),
+        ("contents", "write", "push task branches (pf/…) over git, merge a task's pull request, read .github/pfbot.yml"),
+        ("checks", "write", "create and complete the \"pfbot / QC\" check run with its annotations"),
+        ("metadata", "read", "read the repository and a commenter's permission on it (granted to every App)"),
     ]
 
-    /// The events pfbot subscribes to.
-    static let events = [
-        "issues", "issue_comment", "pull_request", "pull_request_review", "check_run", "check_suite", "push", "installation_repositories",
+    /// The events pfbot subscribes to, with what it does on each.
+    static let events: [(name: String, reason: String)] = [
+        ("issue_comment", "runs the /pf commands of a new comment"),
+        ("pull_request", "runs QC when a task's pull request opens or moves, and submits the task when it is merged"),
+        ("pull_request_review", "records approvals (require_approval)"),
+        ("push", "runs QC when a task branch moves, and notes the default branch"),
+        ("check_run", "re-runs QC when someone presses Re-run on the \"pfbot / QC\" check"),
+        ("check_suite", "re-runs QC when someone re-runs all checks of a commit"),
     ]
 
-    /// The manifest for a server reachable at `baseURL` (no trailing slash).
-    init(name: String = "pfbot", baseURL: String) {
+    /// The manifest for a server reachable at `baseURL` (no trailing slash); `redirectURL` is the page that
+    /// exchanges the code (nil leaves it out: the printed manifest, created by hand).
+    init(name: String = "pfbot", baseURL: String, redirectURL: String? = nil) {
         self.name = name
         url = baseURL
         hookAttributes = HookAttributes(url: baseURL + "/webhooks/github", active: true)
-        redirectURL = baseURL + "/github/app-created"
+        self.redirectURL = redirectURL
         description = "Mirrors Post Fiat tasks into issues, branches and pull requests, and submits merged work."
         isPublic = false
         defaultPermissions = Dictionary(uniqueKeysWithValues: Self.permissions.map { ($0.name, $0.access) })
-        defaultEvents = Self.events
+        defaultEvents = Self.events.map(\.name)
     }
 
-    /// One line per permission: `issues: write: why`.
+    /// One line per permission and event: `issues: write — why`, `event push — why`.
     static var reasons: [String] {
-        permissions.map { "\($0.name): \($0.access) — \($0.reason)" }
+        permissions.map { "\($0.name): \($0.access) — \($0.reason)" } + events.map { "event \($0.name) — \($0.reason)" }
     }
 }

@@ -29,13 +29,13 @@ struct SubmitCommand: AsyncParsableCommand {
             let submission = BranchSubmission(context: assembly.context)
             if dryRun {
                 let plan = try await submission.plan(branch: branch)
-                if options.json { Output.json(plan) } else { Output.line(plan.preview) }
+                if options.json { try Output.success(plan) } else { Output.line(plan.preview) }
             } else {
                 let plan = try await submission.enqueue(branch: branch)
                 let outcome = try await assembly.syncPass.run()
                 let state = try await assembly.store.task(try TaskID(plan.task))?.task.state.rawValue ?? "unknown"
                 if options.json {
-                    Output.json(["task": plan.task, "head": plan.head, "state": state])
+                    try Output.success(["task": plan.task, "head": plan.head, "state": state])
                 } else {
                     Output.line("Submission of \(branch) at \(plan.head.prefix(12)) queued and run: the task is \(state). \(outcome.text)")
                 }
@@ -44,10 +44,6 @@ struct SubmitCommand: AsyncParsableCommand {
             try await assembly.store.close()
         } catch {
             try? await assembly.store.close()
-            if let problem = error as? BranchSubmissionError {
-                Output.error("✗ \(problem.description)")
-                throw ExitCode.failure
-            }
             throw error
         }
     }
