@@ -64,6 +64,17 @@ extension SQLStore {
         }
     }
 
+    public func renewJobClaim(_ id: Int64, worker: String, lease: Double, now: Date) async throws -> Bool {
+        try await lender.withConnection { database in
+            let row = try await database.raw("""
+                UPDATE jobs SET lease_until = \(bind: Clock.millis(now.addingTimeInterval(lease)))
+                WHERE id = \(bind: id) AND state = 'running' AND claimed_by = \(bind: worker)
+                RETURNING id
+                """).first()
+            return row != nil
+        }
+    }
+
     public func completeJob(_ id: Int64, now: Date) async throws {
         try await lender.withConnection { database in
             try await database.raw("""

@@ -153,6 +153,11 @@ public protocol Store: Sendable {
     /// claim the same job; a job whose lease ran out (its worker died) can be claimed again.
     func claimJob(worker: String, kinds: Set<String>?, lease: Double, now: Date) async throws -> Job?
 
+    /// Extends `worker`'s claim on a running job to `now + lease`, so a job that runs longer than one lease is not
+    /// taken over while its worker is alive.
+    /// - Returns: whether `worker` still held the claim (false when the lease had run out and another worker took the job).
+    func renewJobClaim(_ id: Int64, worker: String, lease: Double, now: Date) async throws -> Bool
+
     /// Marks a claimed job done.
     func completeJob(_ id: Int64, now: Date) async throws
 

@@ -87,4 +87,37 @@ struct ScriptedHandler: JobHandler {
             #expect(await recorder.handled.sorted() == (0..<5).map { "job\($0)" })
         }
     }
+
+    @Test func aJobLongerThanItsLease_keepsItsClaimWhileItsWorkerLives() async throws {
+        let directory = try TemporaryDirectory(prefix: "pfbot-jobs-lease")
+        defer { directory.remove() }
+        let store = try await StoreFactory.open(.sqlite(path: directory.file("pfbot.sqlite")))
+        let recorder = JobRecorder()
+        let slow = JobRunner(store: store, handlers: [SlowHandler(recorder: recorder, duration: .seconds(2))], workerName: "slow", lease: 0.6)
+        let other = JobRunner(store: store, handlers: [SlowHandler(recorder: recorder, duration: .zero)], workerName: "other", lease: 0.6)
+        _ = try await store.enqueue(NewJob(kind: "slow", payload: "long", runAt: Date()))
+        let running = Task { try await slow.runOne() }
+        // The other worker keeps trying for longer than three leases while the first one is still at work.
+        var takenOver = 0
+        for _ in 0..<18 {
+            try await Task.sleep(for: .milliseconds(100))
+            if try await other.runOne() != nil { takenOver += 1 }
+        }
+        #expect(try await running.value == .done)
+        #expect(takenOver == 0)
+        #expect(await recorder.handled == ["long"])
+        try await store.close()
+    }
+}
+
+/// Takes `duration` over each job.
+struct SlowHandler: JobHandler {
+    let kinds: Set<String> = ["slow"]
+    let recorder: JobRecorder
+    let duration: Duration
+
+    func handle(_ job: Job) async throws {
+        _ = await recorder.add(job.payload)
+        try await Task.sleep(for: duration)
+    }
 }

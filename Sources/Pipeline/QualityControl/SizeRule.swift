@@ -19,6 +19,18 @@ struct SizeRule: QCRule {
             annotations.append(QCAnnotation(path: input.folder + "/README.md", line: 1, level: .failure,
                                             message: "The branch adds \(total) bytes; the limit is \(input.rules.maxTotalBytes) (qc.max_total_bytes)."))
         }
-        return QCRuleResult(rule: name, passed: annotations.isEmpty, summary: "\(total) bytes in \(input.taskFiles.count) task file(s)", annotations: annotations)
+        return QCRuleResult(rule: name, passed: annotations.isEmpty, summary: "\(total) bytes in \(input.taskFiles.count) task file(s)" + Self.unreadNote(input),
+                            annotations: annotations)
+    }
+
+    /// Names the files QC did not read (past `qc.read_file_bytes` or `qc.read_budget_bytes`), largest first, with
+    /// their sizes from the tree; empty when every file was read.
+    static func unreadNote(_ input: QCInput, shown: Int = 10) -> String {
+        let unread = input.treeSizes.filter { input.files[$0.key] == nil }.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
+        guard !unread.isEmpty else { return "" }
+        var listed = unread.prefix(shown).map { "`\($0.key)` (\($0.value) bytes)" }
+        if unread.count > shown { listed.append("and \(unread.count - shown) more") }
+        return "; \(unread.count) file(s) judged by their size alone, not read (past qc.read_file_bytes or qc.read_budget_bytes): "
+            + listed.joined(separator: ", ")
     }
 }

@@ -20,7 +20,8 @@ public struct JobRunner: Sendable {
     ///   - store: where jobs are queued.
     ///   - handlers: one per job kind; a job whose kind has no handler is buried with an explanation.
     ///   - workerName: names this process in claims (host and pid are a good choice).
-    ///   - lease: seconds a claim lasts; a worker that dies loses its job to another after this.
+    ///   - lease: seconds a claim lasts; renewed every third of it while the job runs, so only a worker that died (or
+    ///     lost the database) loses its job to another, after this.
     ///   - idleDelay: wait between polls when no job is due.
     ///   - wakeup: ends an idle wait early when work arrives (the webhook inbox signals it).
     ///   - now: the clock.
@@ -109,7 +110,7 @@ public struct JobRunner: Sendable {
             }
         }
         do {
-            try await handler.handle(job)
+            try await renewingClaim(on: job) { try await handler.handle(job) }
         } catch is CancellationError {
             return await record(job, .released) { try await store.releaseJob(job.id) }
         } catch let failure as any PermanentJobFailure {
@@ -127,6 +128,28 @@ public struct JobRunner: Sendable {
             return recorded == .retrying ? outcome : recorded
         }
         return await record(job, .done) { try await store.completeJob(job.id, now: now()) }
+    }
+
+    /// Runs `work` while renewing this worker's claim on `job` every third of the lease, so a job that runs longer
+    /// than one lease is not taken over (and run a second time) by another worker while this one is alive.
+    private func renewingClaim(on job: Job, _ work: () async throws -> Void) async throws {
+        guard let worker = job.claimedBy else { return try await work() }
+        let renewal = Task { [store, lease, now, logger] in
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(lease / 3))
+                if Task.isCancelled { return }
+                do {
+                    if try await !store.renewJobClaim(job.id, worker: worker, lease: lease, now: now()) {
+                        logger.warning("job \(job.id) (\(job.kind)): its claim ran out before it could be renewed and another worker took the job over; check the database's latency and server.job_lease_seconds")
+                        return
+                    }
+                } catch {
+                    logger.warning("could not renew the claim on job \(job.id) (\(job.kind)): \(error); trying again in \(Int(lease / 3)) s")
+                }
+            }
+        }
+        defer { renewal.cancel() }
+        try await work()
     }
 
     /// Writes the outcome; if the store is unreachable the lease simply runs out and the job runs again.

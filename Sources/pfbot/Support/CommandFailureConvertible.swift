@@ -28,7 +28,10 @@ extension InitError: CommandFailureConvertible {
         switch self {
         case .filesExist: return CommandFailure(code: "files_exist", message: description, hint: nil)
         case .cannotWrite: return CommandFailure(code: "cannot_write", message: description, hint: nil)
-        case .invalidURL, .invalidAction: return CommandFailure(code: "usage", message: description, hint: nil, exitCode: 64)
+        case .invalidURL, .invalidAction, .invalidGitHubURL: return CommandFailure(code: "usage", message: description, hint: nil, exitCode: 64)
+        case .conversionFailed: return CommandFailure(code: "app_conversion_failed", message: description, hint: "run `pfbot init --app` again to get a new code")
+        case .appRegistrationTimedOut: return CommandFailure(code: "timed_out", message: description, hint: "run `pfbot init --app` again, or raise --timeout")
+        case .cannotServe: return CommandFailure(code: "cannot_serve", message: description, hint: "free the port or pass --port 0")
         }
     }
 }
