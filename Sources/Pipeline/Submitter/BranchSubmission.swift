@@ -59,6 +59,7 @@ public enum BranchSubmissionError: Error, CustomStringConvertible {
     /// The task has no pull request yet.
     case noPullRequest(String)
 
+    /// What went wrong and what to do.
     public var description: String {
         switch self {
         case .noTask(let branch): return "no task uses branch \(branch); run `pfbot sync` first, or check the name with `pfbot tasks`"

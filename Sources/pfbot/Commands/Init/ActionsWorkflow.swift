@@ -52,10 +52,9 @@ enum ActionsWorkflow {
         types: [submitted, dismissed]
       push:
         branches: ["pf/**"]
-      # Re-run on the "pfbot / QC" check (or all checks of its commit) runs QC again.
+      # Re-run on the "pfbot / QC" check runs QC again (Actions starts check_suite runs only when a suite completes;
+      # `pfbot serve` also handles "Re-run all checks").
       check_run:
-        types: [rerequested]
-      check_suite:
         types: [rerequested]
       schedule:
         - cron: "*/15 * * * *"
