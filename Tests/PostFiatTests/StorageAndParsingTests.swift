@@ -60,8 +60,8 @@ import Testing
 
 @Suite struct EvidenceTests {
     @Test(arguments: [
-        ("https://github.com/o/r/commit/abcdef1", EvidenceType.githubCommit),
-        ("https://github.com/o/r/pull/7/commits/0123456789abcdef0123456789abcdef01234567", .githubCommit),
+        ("https://github.com/o/r/commit/abcdef1", EvidenceType.url),
+        ("https://github.com/o/r/pull/7/commits/0123456789abcdef0123456789abcdef01234567", .url),
         ("https://github.com/o/r/pull/7", .url), ("http://example.org/x?y=1", .url),
         ("just some words", .text), ("https://", .text), ("ftp://example.org/file", .text),
     ])
