@@ -11,7 +11,7 @@ import Testing
         let client = try await harness.client()
         let repository = try await client.repository(repo)
         #expect(repository.fullName == "acme/widgets")
-        #expect(try await client.defaultBranch(repo) == "main")
+        #expect(repository.defaultBranch == "main")
         await harness.stop()
     }
 

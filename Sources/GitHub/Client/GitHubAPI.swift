@@ -6,8 +6,6 @@ public protocol GitHubAPI: Sendable {
 
     /// `GET /repos/{owner}/{repo}`.
     func repository(_ repo: RepositoryRef) async throws -> GitHubRepository
-    /// The repository's default branch.
-    func defaultBranch(_ repo: RepositoryRef) async throws -> String
 
     // MARK: Issues
 

@@ -8,11 +8,6 @@ extension GitHubClient {
         try await get(GitHubRepository.self, repo.apiPath)
     }
 
-    /// The repository's default branch (`main` when GitHub omits it).
-    public func defaultBranch(_ repo: RepositoryRef) async throws -> String {
-        try await repository(repo).defaultBranch ?? "main"
-    }
-
     // MARK: Issues
 
     /// `POST /repos/{owner}/{repo}/issues`.

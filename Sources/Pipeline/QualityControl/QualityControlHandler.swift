@@ -74,7 +74,13 @@ public struct QualityControlRun: Sendable {
                             templatePaths: templates.files.keys.map { folder + "/" + $0 }, rules: context.configuration.repository.qc)
         var report = QualityControl().evaluate(input)
         if let pull = record.pullNumber {
-            report.submissionPreview = try await SubmissionEvidence.read(record, pull: pull, commit: head, merged: false, handle: handle, context: context).preview
+            // The rules read SUBMISSION.md already; it is read again only when the read budget left it out.
+            let evidence = if let data = files[SubmissionEvidence.path(for: record)] {
+                try await SubmissionEvidence.of(record, text: String(decoding: data, as: UTF8.self), pull: pull, commit: head, merged: false, context: context)
+            } else {
+                try await SubmissionEvidence.read(record, pull: pull, commit: head, merged: false, handle: handle, context: context)
+            }
+            report.submissionPreview = evidence.preview
         }
         return report
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Git
 import PFBotCore
 import Storage
 
@@ -27,8 +28,7 @@ public struct BranchSubmission: Sendable {
     /// The plan for the branch's head. Nothing is written.
     /// - Throws: ``BranchSubmissionError`` when no task uses the branch or it has no pull request yet.
     public func plan(branch: String) async throws -> Plan {
-        let (record, pull, head) = try await locate(branch)
-        let handle = try await context.git.freshMirror()
+        let (record, pull, head, handle) = try await locate(branch)
         let evidence = try await SubmissionEvidence.read(record, pull: pull, commit: head, merged: false, handle: handle, context: context)
         return Plan(task: record.task.id.rawValue, head: head, pull: pull, preview: evidence.preview)
     }
@@ -42,13 +42,13 @@ public struct BranchSubmission: Sendable {
         return plan
     }
 
-    private func locate(_ branch: String) async throws -> (TaskRecord, Int, String) {
+    private func locate(_ branch: String) async throws -> (TaskRecord, Int, String, MirrorHandle) {
         guard let record = try await context.store.task(repository: context.repository.description, branch: branch) else {
             throw BranchSubmissionError.noTask(branch)
         }
         guard let pull = record.pullNumber else { throw BranchSubmissionError.noPullRequest(branch) }
         let handle = try await context.git.freshMirror()
-        return (record, pull, try await context.git.workspace.resolve(in: handle, ref: branch))
+        return (record, pull, try await context.git.workspace.resolve(in: handle, ref: branch), handle)
     }
 }
 
