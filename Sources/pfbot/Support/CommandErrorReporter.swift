@@ -18,11 +18,19 @@ struct CommandErrorReporter {
         let status = PFBot.exitCode(for: error)
         if let failure = (error as? CommandFailure) ?? (error as? any CommandFailureConvertible)?.commandFailure {
             if json { Output.failure(failure) } else { Output.failureText(failure) }
-            Foundation.exit(failure.exitCode)
+            Self.terminate(failure.exitCode)
         }
         guard json, status != .success else { PFBot.exit(withError: error) }
         Output.failure(Self.failure(for: error, status: status))
-        Foundation.exit(status.rawValue)
+        Self.terminate(status.rawValue)
+    }
+
+    /// Flushes the output and ends the process at once. `exit` would run the C library's exit handlers while the
+    /// process's event-loop threads still run, which can block for good on a lock one of them holds (seen as a
+    /// `pfbot demo` that printed its error after SIGINT and never ended).
+    private static func terminate(_ code: Int32) -> Never {
+        fflush(nil)
+        _exit(code)
     }
 
     /// The failure an error stands for, with a code a script can test.
