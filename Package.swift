@@ -234,7 +234,7 @@ let package = Package(
         .executableTarget(
             name: "PFBotBench",
             dependencies: [
-                "XRPL", "JSON", "CSecp256k1", "Git", "Server", "Storage", "GitHub", "SandboxWorld", "PFBotCore", "Pipeline", "Analytics", "PFBotTestSupport",
+                "XRPL", "JSON", "CSecp256k1", "Git", "Server", "Storage", "GitHub", "Sandbox", "SandboxWorld", "PFBotCore", "Pipeline", "Analytics", "PFBotTestSupport",
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),

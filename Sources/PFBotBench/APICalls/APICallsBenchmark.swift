@@ -1,14 +1,17 @@
 import Foundation
+import Sandbox
 import SandboxWorld
 
 /// `PFBotBench api-calls`: the GitHub REST calls the bot makes for the demo's four tasks (proposal to reward), as
 /// the GitHub emulator records them on the wire, by route; then the calls of one more sync with nothing changed,
-/// which must write nothing. The target is at most 15 calls per task.
+/// which must write nothing. The target is at most 15 calls per task. `--trace` also prints every call in order.
 enum APICallsBenchmark {
     static let targetPerTask = 15.0
 
     static func run(_ arguments: [String]) async throws {
-        guard arguments.isEmpty else { throw BenchArgumentError("api-calls takes no options; usage: PFBotBench api-calls") }
+        guard arguments.isEmpty || arguments == ["--trace"] else {
+            throw BenchArgumentError("api-calls takes only --trace; usage: PFBotBench api-calls [--trace]")
+        }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pfbot-bench-api-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         let world = try await SandboxWorld.start(directory: directory, collaborators: ["octocat": "admin"])
@@ -16,6 +19,7 @@ enum APICallsBenchmark {
             let summary = try await DemoScenario(world: world, narrate: { _ in }).run()
             guard summary.succeeded else { throw BenchArgumentError("the demo scenario did not end as expected: \(summary.tasks.map(\.state))") }
             let before = await world.botRequests().count
+            if arguments == ["--trace"] { trace(await world.botRequests()) }
             try await world.sync()
             let idle = APICallReport(Array(await world.botRequests().dropFirst(before)), tasks: summary.tasks.count)
             await world.stop()
@@ -24,6 +28,15 @@ enum APICallsBenchmark {
             await world.stop()
             throw error
         }
+    }
+
+    /// One line per call: status, method, path and the body's keys or its first characters.
+    static func trace(_ requests: [RecordedRequest]) {
+        for (index, request) in requests.enumerated() {
+            let body = String(decoding: request.body.prefix(160), as: UTF8.self).replacingOccurrences(of: "\n", with: " ")
+            print("\(index + 1)\t\(request.status)\t\(request.method) \(request.path)\t\(body)")
+        }
+        print("")
     }
 
     static func report(_ lifecycle: APICallReport, idle: APICallReport) {
