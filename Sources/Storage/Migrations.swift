@@ -276,6 +276,28 @@ enum Migrations {
             )
             """,
         ]),
+        Migration(id: "006_command_receipts_and_heads", statements: [
+            """
+            CREATE TABLE command_receipts (
+                comment_id BIGINT NOT NULL,
+                line INTEGER NOT NULL,
+                verb TEXT NOT NULL,
+                reply TEXT,
+                started_at BIGINT NOT NULL,
+                finished_at BIGINT,
+                PRIMARY KEY (comment_id, line)
+            )
+            """,
+            """
+            CREATE TABLE task_heads (
+                task_id TEXT NOT NULL,
+                head_sha TEXT NOT NULL,
+                seen_at BIGINT NOT NULL,
+                seq BIGINT NOT NULL,
+                PRIMARY KEY (task_id, head_sha)
+            )
+            """,
+        ]),
     ]
 }
 

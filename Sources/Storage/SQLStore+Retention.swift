@@ -16,6 +16,10 @@ extension SQLStore {
             let jobs = try await database.raw("""
                 DELETE FROM jobs WHERE state = 'done' AND updated_at < \(bind: cutoff(retention.doneJobDays)) RETURNING id
                 """).all().count
+            // A comment's command receipts are kept as long as the ids of the deliveries that could carry it again.
+            try await database.raw("""
+                DELETE FROM command_receipts WHERE finished_at IS NOT NULL AND finished_at < \(bind: cutoff(retention.deliveryDays))
+                """).run()
             var audit = 0
             if retention.auditDays > 0 {
                 audit = try await database.raw("DELETE FROM audit_log WHERE at < \(bind: cutoff(retention.auditDays)) RETURNING id").all().count

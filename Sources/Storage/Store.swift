@@ -79,6 +79,19 @@ public protocol Store: Sendable {
     /// Records deadline warnings as posted.
     func recordDeadlineWarnings(task: TaskID, leadHours: Set<Int>, at time: Date) async throws
 
+    /// Starts the command on line `line` of comment `comment`: records it as begun unless it already is, and returns
+    /// the receipt recorded by an earlier attempt (`nil` when this is the first), so a comment's commands take effect once.
+    func beginCommand(comment: Int64, line: Int, verb: String, at time: Date) async throws -> CommandReceipt?
+
+    /// Records the reply of a command begun with ``beginCommand(comment:line:verb:at:)``: it is done.
+    func finishCommand(comment: Int64, line: Int, reply: String, at time: Date) async throws
+
+    /// Records that a task's pull request head was `sha` at `time` (GitHub's time of the event).
+    func recordHead(task: TaskID, sha: String, at time: Date) async throws
+
+    /// The heads recorded for a task, in the order they were reported (the current head last).
+    func heads(task: TaskID) async throws -> [TaskHead]
+
     /// Whether pfbot already asked GitHub to redeliver the delivery `guid`.
     func redeliveryRequested(guid: String) async throws -> Bool
 

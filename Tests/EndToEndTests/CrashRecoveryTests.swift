@@ -24,7 +24,9 @@ struct CrashAfterSubmitSink: TaskSink {
     func respondToVerification(_ id: TaskID, evidence: [Evidence]) async throws -> WriteReceipt {
         try await real.respondToVerification(id, evidence: evidence)
     }
-    func requestTask(kind: TaskKind, text: String) async throws -> TaskRequestReceipt { try await real.requestTask(kind: kind, text: text) }
+    func requestTask(kind: TaskKind, text: String, key: String?) async throws -> TaskRequestReceipt {
+        try await real.requestTask(kind: kind, text: text, key: key)
+    }
 }
 
 @Suite(.serialized) struct CrashRecoveryTests {

@@ -37,6 +37,25 @@ import Testing
         #expect(parser.parse("> /pf accept\n>/pf cancel").isEmpty)
     }
 
+    @Test func ignoresTheLazyContinuationLinesOfAQuote() {
+        #expect(parser.parse("> someone wrote\n/pf accept\nstill quoted\n/pf cancel").isEmpty)
+        #expect(parser.commands(in: "> someone wrote\n\n/pf status").map(\.verb) == ["status"])
+        #expect(parser.commands(in: ">\n/pf status").map(\.verb) == ["status"], "an empty quote line opens no paragraph to continue")
+    }
+
+    @Test func ignoresQuotesInsideListItems() {
+        #expect(parser.parse("- > /pf accept\n1. > quoted\n/pf cancel").isEmpty)
+    }
+
+    @Test func ignoresHTMLComments() {
+        #expect(parser.parse("<!-- /pf accept -->").isEmpty)
+        #expect(parser.parse("<!--\n/pf accept\n\n/pf cancel\n-->").isEmpty)
+        #expect(parser.parse("hidden <!-- start\n/pf accept\nend -->").isEmpty)
+        #expect(parser.commands(in: "<!-- note -->\n/pf status").map(\.verb) == ["status"])
+        #expect(parser.commands(in: "<!--\n/pf accept\n-->\n/pf status").map(\.verb) == ["status"])
+        #expect(parser.commands(in: "<!-- a --> <!-- b\n/pf accept\n--> <!-- c -->\n/pf status").map(\.verb) == ["status"])
+    }
+
     @Test func ignoresFencedCodeBlocks() {
         let body = "```\n/pf accept\n```\n~~~~\n/pf cancel\n~~~~\n/pf status"
         #expect(parser.commands(in: body).map(\.verb) == ["status"])

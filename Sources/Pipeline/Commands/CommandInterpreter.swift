@@ -15,7 +15,7 @@ public enum CommandInterpreter {
             return .failure(CommandRejection(verb: verb, message: "the text is longer than \(maximumTextLength) characters."))
         }
         guard let definition = CommandRegistry.verb(named: verb) else {
-            return .failure(CommandRejection(verb: verb, message: "`\(verb)` is not a pfbot command. \(CommandCatalog.shortList)"))
+            return .failure(CommandRejection(verb: verb, message: "`\(IssueComments.echoable(verb))` is not a pfbot command. \(CommandCatalog.shortList)"))
         }
         return parse(definition, text)
     }

@@ -8,6 +8,8 @@ struct CommandInvocation {
     let login: String
     /// The task of the issue; present for every verb that ``CommandVerb/needsTask``.
     let record: TaskRecord?
+    /// Names this command line (comment id and line) for writes that must happen once however often it is run.
+    let key: String
 
     /// The task, for verbs that need one (the dispatcher refuses them on issues without a task).
     var task: TaskRecord {

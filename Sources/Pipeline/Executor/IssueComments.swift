@@ -74,7 +74,16 @@ public enum IssueComments {
 
     /// The reply to a command that was refused.
     public static func refusal(verb: String, message: String) -> String {
-        "`/pf \(verb)` was not run: \(message)"
+        "`/pf\(verb.isEmpty ? "" : " " + echoable(verb))` was not run: \(message)"
+    }
+
+    /// A word someone wrote after `/pf`, safe to echo inside a code span: verb-like words as written, anything else
+    /// (backticks that would end the span, markup, mentions, very long words) as `…`.
+    static func echoable(_ word: String) -> String {
+        let verbLike = !word.isEmpty && word.count <= 32 && word.unicodeScalars.allSatisfy { scalar in
+            ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_"
+        }
+        return verbLike ? word : "…"
     }
 
     static func mentions(_ logins: [String]) -> String {

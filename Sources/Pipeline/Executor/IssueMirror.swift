@@ -106,31 +106,36 @@ struct IssueMirror {
         try await postOnce(issue: number, event: event, body: body)
     }
 
-    /// Posts `body` on an issue unless a comment carrying the event marker is there. The store's record answers
-    /// without a call; the comments are listed only when the store does not know them all (an issue pfbot did not
-    /// create with this store: listed once, and every pfbot comment found is recorded) or when an earlier attempt
-    /// may have posted it (recorded as unconfirmed).
-    /// - Parameter since: with an issue whose comments the store does not know, list only the comments updated
-    ///   since then (a reply to a command comes after the command); the listing is then not taken as complete.
+    /// Posts `body` on an issue unless a comment carrying the event marker is there (see ``isPosted(issue:event:since:)``).
     func postOnce(issue number: Int, event: String, body: String, since: Date? = nil) async throws {
+        guard try await !isPosted(issue: number, event: event, since: since) else { return }
         let store = context.store
-        let posted = try await store.postedComment(repository: repository, issue: number, event: event)
-        if posted?.commentID != nil { return }
-        let known = try await store.issueMirror(repository: repository, issue: number)?.commentsRecorded == true
-        if posted != nil || !known {
-            let comments = try await context.github.listComments(context.repository, issue: number, since: known ? nil : since)
-            for comment in comments {
-                guard let found = IssueComments.event(in: comment.body ?? "") else { continue }
-                try await store.recordPostedComment(PostedCommentRecord(repository: repository, issue: number, event: found,
-                                                                        commentID: Int64(comment.id), recordedAt: context.now()))
-            }
-            if !known, since == nil { try await store.markIssueCommentsRecorded(repository: repository, issue: number, at: context.now()) }
-            if comments.contains(where: { IssueComments.carries($0.body ?? "", event: event) }) { return }
-        }
         try await store.recordPostedComment(PostedCommentRecord(repository: repository, issue: number, event: event, commentID: nil, recordedAt: context.now()))
         let comment = try await context.github.createComment(context.repository, issue: number, body: body)
         try await store.recordPostedComment(PostedCommentRecord(repository: repository, issue: number, event: event, commentID: Int64(comment.id),
                                                                 recordedAt: context.now()))
+    }
+
+    /// Whether a comment carrying the event marker is on the issue. The store's record answers without a call; the
+    /// comments are listed only when the store does not know them all (an issue pfbot did not create with this store:
+    /// listed once, and every pfbot comment found is recorded) or when an earlier attempt may have posted it (recorded
+    /// as unconfirmed).
+    /// - Parameter since: with an issue whose comments the store does not know, list only the comments updated
+    ///   since then (a reply to a command comes after the command); the listing is then not taken as complete.
+    func isPosted(issue number: Int, event: String, since: Date? = nil) async throws -> Bool {
+        let store = context.store
+        let posted = try await store.postedComment(repository: repository, issue: number, event: event)
+        if posted?.commentID != nil { return true }
+        let known = try await store.issueMirror(repository: repository, issue: number)?.commentsRecorded == true
+        guard posted != nil || !known else { return false }
+        let comments = try await context.github.listComments(context.repository, issue: number, since: known ? nil : since)
+        for comment in comments {
+            guard let found = IssueComments.event(in: comment.body ?? "") else { continue }
+            try await store.recordPostedComment(PostedCommentRecord(repository: repository, issue: number, event: found,
+                                                                    commentID: Int64(comment.id), recordedAt: context.now()))
+        }
+        if !known, since == nil { try await store.markIssueCommentsRecorded(repository: repository, issue: number, at: context.now()) }
+        return comments.contains { IssueComments.carries($0.body ?? "", event: event) }
     }
 
     /// The issue body of a task as pfbot renders it, with the checklist items in `checked` ticked.

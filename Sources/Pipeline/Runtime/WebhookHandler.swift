@@ -56,6 +56,8 @@ struct WebhookHandler: PipelineJobHandler {
             guard let merge = pull.mergeCommitSha else { return }
             try await context.jobs.enqueue(.submit(SubmissionJob(task: record.task.id, commit: merge, head: pull.head.sha, pull: pull.number)))
         case "opened", "synchronize", "reopened", "ready_for_review":
+            // The head and GitHub's time of it: a command written before this time was written about an older head.
+            try await context.store.recordHead(task: record.task.id, sha: pull.head.sha, at: pull.updatedAt ?? context.now())
             try await context.jobs.enqueue(.qualityControl(QualityControlJob(task: record.task.id, head: pull.head.sha)))
         default:
             return

@@ -82,13 +82,14 @@ extension TaskNodeClient {
 
     // MARK: - Task requests (§4.7)
 
-    /// Asks for a new task (§4.7); the `requestId` is reused on retry so no second offer is generated.
-    public func requestTask(kind: TaskKind, text: String) async throws -> TaskRequestReceipt {
+    /// Asks for a new task (§4.7); the `requestId` is reused on retry so no second offer is generated. With a `key`, the
+    /// request's identifiers are kept after success too, so any later repeat under that key is the same request.
+    public func requestTask(kind: TaskKind, text: String, key requestKey: String? = nil) async throws -> TaskRequestReceipt {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw TaskNodeError.invalidEvidence("the request text is empty; describe the task you want") }
         guard trimmed.count <= 8000 else { throw TaskNodeError.invalidEvidence("the request text exceeds 8000 characters") }
         let route = "/api/tasks/request"
-        let key = "request|" + CanonicalJSON.sha256Hex(kind.name + "\u{0}" + trimmed)
+        let key = requestKey.map { "request|key:" + $0 } ?? "request|" + CanonicalJSON.sha256Hex(kind.name + "\u{0}" + trimmed)
         let identifiers: LiteralJSON
         if let pending = try pendingWrites.pending(for: key), let saved = try? LiteralJSON.parse(Data(pending.payloadJSON.utf8)) {
             identifiers = saved
@@ -112,7 +113,7 @@ extension TaskNodeClient {
             capLedger.record(.taskRequest, caps: configuration.agentCaps, now: clock.now())
             return try await self.authorized(request)
         }
-        try pendingWrites.remove(key)
+        if requestKey == nil { try pendingWrites.remove(key) }
         let requestID = reply.json["requestId"]?.stringValue ?? identifiers["requestId"]?.stringValue ?? ""
         return TaskRequestReceipt(requestID: requestID, txHash: reply.json["txHash"]?.stringValue)
     }

@@ -12,6 +12,7 @@ public protocol TaskSink: Sendable {
     func submit(_ id: TaskID, evidence: [Evidence]) async throws -> WriteReceipt
     /// Answers the current verification prompt.
     func respondToVerification(_ id: TaskID, evidence: [Evidence]) async throws -> WriteReceipt
-    /// Asks the Task Node for a new task.
-    func requestTask(kind: TaskKind, text: String) async throws -> TaskRequestReceipt
+    /// Asks the Task Node for a new task. Requests with the same `key` (e.g. one per comment line) are one request:
+    /// a repeat reuses the first one's `requestId`, which the Task Node answers once.
+    func requestTask(kind: TaskKind, text: String, key: String?) async throws -> TaskRequestReceipt
 }

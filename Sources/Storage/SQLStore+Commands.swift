@@ -1,0 +1,54 @@
+import Foundation
+import PFBotCore
+import SQLKit
+
+extension SQLStore {
+    public func beginCommand(comment: Int64, line: Int, verb: String, at time: Date) async throws -> CommandReceipt? {
+        try await lender.withConnection { database in
+            // Insert-or-keep in one statement, then read: a concurrent attempt sees the first one's row.
+            let inserted = try await database.raw("""
+                INSERT INTO command_receipts (comment_id, line, verb, started_at) VALUES (\(bind: comment), \(bind: line), \(bind: verb), \(bind: Clock.millis(time)))
+                ON CONFLICT (comment_id, line) DO NOTHING
+                RETURNING comment_id
+                """).first()
+            guard inserted == nil else { return nil }
+            guard let row = try await database.raw("""
+                SELECT comment_id, line, verb, reply, started_at FROM command_receipts WHERE comment_id = \(bind: comment) AND line = \(bind: line)
+                """).first() else { return nil }
+            return CommandReceipt(comment: try row.decode(column: "comment_id", as: Int64.self), line: try row.decode(column: "line", as: Int.self),
+                                  verb: try row.decode(column: "verb", as: String.self), reply: try row.decode(column: "reply", as: String?.self),
+                                  startedAt: Clock.date(try row.decode(column: "started_at", as: Int64.self)))
+        }
+    }
+
+    public func finishCommand(comment: Int64, line: Int, reply: String, at time: Date) async throws {
+        try await lender.withConnection { database in
+            try await database.raw("""
+                UPDATE command_receipts SET reply = \(bind: reply), finished_at = \(bind: Clock.millis(time))
+                WHERE comment_id = \(bind: comment) AND line = \(bind: line)
+                """).run()
+        }
+    }
+
+    public func recordHead(task: TaskID, sha: String, at time: Date) async throws {
+        try await lender.withTransaction { database in
+            // `seq` orders the heads as they were reported, whatever their times (GitHub's clock has one-second steps).
+            let next = try await database.raw("SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM task_heads WHERE task_id = \(bind: task.rawValue)")
+                .first()?.decode(column: "next", as: Int64.self) ?? 1
+            try await database.raw("""
+                INSERT INTO task_heads (task_id, head_sha, seen_at, seq) VALUES (\(bind: task.rawValue), \(bind: sha), \(bind: Clock.millis(time)), \(bind: next))
+                ON CONFLICT (task_id, head_sha) DO UPDATE SET seen_at = excluded.seen_at, seq = excluded.seq
+                """).run()
+        }
+    }
+
+    public func heads(task: TaskID) async throws -> [TaskHead] {
+        try await lender.withConnection { database in
+            try await database.raw("""
+                SELECT head_sha, seen_at FROM task_heads WHERE task_id = \(bind: task.rawValue) ORDER BY seq
+                """).all().map { row in
+                TaskHead(sha: try row.decode(column: "head_sha", as: String.self), seenAt: Clock.date(try row.decode(column: "seen_at", as: Int64.self)))
+            }
+        }
+    }
+}
