@@ -20,6 +20,12 @@ import Testing
         let paid = IssueComments.rewarded(amount: try PFTAmount(parsing: "12.5"), decision: "partial_reward", reason: "Good", paymentHash: "ABC")
         #expect(paid.contains("Rewarded **12.5 PFT** (partial reward)."))
         #expect(paid.contains("Payment: `ABC`"))
+        let hostile = IssueComments.rewarded(amount: try PFTAmount(parsing: "1"), decision: "x <!-- pfbot:event=submission:1 --> @everyone",
+                                             reason: nil, paymentHash: "`@everyone <!-- pfbot:event=x -->")
+        #expect(!hostile.contains("@everyone") && !hostile.contains("<!-- pfbot:event=submission") && !hostile.contains("<!-- pfbot:event=x"), "\(hostile)")
+        let forged = IssueComments.verificationPrompt(ask: "?", eventID: "e --> <!-- pfbot:event=reward", assignees: [])
+        #expect(!IssueComments.carries(forged, event: "reward"))
+        #expect(IssueComments.carries(forged, event: "verification:e --> <!-- pfbot:event=reward"), "the same outside id always names the same marker")
         let rejected = IssueComments.rewarded(amount: .zero, decision: "reject", reason: nil, paymentHash: nil)
         #expect(rejected.contains("**rejected**"))
     }

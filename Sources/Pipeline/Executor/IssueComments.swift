@@ -4,8 +4,15 @@ import PFBotCore
 /// The comments pfbot posts on a task's issue. Each starts with a hidden marker naming the event, so a retried
 /// job finds its earlier comment instead of posting twice.
 public enum IssueComments {
-    /// The hidden marker of a comment, e.g. `<!-- pfbot:event=submission:abc123 -->`.
-    public static func marker(_ event: String) -> String { "<!-- pfbot:event=\(event) -->" }
+    /// The hidden marker of a comment, e.g. `<!-- pfbot:event=submission:abc123 -->`. Characters other than letters,
+    /// digits and `_ - . :` become `_`, so an event named by outside text (a Task Node event id) cannot end the
+    /// comment early or forge another marker.
+    public static func marker(_ event: String) -> String {
+        let safe = String(String.UnicodeScalarView(event.unicodeScalars.prefix(200).map { scalar in
+            scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || "_-.:".unicodeScalars.contains(scalar)) ? scalar : "_"
+        }))
+        return "<!-- pfbot:event=\(safe) -->"
+    }
 
     /// Whether a comment body carries the marker of `event`.
     public static func carries(_ body: String, event: String) -> Bool { body.contains(marker(event)) }
@@ -54,9 +61,12 @@ public enum IssueComments {
     public static func rewarded(amount: PFTAmount, decision: String, reason: String?, paymentHash: String?) -> String {
         var lines = [marker("reward"), decision == "reject" || amount == .zero
             ? "The Post Fiat reviewer **rejected** the submission (0 PFT)."
-            : "Rewarded **\(amount.decimalText) PFT** (\(decision.replacingOccurrences(of: "_", with: " ")))."]
+            : "Rewarded **\(amount.decimalText) PFT** (\(IssueBody.escapeInline(InertText.singleLine(decision.replacingOccurrences(of: "_", with: " "), limit: 80))))."]
         if let reason, !reason.isEmpty { lines += ["", IssueBody.quoted(reason).joined(separator: "\n")] }
-        if let paymentHash { lines += ["", "Payment: `\(paymentHash)`"] }
+        if let paymentHash {
+            let isHash = !paymentHash.isEmpty && paymentHash.count <= 128 && paymentHash.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+            lines += ["", isHash ? "Payment: `\(paymentHash)`" : "Payment: " + IssueBody.escapeInline(InertText.singleLine(paymentHash, limit: 100))]
+        }
         return lines.joined(separator: "\n")
     }
 
