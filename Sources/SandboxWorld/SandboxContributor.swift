@@ -19,19 +19,22 @@ public struct SandboxContributor: Sendable {
     /// Rewrites the branch's files with `edit` (return `nil` to keep a file as is), adds `extra` files, commits and
     /// pushes. Returns the new head.
     @discardableResult
-    public func push(to branch: String, message: String, extra: [String: String] = [:], edit: @Sendable (String, String) -> String?) async throws -> String {
+    /// - Parameter base: the branch a new `branch` starts from (`nil`: `branch` exists).
+    public func push(to branch: String, from base: String? = nil, message: String, extra: [String: String] = [:],
+                     edit: @Sendable (String, String) -> String?) async throws -> String {
         let workspace = LibGit2Workspace(dataDirectory: world.directory.appendingPathComponent("contributor-\(login)"))
         let remote = world.context.git.remoteURL
         let handle = try await workspace.mirror(remoteURL: remote, token: token)
         try await workspace.fetch(in: handle, token: token)
-        let before = try await workspace.resolve(in: handle, ref: branch)
+        let start = base ?? branch
+        let before = base == nil ? try await workspace.resolve(in: handle, ref: branch) : String(repeating: "0", count: 40)
         var files: [String: String] = [:]
-        for entry in try await workspace.listTree(in: handle, ref: branch) where entry.kind == .file {
-            let text = String(decoding: try await workspace.readFile(in: handle, ref: branch, path: entry.path) ?? Data(), as: UTF8.self)
+        for entry in try await workspace.listTree(in: handle, ref: start) where entry.kind == .file {
+            let text = String(decoding: try await workspace.readFile(in: handle, ref: start, path: entry.path) ?? Data(), as: UTF8.self)
             if let edited = edit(entry.path, text), edited != text { files[entry.path] = edited }
         }
         files.merge(extra) { _, new in new }
-        let request = CommitRequest(base: branch, branch: branch, files: files.sorted { $0.key < $1.key }.map { GitFile(path: $0.key, text: $0.value) },
+        let request = CommitRequest(base: start, branch: branch, files: files.sorted { $0.key < $1.key }.map { GitFile(path: $0.key, text: $0.value) },
                                     message: message, author: GitSignature(name: login, email: "\(login)@example.org"))
         let result = try await workspace.commit(request, in: handle)
         try await workspace.push(in: handle, branches: [branch], force: false, token: token)

@@ -92,6 +92,10 @@ public protocol Store: Sendable {
     /// The heads recorded for a task, in the order they were reported (the current head last).
     func heads(task: TaskID) async throws -> [TaskHead]
 
+    /// The most recently submitted tasks (up to `limit`) with their analysed category and complexity and their
+    /// accept and submit times: what the effort estimator is calibrated on.
+    func finishedWork(limit: Int) async throws -> [FinishedWork]
+
     /// Whether pfbot already asked GitHub to redeliver the delivery `guid`.
     func redeliveryRequested(guid: String) async throws -> Bool
 

@@ -48,17 +48,18 @@ import Yams
         #expect(mapping(mapping(triggers, "pull_request"), "types")?.sequence?.compactMap(\.string)
             == ["opened", "synchronize", "reopened", "closed", "ready_for_review"])
         #expect(mapping(mapping(triggers, "pull_request_review"), "types")?.sequence?.compactMap(\.string) == ["submitted", "dismissed"])
-        #expect(mapping(mapping(triggers, "push"), "branches")?.sequence?.compactMap(\.string) == ["pf/**"])
+        #expect(mapping(mapping(triggers, "push"), "branches")?.sequence?.compactMap(\.string) == ["**"])
         #expect(mapping(triggers, "schedule")?.sequence?.first.flatMap { mapping($0, "cron")?.string } == "*/15 * * * *")
         #expect(mapping(triggers, "workflow_dispatch") != nil)
         #expect(mapping(triggers, "pull_request_target") == nil)
         #expect(mapping(root, "container") == nil && mapping(job, "container") == nil, "no container: the job starts on the runner at once")
     }
 
-    @Test func workflow_runsCommentsOnlyWhenTheyStartWithPf() throws {
+    @Test func workflow_runsCommentsOnlyWhenTheyStartWithPf_andPushesOnlyToTaskBranchesOrOfTheConfig() throws {
         let root = try #require(try Yams.compose(yaml: ActionsWorkflow.text))
         let condition = mapping(mapping(mapping(root, "jobs"), "pfbot"), "if")?.string
-        #expect(condition == "github.event_name != 'issue_comment' || startsWith(github.event.comment.body, '/pf')")
+        #expect(condition == "(github.event_name != 'issue_comment' || startsWith(github.event.comment.body, '/pf'))"
+            + " && (github.event_name != 'push' || startsWith(github.ref, 'refs/heads/pf/') || contains(toJSON(github.event.commits), '.github/pfbot.yml'))")
     }
 
     @Test func workflow_queuesEveryRun_scheduledOrEvent_inOneRepositoryGroup_thatNeverCancels() throws {

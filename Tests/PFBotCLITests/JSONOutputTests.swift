@@ -48,6 +48,7 @@ import Testing
         "config validate": ["config", "validate", "--json", "--config", "missing.yml"],
         "config keys": ["config", "keys", "--json", "--no-such-option"],
         "config commands": ["config", "commands", "--json", "--no-such-option"],
+        "config schema": ["config", "schema", "--json", "--no-such-option"],
         "doctor": ["doctor", "--json", "--config", "missing.yml"],
     ]
 
@@ -128,6 +129,7 @@ import Testing
             ("config validate", ["config", "validate", "--json"]),
             ("config keys", ["config", "keys", "--json"]),
             ("config commands", ["config", "commands", "--json"]),
+            ("config schema", ["config", "schema", "--json"]),
             ("report", ["report", "--json"]),
             ("tasks --queue", ["tasks", "--queue", "--json"]),
             ("backup", ["backup", "--json", "--output", directory.file("backup.sqlite")]),

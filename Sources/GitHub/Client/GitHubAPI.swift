@@ -48,6 +48,12 @@ public protocol GitHubAPI: Sendable {
     /// `POST /repos/{owner}/{repo}/issues/comments/{id}/reactions`.
     func addReaction(_ repo: RepositoryRef, commentID: Int, content: ReactionContent) async throws -> Reaction
 
+    // MARK: Contents
+
+    /// `GET /repos/{owner}/{repo}/contents/{path}?ref=`: the file at `path` on `ref`, or nil when there is none.
+    /// A conditional read: a file unchanged since the last read is answered `304` from the ETag cache.
+    func repositoryFile(_ repo: RepositoryRef, path: String, ref: String) async throws -> RepositoryFile?
+
     // MARK: Pull requests
 
     /// `POST /repos/{owner}/{repo}/pulls`.

@@ -9,20 +9,25 @@ public struct TaskAnalyses: Sendable {
     let analyzer: TaskAnalyzer
     let store: any Store
     let now: @Sendable () -> Date
+    let calibration: EstimateCalibration
 
     /// Creates the stored analyses over a store.
     /// - Parameters:
     ///   - analyzer: computes an analysis when none is stored for the current inputs.
     ///   - store: where analyses are kept (`task_analyses`).
     ///   - now: the clock that stamps a new analysis.
-    public init(analyzer: TaskAnalyzer, store: any Store, now: @escaping @Sendable () -> Date) {
+    ///   - calibration: the contributor's finished tasks, which calibrate the estimator (read from `store`).
+    public init(analyzer: TaskAnalyzer, store: any Store, now: @escaping @Sendable () -> Date, calibration: EstimateCalibration = EstimateCalibration()) {
         self.analyzer = analyzer
         self.store = store
         self.now = now
+        self.calibration = calibration
     }
 
     /// The analysis of a stored task (with its manual estimate), computed and stored when its inputs changed.
     public func analysis(of record: TaskRecord) async throws -> TaskAnalysis {
+        var analyzer = analyzer
+        analyzer.estimator.calibration = try await calibration.calibration(store: store, now: now())
         let digest = analyzer.inputDigest(record.task, manualEstimate: record.manualEstimate)
         if let stored = try await store.analysis(task: record.task.id), stored.inputDigest == digest,
            let analysis = try? Self.decoder.decode(TaskAnalysis.self, from: Data(stored.detail.utf8)) {

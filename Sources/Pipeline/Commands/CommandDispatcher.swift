@@ -78,7 +78,7 @@ struct CommandDispatcher {
         case .success(let parsed): command = parsed
         case .failure(let rejection): return IssueComments.refusal(verb: rejection.verb, message: rejection.message)
         }
-        let needed = context.configuration.repository.permission(for: command.verb)
+        let needed = try await context.repositorySettings().permission(for: command.verb)
         let has = try await context.permissions.permission(of: login, in: context.repository, github: context.github)
         guard has >= needed else {
             try await context.audit("github:\(login)", "command.denied", "#\(issue.number)", command.verb)

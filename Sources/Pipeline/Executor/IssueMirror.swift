@@ -46,7 +46,7 @@ struct IssueMirror {
         if let existing {
             number = existing.number
         } else {
-            let body = Self.body(record, analysis: analysis, assignees: context.assignees, checked: [])
+            let body = Self.body(record, analysis: analysis, assignees: try await context.assignees(), checked: [])
             number = try await context.github.createIssue(context.repository, NewIssue(title: IssueBody.title(for: record.task), body: body, labels: labels)).number
             try await context.store.markIssueCommentsRecorded(repository: repository, issue: number, at: context.now())
             try await context.store.recordIssueDigest(repository: repository, issue: number, digest: Self.digest(body: body, labels: labels, closed: false),
@@ -71,7 +71,7 @@ struct IssueMirror {
         let analysis = try await context.analyses.analysis(of: record)
         let closed = record.task.state.isTerminal
         let derived = TaskLabels.derivedFlags(record.task)
-        let digest = Self.digest(body: Self.body(record, analysis: analysis, assignees: context.assignees, checked: []),
+        let digest = Self.digest(body: Self.body(record, analysis: analysis, assignees: try await context.assignees(), checked: []),
                                  labels: TaskLabels.own(state: record.task.state, category: analysis.category, flags: (flags ?? []) + derived), closed: closed)
         if listed == nil, try await context.store.issueMirror(repository: repository, issue: number)?.writtenDigest == digest { return }
         let issue: GitHubIssue
@@ -80,7 +80,7 @@ struct IssueMirror {
         } else {
             issue = try await context.github.issue(context.repository, number: number, options: ReadOptions())
         }
-        let body = Self.body(record, analysis: analysis, assignees: context.assignees, checked: IssueBody.checkedItems(in: issue.body ?? ""))
+        let body = Self.body(record, analysis: analysis, assignees: try await context.assignees(), checked: IssueBody.checkedItems(in: issue.body ?? ""))
         let currentLabels = issue.labels.map(\.name)
         let setFlags = flags ?? currentLabels.filter { TaskLabels.keptFlags.contains($0) }
         let labels = TaskLabels.merged(current: currentLabels, state: record.task.state, category: analysis.category, flags: setFlags + derived)

@@ -15,7 +15,7 @@ struct AnnounceHandler: PipelineJobHandler {
         let record = try await mirror.ensureIssue(try await context.record(id))
         try await mirror.sync(record)
         guard record.task.state == .proposed else { return }
-        try await mirror.postOnce(record, event: "proposal", body: IssueComments.proposal(record.task, assignees: context.assignees))
+        try await mirror.postOnce(record, event: "proposal", body: IssueComments.proposal(record.task, assignees: try await context.assignees()))
         if let notifier {
             let analysis = try await context.analyses.analysis(of: record)
             try await notifier.notify(TaskAnnouncement(

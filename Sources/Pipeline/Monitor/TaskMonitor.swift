@@ -12,6 +12,7 @@ public struct TaskMonitor: Sendable {
     let filter: TaskFilter
     let autoAccept: AutoAcceptPolicy
     let analyzer: TaskAnalyzer
+    let calibration: EstimateCalibration
     let now: @Sendable () -> Date
     let logger: Logger
 
@@ -22,11 +23,13 @@ public struct TaskMonitor: Sendable {
     ///   - filters: which proposals pfbot pays attention to (`filters.*`).
     ///   - autoAccept: which proposals are accepted without a person (`auto_accept.*`).
     ///   - analyzer: analyses new proposals for the filters and the auto-accept rules.
+    ///   - calibration: the estimator's calibration from finished tasks (shared with the pipeline's context).
     ///   - now: the clock.
     ///   - logger: where the Monitor logs.
     public init(source: any TaskSource, store: any Store, filters: TaskFilters, autoAccept: AutoAcceptRules,
-                analyzer: TaskAnalyzer = TaskAnalyzer(), now: @escaping @Sendable () -> Date = Date.init,
-                logger: Logger = Logger(label: "pfbot.monitor")) {
+                analyzer: TaskAnalyzer = TaskAnalyzer(), calibration: EstimateCalibration = EstimateCalibration(),
+                now: @escaping @Sendable () -> Date = Date.init, logger: Logger = Logger(label: "pfbot.monitor")) {
+        self.calibration = calibration
         self.source = source
         self.store = store
         self.filter = TaskFilter(filters: filters)
@@ -143,7 +146,7 @@ public struct TaskMonitor: Sendable {
     private var jobs: JobQueue { JobQueue(store: store, now: now) }
 
     private func considerAutoAccept(_ task: PostFiatTask, inFlight: inout Int, report: inout Report) async throws {
-        let analysis = try await TaskAnalyses(analyzer: analyzer, store: store, now: now).analysis(of: TaskRecord(task: task))
+        let analysis = try await TaskAnalyses(analyzer: analyzer, store: store, now: now, calibration: calibration).analysis(of: TaskRecord(task: task))
         let decision = autoAccept.decide(task, analysis: analysis, inFlight: inFlight)
         guard decision.accept else { return }
         if try await jobs.enqueue(.accept(AcceptJob(task: task.id, reason: decision.reason))) {

@@ -23,7 +23,7 @@ public struct DeadlineWatcher: Sendable {
             let sent = try await context.store.deadlineWarnings(task: record.task.id)
             let dueHours = prioritizer.dueWarnings(for: record.task, alreadySent: sent, now: context.now())
             guard let hours = dueHours.last else { continue }
-            try await mirror.postOnce(record, event: "deadline:\(hours)", body: IssueComments.deadlineWarning(hours: hours, due: due, assignees: context.assignees))
+            try await mirror.postOnce(record, event: "deadline:\(hours)", body: IssueComments.deadlineWarning(hours: hours, due: due, assignees: try await context.assignees()))
             try await context.store.recordDeadlineWarnings(task: record.task.id, leadHours: Set(dueHours), at: context.now())
             posted += 1
         }

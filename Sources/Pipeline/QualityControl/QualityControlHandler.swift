@@ -63,7 +63,7 @@ public struct QualityControlRun: Sendable {
         let tree = try await git.listTree(in: handle, ref: head)
         let changedSet = Set(changed)
         let looked = tree.filter { $0.kind != .submodule && ($0.path.hasPrefix(folder + "/") || changedSet.contains($0.path)) }
-        let plan = QualityControlReadPlan(files: looked.map { ($0.path, $0.size ?? 0) }, rules: context.configuration.repository.qc)
+        let plan = QualityControlReadPlan(files: looked.map { ($0.path, $0.size ?? 0) }, rules: try await context.repositorySettings().qc)
         var files: [String: Data] = [:]
         for path in plan.read {
             files[path] = try await git.readFile(in: handle, ref: head, path: path)
@@ -71,7 +71,7 @@ public struct QualityControlRun: Sendable {
         let analysis = try await context.analyses.analysis(of: record)
         let templates = try TemplateSet.builtIn(for: analysis.category)
         let input = QCInput(task: record.task, analysis: analysis, folder: folder, files: files, sizes: plan.sizes, changedPaths: changed,
-                            templatePaths: templates.files.keys.map { folder + "/" + $0 }, rules: context.configuration.repository.qc)
+                            templatePaths: templates.files.keys.map { folder + "/" + $0 }, rules: try await context.repositorySettings().qc)
         var report = QualityControl().evaluate(input)
         if let pull = record.pullNumber {
             // The rules read SUBMISSION.md already; it is read again only when the read budget left it out.

@@ -86,7 +86,7 @@ public struct BotAssembly: Sendable {
                                    lease: tuning.lease ?? Double(configuration.server.jobLeaseSeconds), idleDelay: tuning.idleDelay, wakeup: wakeup,
                                    logger: logger)
             let monitor = TaskMonitor(source: taskNode, store: store, filters: configuration.filters, autoAccept: configuration.autoAccept,
-                                      now: context.now, logger: logger)
+                                      calibration: context.calibration, now: context.now, logger: logger)
             var usesApp = false
             if case .app = authentication { usesApp = true }
             return BotAssembly(configuration: configuration, store: store, context: context, monitor: monitor, runner: runner, taskNode: taskNode,

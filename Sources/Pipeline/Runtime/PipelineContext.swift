@@ -31,6 +31,10 @@ public struct PipelineContext: Sendable {
     public var git: GitAccess
     let labels = LabelRegistry()
     let defaultBranches = DefaultBranchCache()
+    /// The estimator's calibration from the contributor's finished tasks.
+    public let calibration = EstimateCalibration()
+    /// The repository's own `.github/pfbot.yml` over the operator's defaults.
+    public let repositorySettingsSource = RepositorySettingsSource()
     let permissions: PermissionCache
 
     /// Creates the context; the run mode (or a test) builds it once.
@@ -72,7 +76,7 @@ public struct PipelineContext: Sendable {
     }
 
     /// Tasks' analyses, computed once per version of their inputs and stored.
-    var analyses: TaskAnalyses { TaskAnalyses(analyzer: analyzer, store: store, now: now) }
+    var analyses: TaskAnalyses { TaskAnalyses(analyzer: analyzer, store: store, now: now, calibration: calibration) }
 
     /// The prioritized work queue.
     var queue: TaskQueue {
@@ -83,10 +87,15 @@ public struct PipelineContext: Sendable {
     /// Where the pipeline queues its jobs.
     var jobs: JobQueue { JobQueue(store: store, now: now) }
 
+    /// The repository settings in force: `.github/pfbot.yml` from the default branch over `pfbot.yml`'s `repository:`.
+    func repositorySettings() async throws -> RepositorySettings {
+        try await repositorySettingsSource.settings(self)
+    }
+
     /// The logins mentioned on this repository's task issues.
-    var assignees: [String] {
+    func assignees() async throws -> [String] {
         var logins = configuration.notifications.assignees
-        for login in configuration.repository.assignees where !logins.contains(login) { logins.append(login) }
+        for login in try await repositorySettings().assignees where !logins.contains(login) { logins.append(login) }
         return logins
     }
 

@@ -71,6 +71,10 @@ struct WebhookHandler: PipelineJobHandler {
             await context.defaultBranches.note(defaultBranch, for: context.repository)
         }
         let branch = String(event.ref.dropFirst(prefix.count))
+        if RepositoryConfigCheck.touchesConfig(event) {
+            if branch == (try await context.defaultBranch()) { try await context.repositorySettingsSource.refresh(context) }
+            try await RepositoryConfigCheck(context: context).check(commit: event.after)
+        }
         guard branch.hasPrefix(context.configuration.git.branchPrefix), let record = try await context.record(forBranch: branch) else { return }
         try await context.jobs.enqueue(.qualityControl(QualityControlJob(task: record.task.id, head: event.after)))
     }

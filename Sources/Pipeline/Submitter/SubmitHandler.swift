@@ -49,6 +49,7 @@ struct SubmitHandler: PipelineJobHandler {
         record = try await context.record(id)
         if record.task.state.isInFlight {
             record = try await context.store.transition(id, to: .submitted, source: "pfbot", note: "commit \(commit)", at: context.now())
+            await context.calibration.invalidate()
         }
         let sent = try await context.store.outboxEntry(key: key)
         let items = sent?.payload.split(separator: "\n").map(String.init) ?? []
@@ -67,7 +68,7 @@ struct SubmitHandler: PipelineJobHandler {
         if case .changesRequested(let sha, let by) = verdict, sha == head {
             return "Not submitted: @\(by) requested changes on `\(head.prefix(12))`."
         }
-        if context.configuration.repository.requireApproval {
+        if try await context.repositorySettings().requireApproval {
             guard case .approved(let sha, _) = verdict, sha == head else {
                 return "Not submitted: this repository requires an approving review of `\(head.prefix(12))` (require_approval)."
             }

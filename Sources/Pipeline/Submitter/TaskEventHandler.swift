@@ -28,7 +28,7 @@ struct TaskEventHandler: PipelineJobHandler {
         }
         let event = request.eventID ?? String(request.ask.hashValue)
         try await mirror.postOnce(record, event: "verification:\(event)",
-                                  body: IssueComments.verificationPrompt(ask: request.ask, eventID: event, assignees: context.assignees))
+                                  body: IssueComments.verificationPrompt(ask: request.ask, eventID: event, assignees: try await context.assignees()))
         try await mirror.sync(record)
         try await context.audit("tasknode", "verification.requested", record.task.id.rawValue, request.ask)
     }

@@ -71,6 +71,35 @@ public actor GitCLIRepositoryHost: RepositoryHost {
         return commit
     }
 
+    /// `git rev-parse REF:PATH` and `git cat-file blob`; nil when the ref or the path does not exist (or is no file).
+    public func file(owner: String, name: String, ref: String, path: String) async throws -> HostedFile? {
+        let repo = try existing(owner: owner, name: name)
+        guard !path.contains(".."), let blob = try? await run(["rev-parse", "--verify", "--quiet", "\(ref):\(path)"], in: repo),
+              (try? await run(["cat-file", "-t", blob], in: repo)) == "blob" else { return nil }
+        let content = try await runData(["cat-file", "blob", blob], in: repo)
+        return HostedFile(content: content, blobSHA: blob)
+    }
+
+    /// `git diff-tree --name-status` between the commits (every file of `to` as added when `from` is nil).
+    public func changes(owner: String, name: String, from: String?, to: String) async throws -> HostedChanges {
+        let repo = try existing(owner: owner, name: name)
+        var changes = HostedChanges()
+        guard let from else {
+            changes.added = try await run(["ls-tree", "-r", "--name-only", to], in: repo).split(separator: "\n").map(String.init)
+            return changes
+        }
+        for line in try await run(["diff-tree", "-r", "--no-renames", "--name-status", from, to], in: repo).split(separator: "\n") {
+            let fields = line.split(separator: "\t", maxSplits: 1).map(String.init)
+            guard fields.count == 2 else { continue }
+            switch fields[0] {
+            case "A": changes.added.append(fields[1])
+            case "D": changes.removed.append(fields[1])
+            default: changes.modified.append(fields[1])
+            }
+        }
+        return changes
+    }
+
     private func existing(owner: String, name: String) throws -> URL {
         let repo = path(owner: owner, name: name)
         guard FileManager.default.fileExists(atPath: repo.path) else { throw RepositoryHostError.repositoryNotFound("\(owner)/\(name)") }
@@ -79,6 +108,11 @@ public actor GitCLIRepositoryHost: RepositoryHost {
 
     /// Runs git off the cooperative pool; returns trimmed standard output, throws on a non-zero exit.
     private func run(_ arguments: [String], in directory: URL, input: Data? = nil) async throws -> String {
+        String(decoding: try await runData(arguments, in: directory, input: input), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Runs git off the cooperative pool; returns standard output as it is, throws on a non-zero exit.
+    private func runData(_ arguments: [String], in directory: URL, input: Data? = nil) async throws -> Data {
         let git = self.git
         let environment = ProcessInfo.processInfo.environment.merging(identity) { _, ours in ours }
         return try await withCheckedThrowingContinuation { continuation in
@@ -106,7 +140,7 @@ public actor GitCLIRepositoryHost: RepositoryHost {
                         continuation.resume(throwing: RepositoryHostError.gitFailed(arguments.first ?? "git", message))
                         return
                     }
-                    continuation.resume(returning: String(decoding: out, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+                    continuation.resume(returning: out)
                 } catch {
                     continuation.resume(throwing: RepositoryHostError.gitFailed(arguments.first ?? "git", "\(error)"))
                 }

@@ -124,12 +124,15 @@ extension GitHubEmulatorState {
 
     /// Sends a `push` webhook for a branch move.
     func emitPush(repo: EmulatedRepository, branch: String, before: String, after: String, message: String, pusher: EmulatedUser) async {
+        let zero = String(repeating: "0", count: 40)
+        let changes = (try? await host.changes(owner: repo.owner.login, name: repo.name, from: before == zero ? nil : before, to: after)) ?? HostedChanges()
         let commit: JSONValue = [
             "id": .string(after), "tree_id": .string(after), "distinct": true, "message": .string(message),
             "timestamp": EmulatorPayloads.date(now()), "url": .string("\(payloads.webBase)/\(repo.fullName)/commit/\(after)"),
             "author": ["name": .string(pusher.login), "email": .string("\(pusher.login)@users.noreply.github.com"), "username": .string(pusher.login)],
             "committer": ["name": .string(pusher.login), "email": .string("\(pusher.login)@users.noreply.github.com"), "username": .string(pusher.login)],
-            "added": [], "removed": [], "modified": [],
+            "added": .array(changes.added.map { .string($0) }), "removed": .array(changes.removed.map { .string($0) }),
+            "modified": .array(changes.modified.map { .string($0) }),
         ]
         let fields: [String: JSONValue] = [
             "ref": .string("refs/heads/\(branch)"), "before": .string(before), "after": .string(after),

@@ -26,6 +26,7 @@ extension GitHubEmulatorState {
 
     func dispatch(_ method: String, _ call: RepoCall) async -> GitHubEmulatorResponse {
         switch method {
+        case "GET" where call.rest.first == "contents": return await getContents(call)
         case "GET": return getRoute(call)
         case "POST": return await postRoute(call)
         case "PATCH": return await patchRoute(call)

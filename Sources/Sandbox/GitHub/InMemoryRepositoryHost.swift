@@ -32,6 +32,12 @@ public actor InMemoryRepositoryHost: RepositoryHost {
         return sha
     }
 
+    /// Fake commits hold no files.
+    public func file(owner: String, name: String, ref: String, path: String) async throws -> HostedFile? { nil }
+
+    /// Fake commits change no files.
+    public func changes(owner: String, name: String, from: String?, to: String) async throws -> HostedChanges { HostedChanges() }
+
     /// Moves `base` to a new fake merge commit.
     public func merge(owner: String, name: String, head: String, base: String, message: String) async throws -> String {
         let key = "\(owner)/\(name)"

@@ -13,4 +13,26 @@ public protocol RepositoryHost: Sendable {
     func commit(owner: String, name: String, branch: String, from: String?, message: String) async throws -> String
     /// Merges `head` into `base` with a merge commit; returns the merge commit.
     func merge(owner: String, name: String, head: String, base: String, message: String) async throws -> String
+    /// The file at `path` in the tree of `ref` (a branch or a commit), or nil when there is none.
+    func file(owner: String, name: String, ref: String, path: String) async throws -> HostedFile?
+    /// The paths that changed from commit `from` (nil: from nothing) to commit `to`.
+    func changes(owner: String, name: String, from: String?, to: String) async throws -> HostedChanges
+}
+
+/// A file read from a hosted repository.
+public struct HostedFile: Sendable, Equatable {
+    /// The file's bytes.
+    public var content: Data
+    /// Its git blob id.
+    public var blobSHA: String
+}
+
+/// The paths a push changed, as a push webhook lists them.
+public struct HostedChanges: Sendable, Equatable {
+    /// Paths added.
+    public var added: [String] = []
+    /// Paths removed.
+    public var removed: [String] = []
+    /// Paths modified.
+    public var modified: [String] = []
 }

@@ -2,6 +2,6 @@ import PFBotCore
 
 extension HelpVerb: CommandAction {
     func perform(_ invocation: CommandInvocation) async throws -> String {
-        CommandCatalog.help(permissions: invocation.context.configuration.repository)
+        CommandCatalog.help(permissions: try await invocation.context.repositorySettings())
     }
 }

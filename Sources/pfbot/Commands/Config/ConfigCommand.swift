@@ -5,6 +5,6 @@ struct ConfigCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "config",
         abstract: "Check the configuration or print the reference of its keys.",
-        subcommands: [ConfigValidateCommand.self, ConfigKeysCommand.self, ConfigCommandsCommand.self]
+        subcommands: [ConfigValidateCommand.self, ConfigKeysCommand.self, ConfigCommandsCommand.self, ConfigSchemaCommand.self]
     )
 }

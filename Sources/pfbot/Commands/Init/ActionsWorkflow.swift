@@ -50,8 +50,10 @@ enum ActionsWorkflow {
         types: [opened, synchronize, reopened, closed, ready_for_review]
       pull_request_review:
         types: [submitted, dismissed]
+      # Pushes to task branches, and pushes to any branch that change .github/pfbot.yml (the "pfbot / config" check;
+      # other pushes are skipped by the `if:` below before a runner starts).
       push:
-        branches: ["pf/**"]
+        branches: ["**"]
       # Re-run on the "pfbot / QC" check runs QC again (Actions starts check_suite runs only when a suite completes;
       # `pfbot serve` also handles "Re-run all checks").
       check_run:
@@ -64,7 +66,9 @@ enum ActionsWorkflow {
 
     jobs:
       pfbot:
-        if: github.event_name != 'issue_comment' || startsWith(github.event.comment.body, '/pf')
+        if: >-
+          (github.event_name != 'issue_comment' || startsWith(github.event.comment.body, '/pf'))
+          && (github.event_name != 'push' || startsWith(github.ref, 'refs/heads/pf/') || contains(toJSON(github.event.commits), '.github/pfbot.yml'))
         runs-on: ubuntu-latest
         timeout-minutes: 30
         permissions:

@@ -1,3 +1,4 @@
+import PFBotConfig
 import Pipeline
 
 /// The repository's own `.github/pfbot.yml` that `pfbot init` writes: the per-repository settings, commented.
@@ -7,6 +8,7 @@ enum StarterRepositorySettings {
 
     /// The file's text.
     static let text = """
+    # yaml-language-server: $schema=\(ConfigJSONSchema.publishedURL)
     # .github/pfbot.yml: this repository's pfbot settings, read from the default branch. Keys left out keep the
     # values of the `repository:` section of the bot's pfbot.yml. Reference: docs/configuration.md.
 
