@@ -47,7 +47,7 @@ public enum ConfigSchema {
         ConfigKey("github.api_url", .url, default: "https://api.github.com", "GitHub REST API base URL; `https://HOST/api/v3` for GitHub Enterprise Server."),
         ConfigKey("github.repository", .string, "Repository (`owner/name`) where tasks become issues and branches."),
         ConfigKey("github.app_id", .integer(1...Int(Int32.max)), "GitHub App id, for App authentication."),
-        ConfigKey("github.installation_id", .integer(1...Int.max), "The App's installation id; looked up from the repository when absent."),
+        ConfigKey("github.installation_id", .integer(1...Int.max), "The App's installation id (the number at the end of the installation's settings URL); required with github.app_id."),
         ConfigKey("github.private_key_file", .secretFile, "The App's private key (PEM); or set PFBOT_GITHUB_PRIVATE_KEY."),
         ConfigKey("github.token_file", .secretFile, "A token file (personal access token); or set PFBOT_GITHUB_TOKEN or GITHUB_TOKEN."),
         ConfigKey("github.webhook_secret_files", .secretFileList, default: "[]", "Webhook secret files; several while rotating; or set PFBOT_GITHUB_WEBHOOK_SECRET."),

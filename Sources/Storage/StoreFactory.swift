@@ -98,7 +98,7 @@ public enum StoreFactory {
     private static func postgresLender(url: String, password: String?, logger: Logger) throws -> ConnectionProvider<PostgresConnectionSource> {
         var configuration: SQLPostgresConfiguration
         do {
-            configuration = try SQLPostgresConfiguration(url: url)
+            configuration = try SQLPostgresConfiguration(url: Self.requiringTLSUnlessSaid(url))
         } catch {
             throw StoreError.unavailable(location: redacted(url), reason: "the URL is not a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE)")
         }
@@ -109,6 +109,17 @@ public enum StoreFactory {
             requestTimeout: .seconds(10), pruneInterval: .seconds(60), logger: logger, on: MultiThreadedEventLoopGroup.singleton
         )
         return ConnectionProvider(engine: .postgres, pool: pool) { $0.sql(queryLogLevel: queryLogLevel) }
+    }
+
+    /// The URL with `sslmode=require` added when it names no TLS mode: postgres-kit's own default (`prefer`) falls
+    /// back to plaintext when the server offers no TLS, which someone in between can force. `?sslmode=disable` is the
+    /// explicit choice for a server without TLS; with TLS the certificate and host name are verified.
+    static func requiringTLSUnlessSaid(_ url: String) -> String {
+        guard var components = URLComponents(string: url), components.scheme?.hasPrefix("postgres") == true else { return url }
+        let items = components.queryItems ?? []
+        guard !items.contains(where: { ["tlsmode", "sslmode", "ssl", "tls"].contains($0.name.lowercased()) }) else { return url }
+        components.queryItems = items + [URLQueryItem(name: "sslmode", value: "require")]
+        return components.string ?? url
     }
 
     /// The level SQLKit logs each statement at, with its bound parameters (task titles, comment text, webhook

@@ -8,7 +8,7 @@ public struct GitHubSettings: Sendable, Equatable {
     public var repository: String?
     /// GitHub App id, for App authentication.
     public var appID: Int?
-    /// The App's installation id; looked up from the repository when absent.
+    /// The App's installation id; required with ``appID``.
     public var installationID: Int?
     /// The App's private key (PEM).
     public var privateKey: SecretReference?

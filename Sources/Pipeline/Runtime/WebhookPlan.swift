@@ -65,9 +65,11 @@ public struct WebhookPlan: Sendable {
         guard event.action == "created" else { return ["ignore: comment \(event.action)"] }
         let parses = PFCommandParser().parse(event.comment)
         guard !parses.isEmpty else { return ["ignore: no /pf commands (or a bot's comment)"] }
-        let record = try await store.task(repository: repository, issue: event.issue.number)
-        var lines = ["react 👀 to comment \(event.comment.id)"]
-        for parse in parses {
+        let onPull = event.issue.pullRequest != nil
+        let record = onPull ? try await store.task(repository: repository, pull: event.issue.number)
+            : try await store.task(repository: repository, issue: event.issue.number)
+        var lines: [String] = []
+        for parse in parses.prefix(CommandDispatcher.maximumCommands) {
             guard case .command(let command) = parse else {
                 lines.append("reply: not a pfbot command")
                 continue
@@ -77,10 +79,15 @@ public struct WebhookPlan: Sendable {
                 lines.append("reply: `/pf \(rejection.verb)` was not run: \(rejection.message)")
             case .success(let parsed):
                 let needed = settings.permission(for: parsed.verb).rawValue
-                let target = record.map { "task \($0.task.id) (\($0.task.state.rawValue))" } ?? "no task (issue #\(event.issue.number) has no task marker)"
+                let place = onPull ? "pull request" : "issue"
+                let target = record.map { "task \($0.task.id) (\($0.task.state.rawValue))" } ?? "no task (\(place) #\(event.issue.number) is no pfbot task's)"
                 lines.append("run /pf \(parsed.verb) on \(target) if @\(event.comment.user?.login ?? "?") has \(needed) access, then reply")
             }
         }
+        if parses.count > CommandDispatcher.maximumCommands {
+            lines.append("reply: \(parses.count - CommandDispatcher.maximumCommands) more /pf lines not run (at most \(CommandDispatcher.maximumCommands) per comment)")
+        }
+        lines.append("reply once to comment \(event.comment.id) with the outcome of each command")
         return lines
     }
 

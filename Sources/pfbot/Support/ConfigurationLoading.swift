@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PFBotConfig
 import PFBotCore
+import Storage
 
 /// Loads the configuration for a command.
 /// - Throws: a ``CommandFailure`` (`invalid_configuration`) listing every problem with its key.
@@ -17,4 +18,17 @@ func loadConfiguration(_ explicitPath: String?, environment: [String: String] = 
 /// This process's name in job claims and leases: host and pid.
 enum ProcessIdentity {
     static let name = "\(ProcessInfo.processInfo.hostName)#\(ProcessInfo.processInfo.processIdentifier)"
+}
+
+/// Opens the configured store, with the PostgreSQL password from `storage.password_file` (or its environment
+/// variable) when one is set, as `pfbot serve` does.
+/// - Throws: a ``CommandFailure`` (`invalid_configuration`) when the password cannot be read; the store's errors.
+func openStore(_ configuration: Configuration) async throws -> SQLStore {
+    let password: String?
+    do {
+        password = try configuration.storage.password.map { try SecretReader().read($0, keyPath: "storage.password_file") }
+    } catch {
+        throw CommandFailure(code: "invalid_configuration", message: "\(error)", hint: "make the file readable by this user (mode 0600)")
+    }
+    return try await StoreFactory.open(configuration.storage.location, password: password)
 }

@@ -30,9 +30,9 @@ struct GitHubAppManifest: Encodable, Equatable {
 
     /// The permissions pfbot asks for, with the REST calls or git operations that need each.
     static let permissions: [(name: String, access: String, reason: String)] = [
-        ("issues", "write", "mirror each task into an issue (create, update, list, lock), its labels, and the replies and 👀 reactions to /pf commands"),
-        ("pull_requests", "write", "open, update and list a task's pull request, read its reviews and changed files"),
-        ("contents", "write", "push task branches (pf/…) over git, merge a task's pull request, read .github/pfbot.yml"),
+        ("issues", "write", "mirror each task into an issue (create, update, list), its labels, and the replies to /pf commands"),
+        ("pull_requests", "write", "open and list a task's pull request, read its reviews"),
+        ("contents", "write", "push task branches (pf/…) over git, read .github/pfbot.yml"),
         ("checks", "write", "create and complete the \"pfbot / QC\" check run with its annotations"),
         ("metadata", "read", "read the repository and a commenter's permission on it (granted to every App)"),
     ]

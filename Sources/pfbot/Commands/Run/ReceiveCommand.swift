@@ -35,7 +35,7 @@ struct ReceiveCommand: AsyncParsableCommand {
                                  hint: "give the event name GitHub sent (X-GitHub-Event) and the delivery's body, unchanged")
         }
         if dryRun {
-            let store = try await StoreFactory.open(configuration.storage.location)
+            let store = try await openStore(configuration)
             do {
                 let plan = try await WebhookPlan(store: store, repository: configuration.github.repository ?? "", settings: configuration.repository, branchPrefix: configuration.git.branchPrefix).describe(parsed)
                 try await store.close()

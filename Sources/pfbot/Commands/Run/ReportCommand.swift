@@ -34,7 +34,7 @@ struct ReportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try loadConfiguration(options.config)
-        let store = try await StoreFactory.open(configuration.storage.location)
+        let store = try await openStore(configuration)
         let report: AnalyticsReport
         do {
             report = try await AnalyticsCollector(auditLines: audit).collect(from: store, now: Date())

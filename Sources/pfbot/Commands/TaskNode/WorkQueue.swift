@@ -8,7 +8,7 @@ import Storage
 enum WorkQueue {
     static func print(configPath: String?, json: Bool) async throws {
         let configuration = try loadConfiguration(configPath)
-        let store = try await StoreFactory.open(configuration.storage.location)
+        let store = try await openStore(configuration)
         let queue: [(entry: QueueEntry, record: TaskRecord)]
         do {
             let prioritizer = Prioritizer(settings: configuration.priority, maxInFlight: configuration.filters.maxInFlight)
