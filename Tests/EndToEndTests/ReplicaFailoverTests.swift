@@ -34,6 +34,15 @@ import Testing
         defer { first.command.stop() }
         let second = try await ServeReplica.start("b", in: directory.path, environment: Self.environment(world, directory, "b", databaseURL))
         defer { second.command.stop() }
+        do {
+            try await scenario(world, first, second, databaseURL: databaseURL)
+        } catch {
+            Issue.record("log of replica a:\n\(first.command.log.suffix(8000))\n\nlog of replica b:\n\(second.command.log.suffix(8000))")
+            throw error
+        }
+    }
+
+    private func scenario(_ world: SandboxWorld, _ first: ServeReplica, _ second: ServeReplica, databaseURL: String) async throws {
         let replicas = [first, second]
         await route(world, to: first)
 
@@ -49,6 +58,7 @@ import Testing
         #expect(!survivor.command.log.contains("scheduler lease acquired by"))
         let firstTask = await world.propose(title: "Write the onboarding guide", description: "- Explain installation", pft: 120)
         let firstIssue = try await eventually("the first task's issue") { await issueNumber(world, task: firstTask) }
+        try await announced(world, issue: firstIssue)
 
         // Commands arrive at both replicas; the workers of both share the queue.
         var commands: [Int] = []
@@ -80,6 +90,7 @@ import Testing
         let secondIssue = try await eventually("the second task's issue, opened by the survivor", seconds: Double(10 * Self.leaseSeconds)) {
             await issueNumber(world, task: secondTask)
         }
+        try await announced(world, issue: secondIssue)
         #expect(await survivor.holdsSchedulerLease() == true)
         #expect(survivor.command.log.contains("scheduler lease acquired by"))
         commands.append(try await comment(world, secondIssue, "/pf status"))
@@ -160,6 +171,12 @@ import Testing
     /// The maintainer comments `body` on `issue`; returns the comment's id.
     private func comment(_ world: SandboxWorld, _ issue: Int, _ body: String) async throws -> Int {
         try await world.github.emulator.comment(as: Self.maintainer, owner: "acme", repo: "tasks", issue: issue, body: body)
+    }
+
+    /// Waits for the proposal comment on `issue`: pfbot has recorded the issue as its task's by then, so commands on it
+    /// find the task (a command in the moment between the issue's creation and that record would find none).
+    private func announced(_ world: SandboxWorld, issue: Int) async throws {
+        try await eventually("the proposal comment on #\(issue)") { commentMarkers(await world.botRequests()).contains("/issues/\(issue) proposal") }
     }
 
     /// The number of the issue carrying `task`'s marker, as the GitHub emulator holds it.
