@@ -71,6 +71,8 @@ public enum ConfigSchema {
                   "Address your team reaches `pfbot serve`'s dashboard at (e.g. `https://pfbot.internal.example.org`); the QC check run's Details link opens the task's page `/dashboard/tasks/<id>` there."),
         ConfigKey("server.job_lease_seconds", .integer(5...3600), default: "300",
                   "Seconds a worker holds a claimed job; a job whose worker died runs again after this."),
+        ConfigKey("server.scheduler_lease_seconds", .integer(3...600), default: "30",
+                  "Seconds the scheduler lease (one replica polls and reconciles) lasts unrenewed; the holder renews it every third of this, and another replica takes over within this after the holder dies."),
         ConfigKey("filters.kinds", .list, default: "[]", "Task kinds pfbot takes on (personal, network, alpha); empty means all."),
         ConfigKey("filters.min_reward_pft", .amount, default: "0", "Smallest reward worth taking on."),
         ConfigKey("filters.include_keywords", .list, default: "[]", "If set, a task must mention one of these words (case-insensitive)."),

@@ -95,6 +95,7 @@ public struct ConfigurationLoader: Sendable {
         server.readTimeoutSeconds = settings.integer("server.read_timeout_seconds") ?? server.readTimeoutSeconds
         server.idleTimeoutSeconds = settings.integer("server.idle_timeout_seconds") ?? server.idleTimeoutSeconds
         server.maxConnections = settings.integer("server.max_connections") ?? server.maxConnections
+        server.schedulerLeaseSeconds = settings.integer("server.scheduler_lease_seconds") ?? server.schedulerLeaseSeconds
         server.publicURL = settings.url("server.public_url")
         let filters = TaskFilters(
             kinds: settings.list("filters.kinds").map(TaskKind.init(label:)),

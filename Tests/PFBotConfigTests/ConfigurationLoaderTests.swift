@@ -125,6 +125,15 @@ import Testing
         ])
     }
 
+    @Test func schedulerLease_defaultsTo30Seconds_andRefusesLessThan3() throws {
+        #expect(try loader().parse(yaml: "", fileName: "pfbot.yml").server.schedulerLeaseSeconds == 30)
+        let configuration = try loader(["PFBOT_SERVER_SCHEDULER_LEASE_SECONDS": "5"]).parse(yaml: "", fileName: "pfbot.yml")
+        #expect(configuration.server.schedulerLeaseSeconds == 5)
+        let found = problems("server:\n  scheduler_lease_seconds: 1\n")
+        #expect(found.map(\.keyPath) == ["server.scheduler_lease_seconds"])
+        #expect(found.first?.message.contains("3") == true)
+    }
+
     @Test func malformedYAML_isOneProblemNamingTheFile() {
         let found = problems("tasknode: [unclosed\n  url: x")
         #expect(found.count == 1)

@@ -16,6 +16,9 @@ public struct ServerSettings: Sendable, Equatable {
     public var workers: Int
     /// Seconds a worker holds a claimed job before another may take it over.
     public var jobLeaseSeconds: Int
+    /// Seconds the `scheduler` lease lasts unless its holder renews it (every third of this): with several replicas on
+    /// one database, how long the poller and the reconciler may stay without a holder after the holder dies.
+    public var schedulerLeaseSeconds: Int = 30
     /// Webhook bodies read at once; more wait briefly, then get 503 with `Retry-After`. Bounds the memory held by
     /// bodies not yet verified to `maxConcurrentBodies × maxBodyBytes`.
     public var maxConcurrentBodies: Int = 4

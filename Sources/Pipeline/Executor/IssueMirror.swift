@@ -19,10 +19,30 @@ struct IssueMirror {
     /// The task's issue number, creating or adopting the issue when the task has none yet.
     /// - Parameter listed: the repository's task issues as a listing just returned them (the reconciler's pass);
     ///   `nil` lists them here.
+    /// - Throws: ``CreationInProgress`` while another job or pass, in this process or another replica, is opening the
+    ///   task's issue (a job is retried; the reconciler leaves the task to it).
     @discardableResult
     func ensureIssue(_ record: TaskRecord, listed: [GitHubIssue]? = nil) async throws -> TaskRecord {
-        var record = record
         if let number = record.issueNumber, record.repository == repository { return record.withIssue(number) }
+        // The look for the marker and the creation are one step under a lease on the task's issue: otherwise the
+        // reconciler's pass and an announce job (on one replica or two) could both find no issue and both open one.
+        let lock = "issue:\(record.task.id.rawValue)"
+        let holder = UUID().uuidString
+        guard try await context.store.acquireLease(lock, holder: holder, duration: 120, now: context.now()) else {
+            throw CreationInProgress(task: record.task.id)
+        }
+        do {
+            let mirrored = try await findOrCreateIssue(record, listed: listed)
+            try? await context.store.releaseLease(lock, holder: holder)
+            return mirrored
+        } catch {
+            try? await context.store.releaseLease(lock, holder: holder)
+            throw error
+        }
+    }
+
+    private func findOrCreateIssue(_ record: TaskRecord, listed: [GitHubIssue]?) async throws -> TaskRecord {
+        var record = record
         // Another job may have mirrored it since `record` was read.
         if let fresh = try await context.store.task(record.task.id), fresh.issueNumber != nil, fresh.repository == repository { return fresh }
         let analysis = try await context.analyses.analysis(of: record)
@@ -156,5 +176,16 @@ extension TaskRecord {
         var copy = self
         copy.issueNumber = number
         return copy
+    }
+}
+
+extension IssueMirror {
+    /// Another job or pass is opening the task's issue right now; asking again later finds it.
+    struct CreationInProgress: Error, CustomStringConvertible {
+        let task: TaskID
+
+        var description: String {
+            "another job is opening the issue of \(task) right now; this job is retried and then finds that issue"
+        }
     }
 }

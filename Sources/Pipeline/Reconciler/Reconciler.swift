@@ -50,6 +50,8 @@ public struct Reconciler: Sendable {
             report.checked += 1
             do {
                 try await repair(record, branches: branches, issues: issues, report: &report)
+            } catch is IssueMirror.CreationInProgress {
+                continue  // the job opening the issue does the rest; the next pass checks the task again
             } catch {
                 report.problems.append("\(record.task.id): \(error)")
                 context.logger.warning("reconciler could not repair \(record.task.id): \(error)")

@@ -45,7 +45,7 @@ struct ServeRuntime: Service {
             }
             throw error
         }
-        try? await assembly.store.releaseLease(Scheduler.leaseName, holder: ProcessIdentity.name)
+        try? await assembly.store.releaseLease(SchedulerLease.name, holder: ProcessIdentity.name)
         try await assembly.store.close()
         logger.info("stopped gracefully: the server closed, claimed jobs finished or handed back, the scheduler lease released")
     }
