@@ -123,14 +123,21 @@ public struct AnalyticsReport: Sendable, Codable, Equatable {
         public var subject: String
         /// More about the action, when there is more to say.
         public var detail: String?
+        /// What led to it: a command's comment URL (shared by every entry the command caused), a merge, a job.
+        public var cause: String?
+        /// The Task Node's event id of the write, for entries that record one.
+        public var taskNodeEvent: String?
 
         /// Creates the value from its parts.
-        public init(at: Date, actor: String, action: String, subject: String, detail: String?) {
+        public init(at: Date, actor: String, action: String, subject: String, detail: String?, cause: String? = nil,
+                    taskNodeEvent: String? = nil) {
             self.at = at
             self.actor = actor
             self.action = action
             self.subject = subject
             self.detail = detail
+            self.cause = cause
+            self.taskNodeEvent = taskNodeEvent
         }
     }
 

@@ -34,8 +34,8 @@ public enum HTMLReport {
                  F.hours(line.estimatedHours), F.perHour(line.estimatedPFTPerHour), F.hours(line.hoursToSubmit), F.perHour(line.realizedPFTPerHour)]
             }))
         body += section("Audit log", report.audit.isEmpty ? empty("Empty.") : table(
-            ["at", "actor", "action", "subject", "detail"],
-            report.audit.map { [F.timestamp($0.at), $0.actor, $0.action, $0.subject, $0.detail ?? ""] }))
+            ["at", "actor", "action", "subject", "detail", "cause", "Task Node event"],
+            report.audit.map { [F.timestamp($0.at), $0.actor, $0.action, $0.subject, $0.detail ?? "", $0.cause ?? "", $0.taskNodeEvent ?? ""] }))
         let refresh = refreshSeconds.map { "<meta http-equiv=\"refresh\" content=\"\($0)\">" } ?? ""
         return """
         <!DOCTYPE html>

@@ -47,8 +47,9 @@ public enum MarkdownReport {
         out.append("## Audit log (newest first)")
         out.append("")
         out.append(report.audit.isEmpty ? "Empty." : table(
-            ["at", "actor", "action", "subject", "detail"],
-            report.audit.map { [F.timestamp($0.at), cell($0.actor), cell($0.action), cell($0.subject), cell($0.detail ?? "")] }))
+            ["at", "actor", "action", "subject", "detail", "cause", "Task Node event"],
+            report.audit.map { [F.timestamp($0.at), cell($0.actor), cell($0.action), cell($0.subject), cell($0.detail ?? ""),
+                                cell($0.cause ?? ""), $0.taskNodeEvent.map { "`" + $0.filter { $0 != "`" && !$0.isNewline } + "`" } ?? ""] }))
         return out.joined(separator: "\n") + "\n"
     }
 

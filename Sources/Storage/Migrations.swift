@@ -276,6 +276,10 @@ enum Migrations {
             )
             """,
         ]),
+        Migration(id: "006_audit_causes", statements: [
+            "ALTER TABLE audit_log ADD COLUMN cause TEXT",
+            "ALTER TABLE audit_log ADD COLUMN tasknode_event TEXT",
+        ]),
     ]
 }
 

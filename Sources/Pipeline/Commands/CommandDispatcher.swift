@@ -20,7 +20,8 @@ struct CommandDispatcher {
             case .command(let command):
                 // Read the task again for each command: an earlier command in the same comment may have changed it.
                 let record = try await context.record(forIssue: event.issue.number)
-                lines.append(try await run(verb: command.verb, argumentText: command.argumentText, login: login, record: record, issue: event.issue))
+                lines.append(try await run(verb: command.verb, argumentText: command.argumentText, login: login, record: record,
+                                           issue: event.issue, cause: Self.cause(of: event)))
             case .missingVerb:
                 lines.append(IssueComments.refusal(verb: "", message: CommandCatalog.shortList))
             }
@@ -32,7 +33,13 @@ struct CommandDispatcher {
     }
 
     /// One command: validated, authorised, guarded, run; returns the reply line.
-    private func run(verb: String, argumentText: String, login: String, record: TaskRecord?, issue: GitHubIssue) async throws -> String {
+    /// The comment's address, which the audit entries of its commands carry.
+    static func cause(of event: IssueCommentEvent) -> String {
+        event.comment.htmlUrl ?? "comment \(event.comment.id) on #\(event.issue.number)"
+    }
+
+    private func run(verb: String, argumentText: String, login: String, record: TaskRecord?, issue: GitHubIssue,
+                     cause: String) async throws -> String {
         let command: TaskCommand
         switch CommandInterpreter.interpret(verb: verb, argumentText: argumentText) {
         case .success(let parsed): command = parsed
@@ -41,13 +48,13 @@ struct CommandDispatcher {
         let needed = context.configuration.repository.permission(for: command.verb)
         let has = try await context.permissions.permission(of: login, in: context.repository, github: context.github)
         guard has >= needed else {
-            try await context.audit("github:\(login)", "command.denied", "#\(issue.number)", command.verb)
+            try await context.audit("github:\(login)", "command.denied", "#\(issue.number)", command.verb, cause: cause)
             return IssueComments.refusal(verb: command.verb, message: "@\(login) has \(has.rawValue) access; `/pf \(command.verb)` needs \(needed.rawValue) or higher.")
         }
         guard let action = command.value as? any CommandAction else {
             return IssueComments.refusal(verb: command.verb, message: "this pfbot build cannot run `/pf \(command.verb)`; report it.")
         }
-        let invocation = CommandInvocation(context: context, login: login, record: record)
+        let invocation = CommandInvocation(context: context, login: login, record: record, cause: cause)
         guard command.definition.needsTask else { return try await action.perform(invocation) }
         guard let record else {
             return IssueComments.refusal(verb: command.verb, message: "this issue is not a pfbot task issue (no task marker); use it on an issue pfbot opened.")
@@ -56,7 +63,8 @@ struct CommandDispatcher {
             return IssueComments.refusal(verb: command.verb, message: "the task is `\(record.task.state.rawValue)`; `/pf \(command.verb)` works only when it is "
                 + allowed.map(\.rawValue).sorted().map { "`\($0)`" }.joined(separator: ", ") + ".")
         }
-        try await context.audit("github:\(login)", "command.\(command.verb)", record.task.id.rawValue, argumentText.isEmpty ? nil : argumentText)
+        try await context.audit("github:\(login)", "command.\(command.verb)", record.task.id.rawValue, argumentText.isEmpty ? nil : argumentText,
+                                cause: cause)
         do {
             return try await action.perform(invocation)
         } catch let refusal as TaskNodeRefusal {

@@ -8,6 +8,8 @@ struct CommandInvocation {
     let login: String
     /// The task of the issue; present for every verb that ``CommandVerb/needsTask``.
     let record: TaskRecord?
+    /// The comment holding the command (its URL), recorded with every audit entry the command causes.
+    let cause: String
 
     /// The task, for verbs that need one (the dispatcher refuses them on issues without a task).
     var task: TaskRecord {

@@ -60,6 +60,13 @@ public enum IssueComments {
         return lines.joined(separator: "\n")
     }
 
+    /// The Task Node reports a state it does not know itself (`statusKey:"unknown"`, protocol §12).
+    public static func unknownState(label: String?, event: String) -> String {
+        let shown = label.map { " (it shows it as \(IssueBody.escapeInline($0)))" } ?? ""
+        return marker(event) + "\nThe Task Node reports a state it does not know\(shown). pfbot does nothing on this task "
+            + "until the Task Node reports a known state again; check the task on the Task Node if it stays like this."
+    }
+
     /// The task ended without a reward (refused, cancelled, expired, rejected).
     public static func closed(_ state: TaskState, reason: String?) -> String {
         var text = marker("closed:\(state.rawValue)") + "\nThe task is **\(state.rawValue)** on the Task Node."

@@ -56,7 +56,8 @@ public struct AnalyticsCollector: Sendable {
                 }
             },
             tasks: lines.map(line).sorted { ($0.estimatedPFTPerHour, $1.id) > ($1.estimatedPFTPerHour, $0.id) },
-            audit: audit.prefix(auditLines).map { AnalyticsReport.AuditLine(at: $0.at, actor: $0.actor, action: $0.action, subject: $0.subject, detail: $0.detail) }
+            audit: audit.prefix(auditLines).map { AnalyticsReport.AuditLine(at: $0.at, actor: $0.actor, action: $0.action, subject: $0.subject, detail: $0.detail,
+                                                                          cause: $0.cause, taskNodeEvent: $0.taskNodeEvent) }
         )
     }
 
@@ -84,7 +85,7 @@ public struct AnalyticsCollector: Sendable {
     /// States in the order a task goes through them, then the ends other than a reward.
     static let lifecycleOrder: [TaskState] = [
         .proposed, .accepted, .mirrored, .inProgress, .qcFailed, .qcPassed, .merged, .submitted, .verificationRequested,
-        .verificationResponseSubmitted, .rewardDecided, .rewarded, .rejected, .refused, .cancelled, .expired,
+        .verificationResponseSubmitted, .rewardDecided, .rewarded, .rejected, .refused, .cancelled, .expired, .unknown,
     ]
 
     /// Sums of rewards stay within Int64 whatever the Task Node claims.

@@ -78,6 +78,15 @@ extension TaskNodeEmulator {
         tasks[taskID] = task
     }
 
+    /// Sets the projection's raw status as an operator or the chain reducer might (e.g. `rerouted`, `failed`); a
+    /// status outside the known list shows as `statusKey:"unknown"`.
+    public func setProjectionStatus(taskID: String, status: String) throws {
+        guard var task = tasks[taskID] else { throw TaskNodeEmulatorError.unknownTask(taskID) }
+        task.statusKey = status
+        task.updatedAt = clock.now()
+        tasks[taskID] = task
+    }
+
     /// Replaces fields of a task's public object (to emulate a hostile or buggy server).
     public func override(taskID: String, fields: [String: LiteralJSON]) throws {
         guard var task = tasks[taskID] else { throw TaskNodeEmulatorError.unknownTask(taskID) }
