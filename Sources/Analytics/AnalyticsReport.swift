@@ -73,6 +73,27 @@ public struct AnalyticsReport: Sendable, Codable, Equatable {
         }
     }
 
+    /// One day's PFT earned as pfbot recorded it next to the Task Node's own total for the day.
+    public struct RewardDay: Sendable, Codable, Equatable {
+        /// `yyyy-MM-dd` (UTC).
+        public var day: String
+        /// PFT pfbot recorded as rewarded that day, in drops.
+        public var pfbotDrops: Int64
+        /// The Task Node's total for the day (`GET /api/profile/reward-history`), in drops; `nil` for a day outside
+        /// the 90 days it reports.
+        public var taskNodeDrops: Int64?
+        /// Whether the two differ (only for days the Task Node reported).
+        public var differs: Bool
+
+        /// Creates the value from its parts.
+        public init(day: String, pfbotDrops: Int64, taskNodeDrops: Int64?) {
+            self.day = day
+            self.pfbotDrops = pfbotDrops
+            self.taskNodeDrops = taskNodeDrops
+            self.differs = taskNodeDrops.map { $0 != pfbotDrops } ?? false
+        }
+    }
+
     /// One task's line: its reward against the work it takes.
     public struct TaskLine: Sendable, Codable, Equatable {
         /// The Task Node's task id.
@@ -161,10 +182,13 @@ public struct AnalyticsReport: Sendable, Codable, Equatable {
     public var tasks: [TaskLine]
     /// The newest audit entries first.
     public var audit: [AuditLine]
+    /// PFT earned per day, pfbot's record beside the Task Node's, oldest day first: every day either has a reward on.
+    public var rewardReconciliation: [RewardDay]
 
     /// Creates the report from its parts.
     public init(generatedAt: Date, tasksByState: [StateCount], acceptance: Rate, completion: Rate, qualityControl: Rate, earnedDrops: Int64,
-                earnings: [Earning], timeInState: [StateTime], tasks: [TaskLine], audit: [AuditLine]) {
+                earnings: [Earning], timeInState: [StateTime], tasks: [TaskLine], audit: [AuditLine], rewardReconciliation: [RewardDay] = []) {
+        self.rewardReconciliation = rewardReconciliation
         self.generatedAt = generatedAt
         self.tasksByState = tasksByState
         self.acceptance = acceptance

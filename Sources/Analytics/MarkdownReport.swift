@@ -44,6 +44,12 @@ public enum MarkdownReport {
         out.append(report.earnings.isEmpty ? "Nothing rewarded yet." : table(
             ["day (UTC)", "earned", "in all"], report.earnings.map { [$0.day, F.pft($0.drops), F.pft($0.cumulativeDrops)] }))
         out.append("")
+        out.append("## PFT earned by day: pfbot and the Task Node")
+        out.append("")
+        out.append(report.rewardReconciliation.isEmpty ? "Nothing rewarded yet." : table(
+            ["day (UTC)", "pfbot", "Task Node", "check"],
+            report.rewardReconciliation.map { [$0.day, F.pft($0.pfbotDrops), $0.taskNodeDrops.map(F.pft) ?? "not reported", $0.taskNodeDrops == nil ? "—" : ($0.differs ? "⚠ differs" : "ok")] }))
+        out.append("")
         out.append("## Audit log (newest first)")
         out.append("")
         out.append(report.audit.isEmpty ? "Empty." : table(

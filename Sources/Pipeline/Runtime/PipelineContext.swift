@@ -29,6 +29,8 @@ public struct PipelineContext: Sendable {
     public var logger: Logger
     /// Where task branches are committed and read (a bare mirror of the repository, through libgit2).
     public var git: GitAccess
+    /// Where reward payments are confirmed; `nil` when `ledger.rpc_urls` is empty (rewards are not checked then).
+    public var rewardLedger: RewardLedger?
     let labels = LabelRegistry()
     let defaultBranches = DefaultBranchCache()
     let permissions: PermissionCache

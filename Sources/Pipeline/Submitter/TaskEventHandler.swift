@@ -42,8 +42,10 @@ struct TaskEventHandler: PipelineJobHandler {
         try await mirror.postOnce(record, event: "reward", body: IssueComments.rewarded(amount: amount, decision: decision,
                                                                                          reason: outcome?.userFeedback ?? outcome?.reason,
                                                                                          paymentHash: outcome?.paymentTxHash))
-        try await mirror.sync(record)
-        try await context.audit("tasknode", "reward.recorded", record.task.id.rawValue, "\(amount) (\(decision))")
+        try await context.audit("tasknode", "reward.recorded", record.task.id.rawValue, "\(amount) (\(decision))", event: outcome?.paymentTxHash)
+        try await RewardConfirmations(context: context).track(record, outcome: outcome)
+        try await mirror.sync(try await context.record(record.task.id))
+        await RewardHistorySync(context: context).refresh()
     }
 
     /// Names a question without an event id by its text, the same in every process (`hashValue` is seeded per process).

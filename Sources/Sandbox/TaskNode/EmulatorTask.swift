@@ -21,6 +21,8 @@ public struct EmulatorTask: Sendable {
     public var offeredPFT: Decimal
     /// The reward paid, once rewarded.
     public var rewardPFT: Decimal?
+    /// When the reward was decided (the `pf.reward.v1` event's time).
+    public var rewardedAt: Date?
     /// `submissionRequirement.type`.
     public var requirementType: String
     /// `submissionRequirement.criteria`.
