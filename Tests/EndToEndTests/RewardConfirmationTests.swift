@@ -1,5 +1,7 @@
+import AsyncHTTPClient
 import Foundation
 import GitHub
+import NIOCore
 import PFBotCore
 import PFBotTestSupport
 import PostFiat
@@ -92,6 +94,14 @@ import Testing
             #expect(json.status == 0)
             #expect(json.standardOutput.contains("\"differs\":true"))
             #expect(json.standardOutput.contains("\"task_node_drops\":57000000"))
+
+            let page = try await HTTPClient.shared.execute(HTTPClientRequest(url: world.dashboardURL), timeout: .seconds(30))
+            #expect(page.status == .ok)
+            let html = String(buffer: try await page.body.collect(upTo: 4 << 20))
+            #expect(html.contains("PFT earned by day: pfbot and the Task Node"))
+            #expect(html.contains("⚠ differs"))
+            #expect(html.contains("reward.confirmed"))
+            #expect(html.contains("Task Node event"))
         }
     }
 
