@@ -31,6 +31,7 @@ struct AgentCapLedger: Sendable {
         if Self.charged(failure, chargedBeforeGuard: chargedBeforeGuard) { record(action, caps: caps, now: now) }
     }
 
+    /// Whether a `submit` that ended with `failure` (`nil`: a 2xx answer) was charged by the Task Node.
     static func charged(_ failure: (any Error)?, chargedBeforeGuard: Bool) -> Bool {
         guard let failure else { return true }
         guard let error = failure as? TaskNodeError else { return false }
