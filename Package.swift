@@ -145,6 +145,7 @@ let package = Package(
                 "Storage",
                 "PostFiat",
                 "XRPL",
+                "JSON",
                 "GitHub",
                 "Git",
                 .product(name: "Logging", package: "swift-log"),

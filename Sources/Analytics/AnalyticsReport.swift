@@ -73,6 +73,27 @@ public struct AnalyticsReport: Sendable, Codable, Equatable {
         }
     }
 
+    /// One day's PFT earned as pfbot recorded it next to the Task Node's own total for the day.
+    public struct RewardDay: Sendable, Codable, Equatable {
+        /// `yyyy-MM-dd` (UTC).
+        public var day: String
+        /// PFT pfbot recorded as rewarded that day, in drops.
+        public var pfbotDrops: Int64
+        /// The Task Node's total for the day (`GET /api/profile/reward-history`), in drops; `nil` for a day outside
+        /// the 90 days it reports.
+        public var taskNodeDrops: Int64?
+        /// Whether the two differ (only for days the Task Node reported).
+        public var differs: Bool
+
+        /// Creates the value from its parts.
+        public init(day: String, pfbotDrops: Int64, taskNodeDrops: Int64?) {
+            self.day = day
+            self.pfbotDrops = pfbotDrops
+            self.taskNodeDrops = taskNodeDrops
+            self.differs = taskNodeDrops.map { $0 != pfbotDrops } ?? false
+        }
+    }
+
     /// One task's line: its reward against the work it takes.
     public struct TaskLine: Sendable, Codable, Equatable {
         /// The Task Node's task id.
@@ -123,14 +144,21 @@ public struct AnalyticsReport: Sendable, Codable, Equatable {
         public var subject: String
         /// More about the action, when there is more to say.
         public var detail: String?
+        /// What led to it: a command's comment URL (shared by every entry the command caused), a merge, a job.
+        public var cause: String?
+        /// The Task Node's event id of the write, for entries that record one.
+        public var taskNodeEvent: String?
 
         /// Creates the value from its parts.
-        public init(at: Date, actor: String, action: String, subject: String, detail: String?) {
+        public init(at: Date, actor: String, action: String, subject: String, detail: String?, cause: String? = nil,
+                    taskNodeEvent: String? = nil) {
             self.at = at
             self.actor = actor
             self.action = action
             self.subject = subject
             self.detail = detail
+            self.cause = cause
+            self.taskNodeEvent = taskNodeEvent
         }
     }
 
@@ -154,10 +182,13 @@ public struct AnalyticsReport: Sendable, Codable, Equatable {
     public var tasks: [TaskLine]
     /// The newest audit entries first.
     public var audit: [AuditLine]
+    /// PFT earned per day, pfbot's record beside the Task Node's, oldest day first: every day either has a reward on.
+    public var rewardReconciliation: [RewardDay]
 
     /// Creates the report from its parts.
     public init(generatedAt: Date, tasksByState: [StateCount], acceptance: Rate, completion: Rate, qualityControl: Rate, earnedDrops: Int64,
-                earnings: [Earning], timeInState: [StateTime], tasks: [TaskLine], audit: [AuditLine]) {
+                earnings: [Earning], timeInState: [StateTime], tasks: [TaskLine], audit: [AuditLine], rewardReconciliation: [RewardDay] = []) {
+        self.rewardReconciliation = rewardReconciliation
         self.generatedAt = generatedAt
         self.tasksByState = tasksByState
         self.acceptance = acceptance

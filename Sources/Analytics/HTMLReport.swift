@@ -33,9 +33,12 @@ public enum HTMLReport {
                 [line.id + (line.issueNumber.map { " #\($0)" } ?? ""), line.title, line.category, line.state, F.pft(line.rewardDrops),
                  F.hours(line.estimatedHours), F.perHour(line.estimatedPFTPerHour), F.hours(line.hoursToSubmit), F.perHour(line.realizedPFTPerHour)]
             }))
+        body += section("PFT earned by day: pfbot and the Task Node", report.rewardReconciliation.isEmpty ? empty("Nothing rewarded yet.") : table(
+            ["day (UTC)", "pfbot", "Task Node", "check"],
+            report.rewardReconciliation.map { [$0.day, F.pft($0.pfbotDrops), $0.taskNodeDrops.map(F.pft) ?? "not reported", $0.taskNodeDrops == nil ? "—" : ($0.differs ? "⚠ differs" : "ok")] }))
         body += section("Audit log", report.audit.isEmpty ? empty("Empty.") : table(
-            ["at", "actor", "action", "subject", "detail"],
-            report.audit.map { [F.timestamp($0.at), $0.actor, $0.action, $0.subject, $0.detail ?? ""] }))
+            ["at", "actor", "action", "subject", "detail", "cause", "Task Node event"],
+            report.audit.map { [F.timestamp($0.at), $0.actor, $0.action, $0.subject, $0.detail ?? "", $0.cause ?? "", $0.taskNodeEvent ?? ""] }))
         let refresh = refreshSeconds.map { "<meta http-equiv=\"refresh\" content=\"\($0)\">" } ?? ""
         return """
         <!DOCTYPE html>

@@ -44,11 +44,18 @@ public enum MarkdownReport {
         out.append(report.earnings.isEmpty ? "Nothing rewarded yet." : table(
             ["day (UTC)", "earned", "in all"], report.earnings.map { [$0.day, F.pft($0.drops), F.pft($0.cumulativeDrops)] }))
         out.append("")
+        out.append("## PFT earned by day: pfbot and the Task Node")
+        out.append("")
+        out.append(report.rewardReconciliation.isEmpty ? "Nothing rewarded yet." : table(
+            ["day (UTC)", "pfbot", "Task Node", "check"],
+            report.rewardReconciliation.map { [$0.day, F.pft($0.pfbotDrops), $0.taskNodeDrops.map(F.pft) ?? "not reported", $0.taskNodeDrops == nil ? "—" : ($0.differs ? "⚠ differs" : "ok")] }))
+        out.append("")
         out.append("## Audit log (newest first)")
         out.append("")
         out.append(report.audit.isEmpty ? "Empty." : table(
-            ["at", "actor", "action", "subject", "detail"],
-            report.audit.map { [F.timestamp($0.at), cell($0.actor), cell($0.action), cell($0.subject), cell($0.detail ?? "")] }))
+            ["at", "actor", "action", "subject", "detail", "cause", "Task Node event"],
+            report.audit.map { [F.timestamp($0.at), cell($0.actor), cell($0.action), cell($0.subject), cell($0.detail ?? ""),
+                                cell($0.cause ?? ""), $0.taskNodeEvent.map { "`" + $0.filter { $0 != "`" && !$0.isNewline } + "`" } ?? ""] }))
         return out.joined(separator: "\n") + "\n"
     }
 

@@ -80,7 +80,7 @@ public struct DemoScenario: Sendable {
         try step("The reviewer decides: a full reward, a partial reward, and a rejection")
         for (plan, id) in zip(plans, ids) {
             guard let decision = plan.decision, let reward = plan.reward else { continue }
-            try await world.taskNode.decideReward(taskID: id, decision: decision, pft: reward)
+            try await world.decideReward(taskID: id, decision: decision, pft: reward)
         }
         try await world.sync()
         let summary = try await summarise(plans: plans, ids: ids, started: started)
@@ -181,10 +181,12 @@ public struct DemoSummary: Codable, Sendable {
 enum DemoError: Error, CustomStringConvertible {
     case missingTask(String)
     case badURL(String)
+    case rewardPaymentRefused(String)
     var description: String {
         switch self {
         case .missingTask(let id): return "the demo lost track of task \(id); this is a bug in pfbot demo"
         case .badURL(let text): return "the sandbox's emulator answered on \(text.debugDescription), which is not a URL; this is a bug in the sandbox"
+        case .rewardPaymentRefused(let why): return "the ledger emulator refused the sandbox's reward payment (\(why)); this is a bug in the sandbox"
         }
     }
 }

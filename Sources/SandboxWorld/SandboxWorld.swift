@@ -15,8 +15,8 @@ import Storage
 import XRPL
 
 /// The whole bot against the sandbox: the Task Node emulator with a real wallet, the GitHub emulator over real
-/// bare repositories served by `git http-backend`, pfbot's own webhook server receiving the emulator's signed
-/// webhooks, a SQLite store, and the pipeline. Used by `pfbot demo` and the end-to-end tests.
+/// bare repositories served by `git http-backend`, the ledger emulator the rewards are paid on, pfbot's own webhook
+/// server receiving the emulator's signed webhooks, a SQLite store, and the pipeline. Used by `pfbot demo` and the end-to-end tests.
 public final class SandboxWorld: Sendable {
     public static let owner = "acme"
     public static let repositoryName = "tasks"
@@ -30,6 +30,9 @@ public final class SandboxWorld: Sendable {
     public let taskNode: TaskNodeEmulator
     let taskNodeServer: TaskNodeEmulatorServer
     public let github: GitHubSandbox
+    /// The ledger the Task Node's reward worker pays on (`ledger.rpc_urls` points at it).
+    public let ledger: LedgerEmulator
+    let ledgerServer: LedgerEmulatorServer
     /// The bot, built by the same assembly as `pfbot serve`.
     public let bot: BotAssembly
     let webhookServer: RunningServer
@@ -51,12 +54,14 @@ public final class SandboxWorld: Sendable {
     public var dashboardURL: String { webhookServer.baseURL + "/dashboard" }
 
     private init(directory: URL, wallet: Wallet, taskNode: TaskNodeEmulator, taskNodeServer: TaskNodeEmulatorServer, github: GitHubSandbox,
-                 bot: BotAssembly, webhookServer: RunningServer) {
+                 ledgerServer: LedgerEmulatorServer, bot: BotAssembly, webhookServer: RunningServer) {
         self.directory = directory
         self.wallet = wallet
         self.taskNode = taskNode
         self.taskNodeServer = taskNodeServer
         self.github = github
+        self.ledger = ledgerServer.emulator
+        self.ledgerServer = ledgerServer
         self.bot = bot
         self.webhookServer = webhookServer
     }
@@ -86,6 +91,10 @@ public final class SandboxWorld: Sendable {
         }
         configuration.github.apiURL = try Self.url(github.apiURL)
         configuration.taskNode.url = taskNodeServer.baseURL
+        let ledgerServer = try await LedgerEmulatorServer.start(emulator: try LedgerEmulator())
+        await ledgerServer.emulator.fund(address: wallet.address, drops: 20_000_000)
+        await ledgerServer.emulator.fund(address: try Wallet(seed: rewardWalletSeed).address, drops: 100_000_000_000)
+        configuration.ledger.rpcURLs = [try Self.url(ledgerServer.url)]
         configure(&configuration)
 
         var logger = Logger(label: "pfbot.sandbox")
@@ -103,8 +112,8 @@ public final class SandboxWorld: Sendable {
         quiet.logLevel = .critical
         let webhookServer = try await RunningServer.start(router: router, host: "127.0.0.1", port: 0, logger: quiet)
         await github.emulator.configureWebhooks(url: "\(webhookServer.baseURL)/webhooks/github", secret: webhookSecret)
-        return SandboxWorld(directory: directory, wallet: wallet, taskNode: taskNode, taskNodeServer: taskNodeServer, github: github, bot: bot,
-                            webhookServer: webhookServer)
+        return SandboxWorld(directory: directory, wallet: wallet, taskNode: taskNode, taskNodeServer: taskNodeServer, github: github,
+                            ledgerServer: ledgerServer, bot: bot, webhookServer: webhookServer)
     }
 
     private static func url(_ text: String) throws -> URL {
@@ -157,6 +166,7 @@ public final class SandboxWorld: Sendable {
         await webhookServer.stop()
         await github.stop()
         await taskNodeServer.stop()
+        ledgerServer.stop()
         try? await store.close()
     }
 }

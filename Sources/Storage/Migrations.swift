@@ -298,6 +298,33 @@ enum Migrations {
             )
             """,
         ]),
+        Migration(id: "007_audit_causes", statements: [
+            "ALTER TABLE audit_log ADD COLUMN cause TEXT",
+            "ALTER TABLE audit_log ADD COLUMN tasknode_event TEXT",
+        ]),
+        Migration(id: "008_reward_confirmations", statements: [
+            """
+            CREATE TABLE reward_payments (
+                task_id TEXT PRIMARY KEY REFERENCES tasks (id),
+                payment_hash TEXT NOT NULL,
+                expected_drops BIGINT NOT NULL,
+                destination TEXT NOT NULL,
+                status TEXT NOT NULL,
+                ledger_index BIGINT,
+                detail TEXT,
+                reported_at BIGINT NOT NULL,
+                checked_at BIGINT
+            )
+            """,
+            "CREATE INDEX reward_payments_status ON reward_payments (status, reported_at)",
+            """
+            CREATE TABLE tasknode_reward_days (
+                day TEXT PRIMARY KEY,
+                drops BIGINT NOT NULL,
+                fetched_at BIGINT NOT NULL
+            )
+            """,
+        ]),
     ]
 }
 

@@ -5,8 +5,9 @@ extension SQLStore {
     public func appendAudit(_ entry: AuditEntry) async throws {
         try await lender.withConnection { database in
             try await database.raw("""
-                INSERT INTO audit_log (at, actor, action, subject, detail)
-                VALUES (\(bind: Clock.millis(entry.at)), \(bind: entry.actor), \(bind: entry.action), \(bind: entry.subject), \(bind: entry.detail))
+                INSERT INTO audit_log (at, actor, action, subject, detail, cause, tasknode_event)
+                VALUES (\(bind: Clock.millis(entry.at)), \(bind: entry.actor), \(bind: entry.action), \(bind: entry.subject), \(bind: entry.detail),
+                        \(bind: entry.cause), \(bind: entry.taskNodeEvent))
                 """).run()
         }
     }
@@ -19,7 +20,9 @@ extension SQLStore {
                     actor: try row.decode(column: "actor", as: String.self),
                     action: try row.decode(column: "action", as: String.self),
                     subject: try row.decode(column: "subject", as: String.self),
-                    detail: try row.decode(column: "detail", as: String?.self)
+                    detail: try row.decode(column: "detail", as: String?.self),
+                    cause: try row.decode(column: "cause", as: String?.self),
+                    taskNodeEvent: try row.decode(column: "tasknode_event", as: String?.self)
                 )
             }
         }

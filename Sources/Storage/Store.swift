@@ -218,6 +218,26 @@ public protocol Store: Sendable {
     /// Gives the lease up early (graceful shutdown), if `holder` holds it.
     func releaseLease(_ name: String, holder: String) async throws
 
+    // MARK: Rewards on the ledger
+
+    /// Records a reward payment the Task Node reported; a task's first report is kept.
+    func recordRewardPayment(_ payment: RewardPaymentRecord) async throws
+
+    /// Sets what the ledger says about a task's reward payment.
+    func updateRewardPayment(task: TaskID, status: RewardPaymentRecord.Status, ledgerIndex: Int64?, detail: String?, checkedAt: Date) async throws
+
+    /// The reward payment of a task, if one was reported.
+    func rewardPayment(task: TaskID) async throws -> RewardPaymentRecord?
+
+    /// The reward payments in `status`, oldest report first.
+    func rewardPayments(status: RewardPaymentRecord.Status) async throws -> [RewardPaymentRecord]
+
+    /// Stores the Task Node's daily reward totals, replacing the days it reported again.
+    func saveTaskNodeRewardDays(_ days: [TaskNodeRewardDay]) async throws
+
+    /// The Task Node's daily reward totals, oldest day first.
+    func taskNodeRewardDays() async throws -> [TaskNodeRewardDay]
+
     // MARK: Audit and settings
 
     /// Appends to the audit log.

@@ -86,7 +86,7 @@ import Testing
             #expect(await world.taskNode.task(id)?.statusKey == "verification_response_submitted")
 
             // Reward → comment, label, closed issue.
-            try await world.taskNode.decideReward(taskID: id, decision: "reward", pft: 250)
+            try await world.decideReward(taskID: id, decision: "reward", pft: 250)
             try await world.sync()
             let closed = try #require(await world.github.emulator.issue(owner: "acme", repo: "tasks", number: issueNumber))
             #expect(closed["state"]?.stringValue == "closed")

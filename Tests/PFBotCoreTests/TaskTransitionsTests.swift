@@ -20,6 +20,10 @@ import Testing
         (.qcPassed, .inProgress), (.qcPassed, .qcFailed), (.qcPassed, .merged),
         (.merged, .qcFailed),
     ] + TaskState.workStates.flatMap { [($0, TaskState.submitted), ($0, TaskState.cancelled), ($0, TaskState.expired)] }
+        // `statusKey:"unknown"` (§12): any open state may become unknown, and unknown may become any Task Node state.
+        + ([.proposed, .accepted, .submitted, .verificationRequested, .verificationResponseSubmitted, .rewardDecided] + TaskState.workStates)
+            .map { ($0, TaskState.unknown) }
+        + TaskState.nodeStates.filter { $0 != .unknown }.map { (TaskState.unknown, $0) }
 
     @Test func everyAllowedMove_isAccepted() throws {
         for (from, to) in Self.allowed {
@@ -41,7 +45,7 @@ import Testing
         (TaskState.proposed, TaskState.submitted), (.proposed, .rewarded), (.accepted, .rewarded), (.accepted, .proposed),
         (.submitted, .accepted), (.verificationRequested, .rewarded), (.rewarded, .accepted), (.refused, .accepted),
         (.cancelled, .accepted), (.rejected, .rewarded), (.expired, .accepted), (.merged, .qcPassed), (.mirrored, .merged),
-        (.rewardDecided, .cancelled),
+        (.rewardDecided, .cancelled), (.rewarded, .unknown), (.refused, .unknown), (.unknown, .mirrored),
     ])
     func forbiddenMove_isATypedError(from: TaskState, to: TaskState) {
         #expect(!TaskTransitions.isAllowed(from: from, to: to))
@@ -76,6 +80,14 @@ import Testing
         #expect(TaskState(statusKey: "verification_requested") == .verificationRequested)
         #expect(TaskState(statusKey: "qc_passed") == nil)
         #expect(TaskState(statusKey: "Proposed") == nil)
-        #expect(TaskState(statusKey: "unknown") == nil)
+        #expect(TaskState(statusKey: "teleported") == nil)
+    }
+
+    @Test func statusKeyUnknown_isAnOpenOutstandingState_theTaskNodeMayLeaveForAnyOfItsStates() {
+        #expect(TaskState(statusKey: "unknown") == .unknown)
+        #expect(TaskState.unknown.bucket == .outstanding)
+        #expect(!TaskState.unknown.isTerminal)
+        #expect(!TaskState.unknown.isInFlight)
+        #expect(TaskState.unknown.label == "pf:unknown")
     }
 }

@@ -44,5 +44,7 @@ import Testing
         #expect(ObservedChange.reactions(stored: .verificationResponseSubmitted, observed: .rewarded, skipReason: nil) == [.recordReward])
         #expect(ObservedChange.reactions(stored: .inProgress, observed: .cancelled, skipReason: nil) == [.close(.cancelled)])
         #expect(ObservedChange.reactions(stored: nil, observed: .refused, skipReason: nil).isEmpty)
+        #expect(ObservedChange.reactions(stored: .inProgress, observed: .unknown, skipReason: nil) == [.updateIssue])
+        #expect(ObservedChange.reactions(stored: .unknown, observed: .unknown, skipReason: nil).isEmpty)
     }
 }

@@ -153,6 +153,46 @@ import Testing
         }
     }
 
+    @Test func agentCap_anActionRefusedWith409_stillCounts_asTheServerChargesBeforeTheGuard() async throws {
+        try await EmulatorHarness.with(configure: { $0.agentCaps.taskAction = 2 }) { harness in
+            let first = try TaskID(await harness.propose())
+            let second = try TaskID(await harness.propose())
+            _ = try await harness.client.accept(first, reason: "ok")
+            await #expect(throws: TaskNodeError.self) { _ = try await harness.client.cancel(second, reason: "not accepted yet") }
+            await #expect(throws: TaskNodeError.agentCapReached(action: "task_action", limit: 2,
+                                                                retryAt: harness.emulator.clock.now().addingTimeInterval(3600))) {
+                _ = try await harness.client.accept(second, reason: "ok")
+            }
+            let submits = await harness.requests(to: "/api/tasks/action").compactMap { try? LiteralJSON.parse($0.request.body)["phase"] }
+            #expect(submits.filter { $0 == "submit" }.count == 2)
+        }
+    }
+
+    @Test func agentCap_aSubmissionAnswered5xx_counts_asTheServerChargedBeforeTheWrite() async throws {
+        try await EmulatorHarness.with(configure: { $0.agentCaps.taskSubmission = 1 }) { harness in
+            let id = try TaskID(await harness.propose())
+            _ = try await harness.client.accept(id, reason: "ok")
+            await harness.emulator.injectFault(path: "/api/tasks/submission", response: EmulatorResponse(status: 502, body: Data()),
+                                               bodyContains: #""phase":"submit""#)
+            let evidence = [try Evidence(type: .url, value: "https://github.com/o/r/pull/7")]
+            await #expect(throws: TaskNodeError.self) { _ = try await harness.client.submit(id, evidence: evidence) }
+            let submits = await harness.requests(to: "/api/tasks/submission").compactMap { try? LiteralJSON.parse($0.request.body)["phase"] }
+            #expect(submits.filter { $0 == "submit" }.count == 1, "the retry stops at pfbot's count instead of meeting a 429")
+        }
+    }
+
+    @Test func agentCap_aSubmissionRefusedAt429_doesNotCount() async throws {
+        try await EmulatorHarness.with(configure: { $0.agentCaps.taskSubmission = 1 }) { harness in
+            let id = try TaskID(await harness.propose())
+            _ = try await harness.client.accept(id, reason: "ok")
+            let limited: LiteralJSON = ["ok": false, "error": "rate_limited", "retryAfterSeconds": 2]
+            await harness.emulator.injectFault(path: "/api/tasks/submission", response: EmulatorResponse(status: 429, body: limited.encoded()),
+                                               bodyContains: #""phase":"submit""#)
+            let receipt = try await harness.client.submit(id, evidence: [try Evidence(type: .url, value: "https://github.com/o/r/pull/7")])
+            #expect(receipt.status == "submitted")
+        }
+    }
+
     @Test func serverAgentCap429_carriesRetryAfterSecondsWithoutHeader() async throws {
         var options = TaskNodeEmulatorOptions()
         options.agentCaps["task_action"] = 1

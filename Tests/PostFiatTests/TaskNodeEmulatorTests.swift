@@ -112,6 +112,20 @@ import Testing
         #expect(!third.headers.contains { $0.name.lowercased() == "retry-after" })
     }
 
+    @Test func actionIsNotAnAlias_aBodyWithOnlyAction_isChargedThenRefused() async throws {
+        let emulator = makeEmulator { $0.agentCaps["task_action"] = 1 }
+        let cookie = try await login(emulator)
+        let id = TaskNodeEmulator.newTaskID()
+        await emulator.propose(EmulatorTask(taskID: id, wallet: signer.address, title: "T", offeredPFT: 5, updatedAt: emulator.clock.now()))
+        let aliased: LiteralJSON = ["phase": "submit", "taskId": .string(id), "action": "accept"]
+        let refused = await emulator.handle(post("/api/tasks/action", aliased, cookie: cookie))
+        #expect(refused.status == 409)
+        #expect(try decode(refused)["error"] == "task_action_not_available")
+        #expect(await emulator.task(id)?.statusKey == "proposed")
+        let next = await emulator.handle(post("/api/tasks/action", aliased.setting("taskAction", to: "accept"), cookie: cookie))
+        #expect(next.status == 429, "the refused body used the quota")
+    }
+
     @Test func invalidAddress_is400WalletAddressInvalid() async throws {
         let emulator = makeEmulator()
         let response = await emulator.handle(post("/api/auth/wallet/start", ["address": "not-an-address"]))

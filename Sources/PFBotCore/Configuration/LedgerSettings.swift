@@ -6,9 +6,14 @@ public struct LedgerSettings: Sendable, Equatable {
     public var rpcURLs: [URL]
     /// The highest fee, in drops, pfbot will pay for one transaction.
     public var feeCapDrops: Int
+    /// Seconds after the Task Node reports a reward payment before pfbot says on the issue that the ledger has not
+    /// confirmed it (it keeps checking afterwards).
+    public var rewardConfirmationSeconds: Int
 
-    public init(rpcURLs: [URL], feeCapDrops: Int) {
+    /// The ledger settings.
+    public init(rpcURLs: [URL], feeCapDrops: Int, rewardConfirmationSeconds: Int = 3600) {
         self.rpcURLs = rpcURLs
         self.feeCapDrops = feeCapDrops
+        self.rewardConfirmationSeconds = rewardConfirmationSeconds
     }
 }

@@ -15,6 +15,9 @@ public enum TaskState: String, Sendable, Codable, CaseIterable, CustomStringConv
     case cancelled
     case expired
     case rejected
+    /// A projection status outside the Task Node's known list, which it reports as `statusKey:"unknown"` and lists
+    /// as outstanding (`tn:shared/task-lifecycle.js`). pfbot tracks it and waits; it writes nothing in this state.
+    case unknown
     // pfbot's work states while the Task Node says `accepted`.
     case mirrored
     case inProgress = "in_progress"
@@ -25,14 +28,14 @@ public enum TaskState: String, Sendable, Codable, CaseIterable, CustomStringConv
     /// States the Task Node itself reports (its `statusKey` values), in lifecycle order.
     public static let nodeStates: [TaskState] = [
         .proposed, .accepted, .submitted, .verificationRequested, .verificationResponseSubmitted,
-        .rewardDecided, .rewarded, .refused, .cancelled, .expired, .rejected,
+        .rewardDecided, .rewarded, .refused, .cancelled, .expired, .rejected, .unknown,
     ]
 
     /// pfbot's work states, all of which the Task Node sees as `accepted`.
     public static let workStates: [TaskState] = [.mirrored, .inProgress, .qcFailed, .qcPassed, .merged]
 
-    /// Reads a Task Node `statusKey`; `nil` for values outside the protocol (the caller keeps the task as is
-    /// and reports the unknown status instead of guessing).
+    /// Reads a Task Node `statusKey`, `unknown` included; `nil` for values outside the protocol (the Task Node
+    /// itself maps every status it does not know to `unknown`, so anything else is a broken answer).
     public init?(statusKey: String) {
         guard let state = TaskState(rawValue: statusKey), TaskState.nodeStates.contains(state) else { return nil }
         self = state

@@ -3,15 +3,17 @@
 /// Task Node moves follow protocol §5 (including the chain-replay states `reward_decided`, `rejected`,
 /// `expired`, which are handled on read). Work states move freely among themselves as QC and pushes come
 /// and go, and any of them can leave for `submitted` or `cancelled`, because the Task Node may learn of a
-/// submission or a cancellation made outside pfbot.
+/// submission or a cancellation made outside pfbot. `unknown` (a status the Task Node itself does not know) may be
+/// entered from any open state and left for any Task Node state: the Task Node is the truth for both moves.
 public enum TaskTransitions {
     private static let nodeMoves: [TaskState: Set<TaskState>] = [
-        .proposed: [.accepted, .refused, .expired, .rejected, .cancelled],
-        .accepted: [.submitted, .cancelled, .expired] ,
-        .submitted: [.verificationRequested, .rewardDecided, .rewarded, .rejected, .cancelled],
-        .verificationRequested: [.verificationResponseSubmitted, .cancelled, .expired],
-        .verificationResponseSubmitted: [.verificationRequested, .rewardDecided, .rewarded, .rejected, .cancelled],
-        .rewardDecided: [.rewarded],
+        .proposed: [.accepted, .refused, .expired, .rejected, .cancelled, .unknown],
+        .accepted: [.submitted, .cancelled, .expired, .unknown],
+        .submitted: [.verificationRequested, .rewardDecided, .rewarded, .rejected, .cancelled, .unknown],
+        .verificationRequested: [.verificationResponseSubmitted, .cancelled, .expired, .unknown],
+        .verificationResponseSubmitted: [.verificationRequested, .rewardDecided, .rewarded, .rejected, .cancelled, .unknown],
+        .rewardDecided: [.rewarded, .unknown],
+        .unknown: Set(TaskState.nodeStates).subtracting([.unknown]),
     ]
 
     private static let workMoves: [TaskState: Set<TaskState>] = [

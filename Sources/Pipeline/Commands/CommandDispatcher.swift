@@ -35,7 +35,7 @@ struct CommandDispatcher {
                     // Read the task again for each command: an earlier command in the same comment may have changed it.
                     let record = try await task(of: event.issue)
                     return try await run(verb: command.verb, argumentText: command.argumentText, login: login, record: record, issue: event.issue,
-                                         writtenAt: writtenAt, key: "comment:\(event.comment.id):\(command.line)")
+                                         writtenAt: writtenAt, key: "comment:\(event.comment.id):\(command.line)", cause: Self.cause(of: event))
                 })
             case .missingVerb:
                 lines.append(IssueComments.refusal(verb: "", message: CommandCatalog.shortList))
@@ -71,8 +71,13 @@ struct CommandDispatcher {
     }
 
     /// One command: validated, authorised, guarded, run; returns the reply line.
+    /// The comment's address, which the audit entries of its commands carry.
+    static func cause(of event: IssueCommentEvent) -> String {
+        event.comment.htmlUrl ?? "comment \(event.comment.id) on #\(event.issue.number)"
+    }
+
     private func run(verb: String, argumentText: String, login: String, record: TaskRecord?, issue: GitHubIssue, writtenAt: Date,
-                     key: String) async throws -> String {
+                     key: String, cause: String) async throws -> String {
         let command: TaskCommand
         switch CommandInterpreter.interpret(verb: verb, argumentText: argumentText) {
         case .success(let parsed): command = parsed
@@ -81,13 +86,13 @@ struct CommandDispatcher {
         let needed = try await context.repositorySettings().permission(for: command.verb)
         let has = try await context.permissions.permission(of: login, in: context.repository, github: context.github)
         guard has >= needed else {
-            try await context.audit("github:\(login)", "command.denied", "#\(issue.number)", command.verb)
+            try await context.audit("github:\(login)", "command.denied", "#\(issue.number)", command.verb, cause: cause)
             return IssueComments.refusal(verb: command.verb, message: "@\(login) has \(has.rawValue) access; `/pf \(command.verb)` needs \(needed.rawValue) or higher.")
         }
         guard let action = command.value as? any CommandAction else {
             return IssueComments.refusal(verb: command.verb, message: "this pfbot build cannot run `/pf \(command.verb)`; report it.")
         }
-        let invocation = CommandInvocation(context: context, login: login, record: record, key: key)
+        let invocation = CommandInvocation(context: context, login: login, record: record, key: key, cause: cause)
         guard command.definition.needsTask else { return try await action.perform(invocation) }
         guard let record else {
             let place = issue.pullRequest == nil ? "issue" : "pull request"
@@ -100,7 +105,8 @@ struct CommandDispatcher {
         if command.isMutating, let moved = try await headMoved(record, since: writtenAt) {
             return IssueComments.refusal(verb: command.verb, message: moved)
         }
-        try await context.audit("github:\(login)", "command.\(command.verb)", record.task.id.rawValue, argumentText.isEmpty ? nil : argumentText)
+        try await context.audit("github:\(login)", "command.\(command.verb)", record.task.id.rawValue, argumentText.isEmpty ? nil : argumentText,
+                                cause: cause)
         do {
             return try await action.perform(invocation)
         } catch let refusal as TaskNodeRefusal {

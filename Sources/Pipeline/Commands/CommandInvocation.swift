@@ -10,6 +10,8 @@ struct CommandInvocation {
     let record: TaskRecord?
     /// Names this command line (comment id and line) for writes that must happen once however often it is run.
     let key: String
+    /// The comment holding the command (its URL), recorded with every audit entry the command causes.
+    let cause: String
 
     /// The task, for verbs that need one (the dispatcher refuses them on issues without a task).
     var task: TaskRecord {

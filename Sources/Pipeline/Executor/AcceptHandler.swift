@@ -10,7 +10,7 @@ struct AcceptHandler: PipelineJobHandler {
 
     func handle(_ job: PipelineJob) async throws {
         guard case .accept(let accept) = job else { throw MisroutedJob(kind: job.kind, handler: "AcceptHandler") }
-        try await TaskActions(context: context).accept(accept.task, reason: accept.reason, actor: "pfbot")
+        try await TaskActions(context: context).accept(accept.task, reason: accept.reason, actor: "pfbot", cause: "auto-accept")
     }
 }
 
@@ -18,27 +18,28 @@ struct AcceptHandler: PipelineJobHandler {
 struct TaskActions {
     let context: PipelineContext
 
-    /// Accepts (idempotent: an already accepted task is left alone) and queues the work.
-    func accept(_ id: TaskID, reason: String, actor: String) async throws {
+    /// Accepts (idempotent: an already accepted task is left alone) and queues the work. The audit entry carries
+    /// `cause` and the Task Node's event id.
+    func accept(_ id: TaskID, reason: String, actor: String, cause: String) async throws {
         let record = try await context.record(id)
         if record.task.state == .proposed {
-            _ = try await finalOrRetry { try await context.taskSink.accept(id, reason: reason) }
+            let receipt = try await finalOrRetry { try await context.taskSink.accept(id, reason: reason) }
             _ = try await context.store.transition(id, to: .accepted, source: actor, note: reason, at: context.now())
-            try await context.audit(actor, "task.accept", id.rawValue, reason)
+            try await context.audit(actor, "task.accept", id.rawValue, reason, cause: cause, event: receipt.eventID)
         }
         try await context.jobs.enqueue(.startWork(StartWorkJob(task: id, occasion: .accepted)))
     }
 
     /// Refuses a proposal, or cancels accepted work, and closes the issue.
-    func end(_ id: TaskID, refuse: Bool, reason: String, actor: String) async throws {
+    func end(_ id: TaskID, refuse: Bool, reason: String, actor: String, cause: String) async throws {
         let record = try await context.record(id)
         let target: TaskState = refuse ? .refused : .cancelled
         if record.task.state != target {
-            _ = try await finalOrRetry {
+            let receipt = try await finalOrRetry {
                 refuse ? try await context.taskSink.refuse(id, reason: reason) : try await context.taskSink.cancel(id, reason: reason)
             }
             _ = try await context.store.transition(id, to: target, source: actor, note: reason, at: context.now())
-            try await context.audit(actor, refuse ? "task.refuse" : "task.cancel", id.rawValue, reason)
+            try await context.audit(actor, refuse ? "task.refuse" : "task.cancel", id.rawValue, reason, cause: cause, event: receipt.eventID)
         }
         let updated = try await context.record(id)
         let mirror = IssueMirror(context: context)

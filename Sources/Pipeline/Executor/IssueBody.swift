@@ -95,6 +95,7 @@ public enum IssueBody {
         case .merged, .submitted: return "the Post Fiat reviewer reads the submission; a question or the reward shows up here."
         case .verificationRequested: return "answer the reviewer's question with `/pf verify <your answer>`."
         case .verificationResponseSubmitted, .rewardDecided: return "the Post Fiat reviewer decides the reward."
+        case .unknown: return "nothing: the Task Node reports a state it does not know itself; pfbot waits for a known one."
         case .rewarded, .refused, .cancelled, .expired, .rejected: return nil
         }
     }

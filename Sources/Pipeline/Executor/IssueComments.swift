@@ -70,6 +70,32 @@ public enum IssueComments {
         return lines.joined(separator: "\n")
     }
 
+    /// The reward payment is in a validated ledger, as the Task Node reported it.
+    public static func rewardConfirmed(amount: PFTAmount, paymentHash: String, ledger: UInt32, wallet: String) -> String {
+        marker("reward-confirmed:\(paymentHash)") + "\n✅ Reward confirmed in ledger \(ledger): payment `\(paymentHash)` delivered "
+            + "**\(amount.decimalText) PFT** to `\(wallet)`."
+    }
+
+    /// The reward payment is still not in a validated ledger after the configured wait.
+    public static func rewardUnconfirmed(paymentHash: String, waitedSeconds: Int) -> String {
+        marker("reward-unconfirmed:\(paymentHash)") + "\n⚠️ The reward payment `\(paymentHash)` is not confirmed on the ledger "
+            + "\(waitedSeconds) s after the Task Node reported it. pfbot keeps checking at every sync; if it never appears, ask the "
+            + "Task Node operators about the payment."
+    }
+
+    /// The validated transaction is not the reward payment the Task Node reported.
+    public static func rewardMismatch(paymentHash: String, ledger: UInt32, problem: String) -> String {
+        marker("reward-mismatch:\(paymentHash)") + "\n❌ The reward payment `\(paymentHash)` (ledger \(ledger)) does not match the reward: "
+            + IssueBody.escapeInline(problem) + ". Ask the Task Node operators about the payment."
+    }
+
+    /// The Task Node reports a state it does not know itself (`statusKey:"unknown"`, protocol §12).
+    public static func unknownState(label: String?, event: String) -> String {
+        let shown = label.map { " (it shows it as \(IssueBody.escapeInline($0)))" } ?? ""
+        return marker(event) + "\nThe Task Node reports a state it does not know\(shown). pfbot does nothing on this task "
+            + "until the Task Node reports a known state again; check the task on the Task Node if it stays like this."
+    }
+
     /// The task ended without a reward (refused, cancelled, expired, rejected).
     public static func closed(_ state: TaskState, reason: String?) -> String {
         var text = marker("closed:\(state.rawValue)") + "\nThe task is **\(state.rawValue)** on the Task Node."

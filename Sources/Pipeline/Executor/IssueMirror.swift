@@ -91,8 +91,10 @@ struct IssueMirror {
         let analysis = try await context.analyses.analysis(of: record)
         let closed = record.task.state.isTerminal
         let derived = TaskLabels.derivedFlags(record.task)
+        let payment = record.task.state == .rewarded ? try await context.store.rewardPayment(task: record.task.id)?.status : nil
         let digest = Self.digest(body: Self.body(record, analysis: analysis, assignees: try await context.assignees(), checked: []),
-                                 labels: TaskLabels.own(state: record.task.state, category: analysis.category, flags: (flags ?? []) + derived), closed: closed)
+                                 labels: TaskLabels.own(state: record.task.state, category: analysis.category, flags: (flags ?? []) + derived,
+                                                        payment: payment), closed: closed)
         if listed == nil, try await context.store.issueMirror(repository: repository, issue: number)?.writtenDigest == digest { return }
         let issue: GitHubIssue
         if let listed {
@@ -103,7 +105,8 @@ struct IssueMirror {
         let body = Self.body(record, analysis: analysis, assignees: try await context.assignees(), checked: IssueBody.checkedItems(in: issue.body ?? ""))
         let currentLabels = issue.labels.map(\.name)
         let setFlags = flags ?? currentLabels.filter { TaskLabels.keptFlags.contains($0) }
-        let labels = TaskLabels.merged(current: currentLabels, state: record.task.state, category: analysis.category, flags: setFlags + derived)
+        let labels = TaskLabels.merged(current: currentLabels, state: record.task.state, category: analysis.category, flags: setFlags + derived,
+                                       payment: payment)
         try await context.labels.ensure(labels.filter { $0.hasPrefix("pf:") }, in: context.repository, github: context.github)
         let shouldClose = closed && issue.isOpen
         if issue.body != body || Set(currentLabels) != Set(labels) || shouldClose {

@@ -1,4 +1,5 @@
 import PFBotCore
+import Storage
 
 /// The labels a task's issue carries: `pf:task`, its state and its category, plus pfbot's flags; every other
 /// label on the issue is left alone.
@@ -11,9 +12,21 @@ enum TaskLabels {
     static let categoryNames = Set(Category.allCases.map(\.rawValue))
 
     /// The issue's labels after setting pfbot's own: labels not starting with `pf:` are kept; pfbot's are replaced.
-    static func merged(current: [String], state: TaskState, category: Category, flags: [String] = []) -> [String] {
+    static func merged(current: [String], state: TaskState, category: Category, flags: [String] = [],
+                       payment: RewardPaymentRecord.Status? = nil) -> [String] {
         let foreign = current.filter { !$0.hasPrefix("pf:") }
-        return foreign + [task, state.label, category.label] + flags
+        return foreign + own(state: state, category: category, flags: flags, payment: payment)
+    }
+
+    /// The state's label; a reward whose payment the ledger has not confirmed yet is `pf:reward-pending` (or
+    /// `pf:reward-mismatch` when the ledger shows something else) instead of `pf:rewarded`.
+    static func stateLabel(_ state: TaskState, payment: RewardPaymentRecord.Status?) -> String {
+        guard state == .rewarded else { return state.label }
+        switch payment {
+        case .pending?: return "pf:reward-pending"
+        case .mismatch?: return "pf:reward-mismatch"
+        case .confirmed?, nil: return state.label
+        }
     }
 
     /// The flags that follow from the task itself: `pf:rejected` once the reviewer's decision paid nothing.
@@ -22,7 +35,7 @@ enum TaskLabels {
     }
 
     /// pfbot's labels for a task.
-    static func own(state: TaskState, category: Category, flags: [String] = []) -> [String] {
-        [task, state.label, category.label] + flags
+    static func own(state: TaskState, category: Category, flags: [String] = [], payment: RewardPaymentRecord.Status? = nil) -> [String] {
+        [task, stateLabel(state, payment: payment), category.label] + flags
     }
 }

@@ -14,7 +14,8 @@ public enum PipelineReaction: Sendable, Equatable {
     case recordReward
     /// Refused, cancelled, expired or rejected: label and close the issue.
     case close(TaskState)
-    /// Submitted, or a change with nothing to do.
+    /// Submitted, a state the Task Node itself does not know (`unknown`, said on the issue), or a change with
+    /// nothing to do.
     case updateIssue
 }
 
@@ -32,7 +33,7 @@ public enum ObservedChange {
             return [.announceProposal]
         case .accepted:
             return [.startWork]
-        case .submitted:
+        case .submitted, .unknown:
             return [.updateIssue]
         case .verificationRequested:
             return [.relayVerification]

@@ -30,11 +30,13 @@ public struct AnalyticsCollector: Sendable {
         let figures = try await store.analyticsFigures(now: now)
         let lines = try await store.taskReportLines(limit: taskLines, offset: max(0, page) * taskLines)
         let audit = try await store.auditLog(limit: auditLines)
-        return report(figures: figures, lines: lines, audit: audit, now: now)
+        let taskNodeDays = try await store.taskNodeRewardDays()
+        return report(figures: figures, lines: lines, audit: audit, taskNodeDays: taskNodeDays, now: now)
     }
 
     /// The report from data already read (the pure part).
-    public func report(figures: AnalyticsFigures, lines: [TaskReportLine], audit: [AuditEntry], now: Date) -> AnalyticsReport {
+    public func report(figures: AnalyticsFigures, lines: [TaskReportLine], audit: [AuditEntry], taskNodeDays: [TaskNodeRewardDay] = [],
+                       now: Date) -> AnalyticsReport {
         var cumulative: Int64 = 0
         let earnings = figures.earnings.sorted { $0.day < $1.day }.map { day in
             cumulative = Self.saturatingSum(cumulative, day.drops)
@@ -56,8 +58,19 @@ public struct AnalyticsCollector: Sendable {
                 }
             },
             tasks: lines.map(line).sorted { ($0.estimatedPFTPerHour, $1.id) > ($1.estimatedPFTPerHour, $0.id) },
-            audit: audit.prefix(auditLines).map { AnalyticsReport.AuditLine(at: $0.at, actor: $0.actor, action: $0.action, subject: $0.subject, detail: $0.detail) }
+            audit: audit.prefix(auditLines).map { AnalyticsReport.AuditLine(at: $0.at, actor: $0.actor, action: $0.action, subject: $0.subject, detail: $0.detail,
+                                                                          cause: $0.cause, taskNodeEvent: $0.taskNodeEvent) },
+            rewardReconciliation: Self.reconcile(pfbot: figures.earnings, taskNode: taskNodeDays)
         )
+    }
+
+    /// pfbot's rewards per day beside the Task Node's: days either has a reward on; the Task Node's side only for
+    /// the days it reported (its window), so older days are not flagged for lack of its data.
+    static func reconcile(pfbot: [AnalyticsFigures.DayEarning], taskNode: [TaskNodeRewardDay]) -> [AnalyticsReport.RewardDay] {
+        let ours = Dictionary(pfbot.map { ($0.day, $0.drops) }, uniquingKeysWith: +)
+        let theirs = Dictionary(taskNode.map { ($0.day, $0.drops) }, uniquingKeysWith: { _, last in last })
+        let days = Set(ours.filter { $0.value != 0 }.keys).union(theirs.filter { $0.value != 0 }.keys)
+        return days.sorted().map { AnalyticsReport.RewardDay(day: $0, pfbotDrops: ours[$0] ?? 0, taskNodeDrops: theirs[$0]) }
     }
 
     private func line(_ line: TaskReportLine) -> AnalyticsReport.TaskLine {
@@ -84,7 +97,7 @@ public struct AnalyticsCollector: Sendable {
     /// States in the order a task goes through them, then the ends other than a reward.
     static let lifecycleOrder: [TaskState] = [
         .proposed, .accepted, .mirrored, .inProgress, .qcFailed, .qcPassed, .merged, .submitted, .verificationRequested,
-        .verificationResponseSubmitted, .rewardDecided, .rewarded, .rejected, .refused, .cancelled, .expired,
+        .verificationResponseSubmitted, .rewardDecided, .rewarded, .rejected, .refused, .cancelled, .expired, .unknown,
     ]
 
     /// Sums of rewards stay within Int64 whatever the Task Node claims.

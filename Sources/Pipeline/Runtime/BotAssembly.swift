@@ -7,6 +7,7 @@ import PFBotConfig
 import PFBotCore
 import PostFiat
 import Storage
+import XRPL
 
 /// Builds the whole bot from the configuration: the store, GitHub (App, token or Actions token), the wallet and
 /// the Task Node client, the libgit2 mirrors, the pipeline's context, its job runner and monitor. The one assembly
@@ -67,14 +68,20 @@ public struct BotAssembly: Sendable {
                 baseURL: configuration.github.apiURL.absoluteString, authentication: authentication, userAgent: "pfbot/\(PFBotVersion.current)",
                 policy: RateLimitPolicy(writeSpacing: Double(configuration.github.writeSpacingMilliseconds) / 1000)
             ))
-            let taskNode = try TaskNodeAccess.resolve(configuration, secrets: secrets).client()
+            let access = try TaskNodeAccess.resolve(configuration, secrets: secrets)
+            let taskNode = try access.client()
             let found = try await github.repository(repository)
             let remote = found.cloneUrl ?? "\(configuration.github.apiURL.absoluteString)/\(repository).git"
             let tokens = GitTokenSource(authentication: authentication, github: github)
             let dataDirectory = URL(fileURLWithPath: configuration.dataDirectory, isDirectory: true)
             let git = GitAccess(workspace: LibGit2Workspace(dataDirectory: dataDirectory), remoteURL: remote, token: { try await tokens.token() })
-            let context = PipelineContext(store: store, taskSource: taskNode, taskSink: taskNode, github: github, repository: repository, git: git,
+            var context = PipelineContext(store: store, taskSource: taskNode, taskSink: taskNode, github: github, repository: repository, git: git,
                                           configuration: configuration, logger: logger)
+            if !configuration.ledger.rpcURLs.isEmpty {
+                let rpc = JSONRPCClient(configuration: JSONRPCConfiguration(urls: configuration.ledger.rpcURLs.map(\.absoluteString)))
+                context.rewardLedger = RewardLedger(rpc: rpc, wallet: try access.secret.wallet().address,
+                                                    confirmationSeconds: configuration.ledger.rewardConfirmationSeconds)
+            }
             await context.defaultBranches.note(found.defaultBranch ?? "main", webURL: found.htmlUrl, for: repository)
             let notifier = try configuration.notifications.webhookURL.map { url in
                 WebhookNotifier(url: url, secret: try configuration.notifications.webhookSecret.map {

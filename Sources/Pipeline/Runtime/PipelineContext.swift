@@ -29,6 +29,8 @@ public struct PipelineContext: Sendable {
     public var logger: Logger
     /// Where task branches are committed and read (a bare mirror of the repository, through libgit2).
     public var git: GitAccess
+    /// Where reward payments are confirmed; `nil` when `ledger.rpc_urls` is empty (rewards are not checked then).
+    public var rewardLedger: RewardLedger?
     let labels = LabelRegistry()
     let defaultBranches = DefaultBranchCache()
     /// The estimator's calibration from the contributor's finished tasks.
@@ -131,9 +133,12 @@ public struct PipelineContext: Sendable {
         return try await github.pullRequest(repository, number: number, options: ReadOptions())
     }
 
-    /// Appends to the audit log.
-    func audit(_ actor: String, _ action: String, _ subject: String, _ detail: String? = nil) async throws {
-        try await store.appendAudit(AuditEntry(at: now(), actor: actor, action: action, subject: subject, detail: detail))
+    /// Appends to the audit log; `cause` is what led to it (a command's comment URL), `event` the Task Node's id of
+    /// the write it records.
+    func audit(_ actor: String, _ action: String, _ subject: String, _ detail: String? = nil, cause: String? = nil,
+               event: String? = nil) async throws {
+        try await store.appendAudit(AuditEntry(at: now(), actor: actor, action: action, subject: subject, detail: detail,
+                                               cause: cause, taskNodeEvent: event))
     }
 }
 

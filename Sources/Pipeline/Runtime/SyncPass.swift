@@ -3,7 +3,8 @@ import Storage
 
 /// One sync of the bot with the outside world, the same in every mode: poll the Task Node (Monitor), reconcile
 /// GitHub (Reconciler), post due deadline warnings (Prioritizer), ask GitHub to redeliver lost webhooks (App
-/// authentication only), then, where the mode has no workers of its own, run every due job.
+/// authentication only), confirm pending reward payments on the ledger and refresh the Task Node's reward history
+/// (hourly), then, where the mode has no workers of its own, run every due job.
 public struct SyncPass: Sendable {
     let assembly: BotAssembly
 
@@ -45,6 +46,8 @@ public struct SyncPass: Sendable {
         public var deadlineWarnings: Int
         /// Webhook deliveries GitHub was asked to redeliver.
         public var redelivered: Int
+        /// Reward payments confirmed on the ledger during the pass.
+        public var rewardsConfirmed: Int
         /// Jobs run before returning.
         public var jobsRun: Int
         /// Jobs that failed for good during the pass.
@@ -57,7 +60,7 @@ public struct SyncPass: Sendable {
         public var pruned: PruneReport?
 
         enum CodingKeys: String, CodingKey {
-            case newTasks, changedTasks, problems, reconciled, deadlineWarnings, redelivered, jobsRun, deadJobs, nextPollSeconds, pruned
+            case newTasks, changedTasks, problems, reconciled, deadlineWarnings, redelivered, rewardsConfirmed, jobsRun, deadJobs, nextPollSeconds, pruned
         }
 
         /// The ✓/✗ lines the CLI prints.
@@ -78,11 +81,14 @@ public struct SyncPass: Sendable {
         let reconciled = steps.reconcile ? try await Reconciler(context: context).reconcile() : Reconciler.Report()
         let warnings = try await DeadlineWatcher(context: context).warn()
         let redelivered = steps.redeliver && assembly.usesApp ? try await RedeliverySweep(context: context).sweep() : 0
+        let confirmed = try await RewardConfirmations(context: context).checkPending()
+        let historyProblem = try await RewardHistorySync(context: context).refreshIfStale()
         let ran = steps.runJobs ? try await assembly.runner.drain() : 0
         let pruned = steps.prune ? try await assembly.store.prune(assembly.configuration.storage.retention, now: context.now()) : nil
         let deadAfter = try await assembly.store.jobCounts()[.dead] ?? 0
-        return Outcome(newTasks: polled.new.count, changedTasks: polled.changed.count, problems: polled.problems + reconciled.problems,
-                       reconciled: reconciled.checked, deadlineWarnings: warnings, redelivered: redelivered, jobsRun: ran,
+        return Outcome(newTasks: polled.new.count, changedTasks: polled.changed.count,
+                       problems: polled.problems + reconciled.problems + [historyProblem].compactMap { $0 },
+                       reconciled: reconciled.checked, deadlineWarnings: warnings, redelivered: redelivered, rewardsConfirmed: confirmed, jobsRun: ran,
                        deadJobs: deadAfter - deadBefore, nextPollSeconds: polled.nextPoll.map { Double($0.components.seconds) }, poll: polled, pruned: pruned)
     }
 }

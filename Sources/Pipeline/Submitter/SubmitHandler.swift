@@ -36,14 +36,15 @@ struct SubmitHandler: PipelineJobHandler {
             let entry = try await context.store.reserveOutbox(NewOutboxEntry(key: key, kind: "submission", payload: summary),
                                                               now: context.now())
             if entry.state != .sent {
+                let receipt: WriteReceipt
                 do {
-                    let receipt = try await finalOrRetry { try await context.taskSink.submit(id, evidence: evidence) }
+                    receipt = try await finalOrRetry { try await context.taskSink.submit(id, evidence: evidence) }
                     try await context.store.markOutboxSent(key: key, result: "\(receipt.status) \(receipt.eventID ?? "")", now: context.now())
                 } catch {
                     try await context.store.markOutboxFailed(key: key, error: String(describing: error), now: context.now())
                     throw error
                 }
-                try await context.audit("pfbot", "submission.sent", id.rawValue, commit)
+                try await context.audit("pfbot", "submission.sent", id.rawValue, commit, cause: "merge \(commit)", event: receipt.eventID)
             }
         }
         record = try await context.record(id)

@@ -1,5 +1,6 @@
 import Foundation
 import PFBotCore
+import PostFiat
 import Storage
 
 /// The reactions to Task Node changes the Monitor saw: relay the verification question, record the reward,
@@ -16,7 +17,7 @@ struct TaskEventHandler: PipelineJobHandler {
         case .relayVerification: try await relayVerification(record, mirror: mirror)
         case .recordReward: try await recordReward(record, mirror: mirror)
         case .close: try await close(record, mirror: mirror)
-        default: try await mirror.sync(record)
+        default: try await updateIssue(record, mirror: mirror)
         }
     }
 
@@ -26,7 +27,7 @@ struct TaskEventHandler: PipelineJobHandler {
             context.logger.warning("task \(record.task.id) asks for verification but the Task Node shows no question yet; retrying")
             throw VerificationNotReady(id: record.task.id)
         }
-        let event = request.eventID ?? String(request.ask.hashValue)
+        let event = request.eventID ?? Self.askDigest(request.ask)
         try await mirror.postOnce(record, event: "verification:\(event)",
                                   body: IssueComments.verificationPrompt(ask: request.ask, eventID: event, assignees: try await context.assignees()))
         try await mirror.sync(record)
@@ -41,8 +42,26 @@ struct TaskEventHandler: PipelineJobHandler {
         try await mirror.postOnce(record, event: "reward", body: IssueComments.rewarded(amount: amount, decision: decision,
                                                                                          reason: outcome?.userFeedback ?? outcome?.reason,
                                                                                          paymentHash: outcome?.paymentTxHash))
+        try await context.audit("tasknode", "reward.recorded", record.task.id.rawValue, "\(amount) (\(decision))", event: outcome?.paymentTxHash)
+        try await RewardConfirmations(context: context).track(record, outcome: outcome)
+        try await mirror.sync(try await context.record(record.task.id))
+        await RewardHistorySync(context: context).refresh()
+    }
+
+    /// Names a question without an event id by its text, the same in every process (`hashValue` is seeded per process).
+    static func askDigest(_ ask: String) -> String {
+        "ask-" + CanonicalJSON.sha256Hex(ask).prefix(24)
+    }
+
+    /// Keeps the issue in line; a task the Task Node reports as `unknown` (protocol §12) is said so once per entry.
+    private func updateIssue(_ record: TaskRecord, mirror: IssueMirror) async throws {
+        if record.task.state == .unknown {
+            let label = record.rawJSON.flatMap { try? LiteralJSON.parse(Data($0.utf8)) }?["status"]?.stringValue
+            let entered = Int64((record.task.updatedAt.timeIntervalSince1970 * 1000).rounded())
+            try await mirror.postOnce(record, event: "unknown:\(entered)", body: IssueComments.unknownState(label: label, event: "unknown:\(entered)"))
+            try await context.audit("tasknode", "task.unknown-state", record.task.id.rawValue, label)
+        }
         try await mirror.sync(record)
-        try await context.audit("tasknode", "reward.recorded", record.task.id.rawValue, "\(amount) (\(decision))")
     }
 
     private func close(_ record: TaskRecord, mirror: IssueMirror) async throws {

@@ -43,6 +43,14 @@ extension TaskNodeClient {
         return reply.json["status"]?.stringValue == "signed_in"
     }
 
+    /// The contributor's rewards per UTC day over the last 90 days (`GET /api/profile/reward-history?range=90d`, §12).
+    /// - Throws: ``TaskNodeError/unexpectedShape(_:)`` when the answer holds no readable list of days.
+    public func rewardHistory() async throws -> RewardHistory {
+        let request = TaskNodeHTTPRequest(method: "GET", path: "/api/profile/reward-history", query: [(name: "range", value: "90d")])
+        let reply = try await withRetries { try await self.authorized(request) }
+        return try RewardHistory.decode(reply.json)
+    }
+
     /// The contributor's task requests (§3.4).
     public func listRequests() async throws -> [TaskRequestItem] {
         let request = TaskNodeHTTPRequest(method: "GET", path: "/api/tasks/requests")

@@ -109,9 +109,7 @@ extension TaskNodeClient {
         ]
         let request = try post(route, body, allowed: BodyContract.taskKeys)
         let reply = try await withRetries {
-            try capLedger.check(.taskRequest, caps: configuration.agentCaps, now: clock.now())
-            capLedger.record(.taskRequest, caps: configuration.agentCaps, now: clock.now())
-            return try await self.authorized(request)
+            try await self.charging(.taskRequest, chargedBeforeGuard: false) { try await self.authorized(request) }
         }
         if requestKey == nil { try pendingWrites.remove(key) }
         let requestID = reply.json["requestId"]?.stringValue ?? identifiers["requestId"]?.stringValue ?? ""
@@ -161,6 +159,21 @@ extension TaskNodeClient {
         return base.setting("offchainPayload", to: payload).setting("actorSignature", to: signature)
     }
 
+    /// One `submit` exchange under the agent cap: refused locally when pfbot's count says the cap is used up,
+    /// counted when the Task Node charged it (``AgentCapLedger/settle(_:failure:chargedBeforeGuard:caps:now:)``).
+    func charging(_ action: AgentAction, chargedBeforeGuard: Bool,
+                  _ exchange: () async throws -> TaskNodeReply) async throws -> TaskNodeReply {
+        try capLedger.check(action, caps: configuration.agentCaps, now: clock.now())
+        do {
+            let reply = try await exchange()
+            capLedger.settle(action, failure: nil, chargedBeforeGuard: chargedBeforeGuard, caps: configuration.agentCaps, now: clock.now())
+            return reply
+        } catch {
+            capLedger.settle(action, failure: error, chargedBeforeGuard: chargedBeforeGuard, caps: configuration.agentCaps, now: clock.now())
+            throw error
+        }
+    }
+
     /// Sends a signed write with retries; before each retry the task is re-read, and a task already in
     /// `postState` (or a 409 naming it) counts as success (§6).
     func sendWrite(route: String, body: LiteralJSON, key: String, taskID: String, transition: String, postState: String,
@@ -171,10 +184,9 @@ extension TaskNodeClient {
                                    alreadyApplied: true)
         do {
             let receipt = try await withRetries({
-                try capLedger.check(capClass, caps: configuration.agentCaps, now: clock.now())
-                if chargedBeforeGuard { capLedger.record(capClass, caps: configuration.agentCaps, now: clock.now()) }
-                let reply = try await self.authorized(request)
-                if !chargedBeforeGuard { capLedger.record(capClass, caps: configuration.agentCaps, now: clock.now()) }
+                let reply = try await self.charging(capClass, chargedBeforeGuard: chargedBeforeGuard) {
+                    try await self.authorized(request)
+                }
                 return WriteReceipt(taskID: taskID, transition: transition, status: postState,
                                     eventID: reply.json["offchainLifecycle"]?["eventId"]?.stringValue ?? eventID,
                                     txHash: reply.json["txHash"]?.stringValue, alreadyApplied: false)

@@ -6,4 +6,6 @@ public protocol TaskSource: Sendable {
     func listTasks() async throws -> TaskListing
     /// One task in full: verification prompt, reward outcome, actions.
     func taskDetail(_ id: TaskID) async throws -> TaskDetail
+    /// The contributor's rewards per UTC day over the last 90 days, as the Task Node counts them.
+    func rewardHistory() async throws -> RewardHistory
 }

@@ -100,13 +100,19 @@ public struct TaskDecoder: Sendable {
                            nextPollMilliseconds: raw["sync"]?["nextPollMs"]?.intValue, raw: raw)
     }
 
-    /// Reads one request item; `nil` when it has no id or status.
+    /// Reads one request item; `nil` when it has no id or status. The Task Node sends `generatedTaskId` and
+    /// `lastError` as `""` when there is none (protocol §12); both read as absent then.
     public static func decodeRequest(_ raw: LiteralJSON) -> TaskRequestItem? {
         guard let id = raw["requestId"]?.stringValue, let status = raw["status"]?.stringValue else { return nil }
-        return TaskRequestItem(requestID: id, status: status, generatedTaskID: raw["generatedTaskId"]?.stringValue,
+        return TaskRequestItem(requestID: id, status: status, generatedTaskID: nonEmpty(raw["generatedTaskId"]),
                                requestedTaskKind: raw["requestedTaskKind"]?.stringValue,
                                userDetailText: raw["userDetailText"]?.stringValue,
-                               lastError: raw["lastError"]?.stringValue, raw: raw)
+                               lastError: nonEmpty(raw["lastError"]), raw: raw)
+    }
+
+    private static func nonEmpty(_ value: LiteralJSON?) -> String? {
+        guard let text = value?.stringValue, !text.isEmpty else { return nil }
+        return text
     }
 
     private func decodeRewardOutcome(_ raw: LiteralJSON, taskID: String) throws -> RewardOutcome {

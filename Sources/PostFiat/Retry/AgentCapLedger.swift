@@ -21,6 +21,28 @@ struct AgentCapLedger: Sendable {
         sent[action] = live
     }
 
+    /// Records `action` when the Task Node charged it for a `submit` that ended with `failure` (`nil`: a 2xx answer).
+    ///
+    /// The Task Node charges after authentication and the task lookup: an action before its state guard, so a 409
+    /// still uses quota (§4.3); a submission after its state check and before the write, so a 409 does not but a 5xx
+    /// does (§12). A 429 (shared limit or the cap itself), 401, 400 and 404 are answered before the charge. A request
+    /// that got no answer may have been charged; it is counted, so pfbot stops early rather than meet a 429.
+    mutating func settle(_ action: AgentAction, failure: (any Error)?, chargedBeforeGuard: Bool, caps: AgentCaps, now: Date) {
+        if Self.charged(failure, chargedBeforeGuard: chargedBeforeGuard) { record(action, caps: caps, now: now) }
+    }
+
+    /// Whether a `submit` that ended with `failure` (`nil`: a 2xx answer) was charged by the Task Node.
+    static func charged(_ failure: (any Error)?, chargedBeforeGuard: Bool) -> Bool {
+        guard let failure else { return true }
+        guard let error = failure as? TaskNodeError else { return false }
+        switch error {
+        case .notAvailable: return chargedBeforeGuard
+        case .serverFailure, .transport: return true
+        case .notJSON(let status, _), .malformedJSON(let status, _): return status >= 500
+        default: return false
+        }
+    }
+
     private mutating func prune(_ action: AgentAction, caps: AgentCaps, now: Date) -> [Date] {
         let live = (sent[action] ?? []).filter { now.timeIntervalSince($0) < caps.windowSeconds }
         sent[action] = live

@@ -21,6 +21,8 @@ public struct EmulatorTask: Sendable {
     public var offeredPFT: Decimal
     /// The reward paid, once rewarded.
     public var rewardPFT: Decimal?
+    /// When the reward was decided (the `pf.reward.v1` event's time).
+    public var rewardedAt: Date?
     /// `submissionRequirement.type`.
     public var requirementType: String
     /// `submissionRequirement.criteria`.
@@ -88,9 +90,14 @@ public struct EmulatorTask: Sendable {
         ]
     }
 
+    /// The `statusKey` the public object shows: a projection status outside the known list is `unknown`
+    /// (`tn:shared/task-lifecycle.js:140`, protocol §12).
+    var publicStatusKey: String { Self.labels[statusKey] == nil ? "unknown" : statusKey }
+
     /// The public task object (`publicTask`, protocol §3.2).
     var publicJSON: LiteralJSON {
         let kindLabel = kind.prefix(1).uppercased() + kind.dropFirst()
+        let statusKey = publicStatusKey
         let pft = statusKey == "rewarded" ? (rewardPFT ?? 0) : offeredPFT
         var metadata: [String: LiteralJSON] = ["eventCount": .int(events.count)]
         if let requestID { metadata["requestId"] = .string(requestID) }

@@ -33,6 +33,8 @@ struct RoutePolicy: Sendable {
                     allowedKeys: [], sharedLimit: nil),
         RoutePolicy(path: "/api/tasks/detail", policyID: "task_detail", methods: ["GET"], auth: .optional, bodyLimit: 0,
                     allowedKeys: [], sharedLimit: nil),
+        RoutePolicy(path: "/api/profile/reward-history", policyID: "profile_reward_history", methods: ["GET"], auth: .optional,
+                    bodyLimit: 0, allowedKeys: [], sharedLimit: nil),
         RoutePolicy(path: "/api/tasks/requests", policyID: "task_requests", methods: ["GET"], auth: .optional, bodyLimit: 0,
                     allowedKeys: [], sharedLimit: nil),
         RoutePolicy(path: "/api/tasks/request", policyID: "task_request", methods: ["POST"], auth: .handler,

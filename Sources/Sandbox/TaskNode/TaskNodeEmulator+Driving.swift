@@ -72,8 +72,28 @@ extension TaskNodeEmulator {
         task.events.append(["schema": "pf.task.update.v1", "transition": "rewarded", "reward_pft": .string("\(amount)"),
                             "reward_decision": .string(finalDecision)])
         task.rewardPFT = amount
+        task.rewardedAt = clock.now()
         task.statusKey = "rewarded"
         task.txHash = paymentHash
+        task.updatedAt = clock.now()
+        tasks[taskID] = task
+    }
+
+    /// Sets the projection's raw status as an operator or the chain reducer might (e.g. `rerouted`, `failed`); a
+    /// status outside the known list shows as `statusKey:"unknown"`.
+    public func setProjectionStatus(taskID: String, status: String) throws {
+        guard var task = tasks[taskID] else { throw TaskNodeEmulatorError.unknownTask(taskID) }
+        task.statusKey = status
+        task.updatedAt = clock.now()
+        tasks[taskID] = task
+    }
+
+    /// Reports `hash` as the reward payment of a rewarded task (`rewardOutcome.paymentTxHash`, `task.txHash`), as the
+    /// reward worker does once the ledger accepted its Payment.
+    public func recordRewardPayment(taskID: String, hash: String) throws {
+        guard var task = tasks[taskID], let outcome = task.rewardOutcome else { throw TaskNodeEmulatorError.unknownTask(taskID) }
+        task.rewardOutcome = outcome.setting("paymentTxHash", to: .string(hash))
+        task.txHash = hash
         task.updatedAt = clock.now()
         tasks[taskID] = task
     }

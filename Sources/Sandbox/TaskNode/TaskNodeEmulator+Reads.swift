@@ -12,7 +12,7 @@ extension TaskNodeEmulator {
     func listTasks(_ session: Session?) -> EmulatorResponse {
         let visible = session.map(tasks(of:)) ?? []
         var buckets: [String: [LiteralJSON]] = ["outstanding": [], "verification": [], "refused": [], "rewarded": []]
-        for task in visible { buckets[EmulatorTask.bucket(of: task.statusKey), default: []].append(task.publicJSON) }
+        for task in visible { buckets[EmulatorTask.bucket(of: task.publicStatusKey), default: []].append(task.publicJSON) }
         let status: String = session == nil ? "wallet_required" : (visible.isEmpty ? "empty" : "ready")
         return json(200, [
             "personalRequestEnabled": true, "networkRequestEnabled": true, "alphaRequestEnabled": false, "dailyRewardCap": 8,
@@ -84,7 +84,7 @@ extension TaskNodeEmulator {
         [
             "requestId": .string(row.requestID), "source": "agent_capability_client", "userDetailText": .string(row.text),
             "requestedTaskKind": .string(row.kind), "status": .string(row.status),
-            "generatedTaskId": row.generatedTaskID.map { .string($0) } ?? .null, "lastError": .null,
+            "generatedTaskId": .string(row.generatedTaskID ?? ""), "lastError": "",
             "updatedAt": .string(ISOTimestamp.string(from: row.updatedAt)),
             "isProcessing": .bool(["queued", "generating", "published", "signing"].contains(row.status)),
             "isTerminal": .bool(["proposed", "failed", "cancelled"].contains(row.status)), "canRetry": false,

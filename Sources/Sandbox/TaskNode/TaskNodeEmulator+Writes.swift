@@ -20,7 +20,8 @@ extension TaskNodeEmulator {
             ])
         }
         if let limited = chargeAgent("task_action", action: action, wallet: session.address) { return limited }
-        let requested = body["taskAction"]?.stringValue ?? body["task_action"]?.stringValue ?? body["action"]?.stringValue ?? ""
+        // `action` is an allowed key but not an alias (protocol §12): a body with only `action` is charged, then refused.
+        let requested = body["taskAction"]?.stringValue ?? body["task_action"]?.stringValue ?? ""
         let transition: String?
         switch requested {
         case "accept", "accepted": transition = task.statusKey == "proposed" ? "accepted" : nil

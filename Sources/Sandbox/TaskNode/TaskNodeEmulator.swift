@@ -157,6 +157,7 @@ public actor TaskNodeEmulator {
         case "/api/tasks": return listTasks(session)
         case "/api/tasks/detail": return taskDetail(request.query["taskId"], session: session)
         case "/api/tasks/requests": return listRequests(session)
+        case "/api/profile/reward-history": return rewardHistory(request.query["range"], session: session)
         case "/api/tasks/request": return taskRequest(body, session: session)
         case "/api/tasks/action": return taskAction(body, session: session)
         default: return taskSubmission(body, session: session)

@@ -6,8 +6,10 @@ extension VerifyVerb: CommandAction {
         let context = invocation.context
         let id = try invocation.task.task.id
         let evidence = try Evidence.classify(answer)
-        _ = try await finalOrRetry { try await context.taskSink.respondToVerification(id, evidence: [evidence]) }
+        let receipt = try await finalOrRetry { try await context.taskSink.respondToVerification(id, evidence: [evidence]) }
         _ = try await context.store.transition(id, to: .verificationResponseSubmitted, source: "github:\(invocation.login)", note: nil, at: context.now())
+        try await context.audit("github:\(invocation.login)", "verification.answered", id.rawValue, nil, cause: invocation.cause,
+                                event: receipt.eventID)
         try await IssueMirror(context: context).sync(try await context.record(id))
         return "Sent your verification answer to the Task Node."
     }

@@ -1,0 +1,33 @@
+import Foundation
+import PostFiat
+import Storage
+
+/// Keeps the Task Node's daily reward totals (`GET /api/profile/reward-history`) in the store, so `pfbot report` and
+/// the dashboard show them next to pfbot's own record without asking the Task Node.
+struct RewardHistorySync {
+    let context: PipelineContext
+    /// A copy younger than this is not read again by ``refreshIfStale()``.
+    static let freshness: TimeInterval = 3600
+
+    /// Reads the history now; a failure is logged and returned, the stored copy stays.
+    @discardableResult
+    func refresh() async -> String? {
+        do {
+            let history = try await context.taskSource.rewardHistory()
+            let now = context.now()
+            try await context.store.saveTaskNodeRewardDays(history.days.map { TaskNodeRewardDay(day: $0.day, drops: $0.amount.drops, fetchedAt: now) })
+            return nil
+        } catch {
+            let problem = "the Task Node's reward history could not be read: \(error)"
+            context.logger.warning("\(problem)")
+            return problem
+        }
+    }
+
+    /// Reads the history when the stored copy is missing or older than ``freshness``.
+    func refreshIfStale() async throws -> String? {
+        let newest = try await context.store.taskNodeRewardDays().map(\.fetchedAt).max()
+        if let newest, context.now().timeIntervalSince(newest) < Self.freshness { return nil }
+        return await refresh()
+    }
+}
