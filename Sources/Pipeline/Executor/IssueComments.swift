@@ -57,8 +57,8 @@ public enum IssueComments {
         ].joined(separator: "\n")
     }
 
-    /// The reward decision.
-    public static func rewarded(amount: PFTAmount, decision: String, reason: String?, paymentHash: String?) -> String {
+    /// The reward decision; with `confirmedInLedger`, the payment was already found in that validated ledger.
+    public static func rewarded(amount: PFTAmount, decision: String, reason: String?, paymentHash: String?, confirmedInLedger: Int64? = nil) -> String {
         var lines = [marker("reward"), decision == "reject" || amount == .zero
             ? "The Post Fiat reviewer **rejected** the submission (0 PFT)."
             : "Rewarded **\(amount.decimalText) PFT** (\(IssueBody.escapeInline(InertText.singleLine(decision.replacingOccurrences(of: "_", with: " "), limit: 80))))."]
@@ -66,6 +66,7 @@ public enum IssueComments {
         if let paymentHash {
             let isHash = !paymentHash.isEmpty && paymentHash.count <= 128 && paymentHash.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
             lines += ["", isHash ? "Payment: `\(paymentHash)`" : "Payment: " + IssueBody.escapeInline(InertText.singleLine(paymentHash, limit: 100))]
+            if let confirmedInLedger { lines[lines.count - 1] += " — ✅ confirmed in ledger \(confirmedInLedger)." }
         }
         return lines.joined(separator: "\n")
     }

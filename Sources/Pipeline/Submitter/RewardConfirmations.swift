@@ -14,15 +14,17 @@ struct RewardConfirmations {
 
     /// Starts checking the payment of a task rewarded more than 0 PFT whose outcome names a payment hash; returns
     /// whether it is tracked (no ledger configured, no hash or a zero reward: not tracked, nothing to confirm).
+    /// - Parameter announce: whether a payment confirmed by this first check gets its own comment (`false` when the
+    ///   caller's reward comment says it).
     @discardableResult
-    func track(_ record: TaskRecord, outcome: RewardOutcome?) async throws -> Bool {
+    func track(_ record: TaskRecord, outcome: RewardOutcome?, announce: Bool = true) async throws -> Bool {
         guard let ledger = context.rewardLedger, let outcome, let hash = outcome.paymentTxHash, !hash.isEmpty,
               outcome.reward.drops > 0 else { return false }
         try await context.store.recordRewardPayment(RewardPaymentRecord(
             task: record.task.id, paymentHash: hash.uppercased(), expectedDrops: outcome.reward.drops, destination: ledger.wallet,
             reportedAt: context.now()))
         if let payment = try await context.store.rewardPayment(task: record.task.id), payment.status == .pending {
-            try await check(payment, ledger: ledger)
+            try await check(payment, ledger: ledger, announce: announce)
         }
         return true
     }
@@ -40,7 +42,7 @@ struct RewardConfirmations {
     /// Asks the ledger about one payment and records and reports the answer. A ledger that cannot be reached leaves
     /// the payment pending for the next sync.
     @discardableResult
-    private func check(_ payment: RewardPaymentRecord, ledger: RewardLedger) async throws -> RewardPaymentRecord.Status {
+    private func check(_ payment: RewardPaymentRecord, ledger: RewardLedger, announce: Bool = true) async throws -> RewardPaymentRecord.Status {
         let transaction: TransactionRecord?
         do {
             transaction = try await ledger.rpc.transaction(hash: payment.paymentHash)
@@ -67,9 +69,11 @@ struct RewardConfirmations {
         }
         try await context.store.updateRewardPayment(task: payment.task, status: .confirmed, ledgerIndex: Int64(ledgerIndex), detail: nil,
                                                     checkedAt: context.now())
-        try await mirror.postOnce(record, event: "reward-confirmed:\(payment.paymentHash)",
-                                  body: IssueComments.rewardConfirmed(amount: PFTAmount(drops: payment.expectedDrops), paymentHash: payment.paymentHash,
-                                                                      ledger: ledgerIndex, wallet: payment.destination))
+        if announce {
+            try await mirror.postOnce(record, event: "reward-confirmed:\(payment.paymentHash)",
+                                      body: IssueComments.rewardConfirmed(amount: PFTAmount(drops: payment.expectedDrops), paymentHash: payment.paymentHash,
+                                                                          ledger: ledgerIndex, wallet: payment.destination))
+        }
         try await context.audit("ledger", "reward.confirmed", payment.task.rawValue, "ledger \(ledgerIndex)", event: payment.paymentHash)
         try await mirror.sync(try await context.record(payment.task))
         return .confirmed

@@ -39,11 +39,13 @@ struct TaskEventHandler: PipelineJobHandler {
         let outcome = detail.task.rewardOutcome
         let amount = outcome?.reward ?? record.task.reward
         let decision = outcome?.decision ?? (amount == .zero ? "reject" : "reward")
-        try await mirror.postOnce(record, event: "reward", body: IssueComments.rewarded(amount: amount, decision: decision,
-                                                                                         reason: outcome?.userFeedback ?? outcome?.reason,
-                                                                                         paymentHash: outcome?.paymentTxHash))
+        // The payment is checked first: found validated at once, the reward comment says so (one comment, not two).
+        try await RewardConfirmations(context: context).track(record, outcome: outcome, announce: false)
+        let payment = try await context.store.rewardPayment(task: record.task.id)
+        try await mirror.postOnce(record, event: "reward", body: IssueComments.rewarded(
+            amount: amount, decision: decision, reason: outcome?.userFeedback ?? outcome?.reason, paymentHash: outcome?.paymentTxHash,
+            confirmedInLedger: payment?.status == .confirmed ? payment?.ledgerIndex : nil))
         try await context.audit("tasknode", "reward.recorded", record.task.id.rawValue, "\(amount) (\(decision))", event: outcome?.paymentTxHash)
-        try await RewardConfirmations(context: context).track(record, outcome: outcome)
         try await mirror.sync(try await context.record(record.task.id))
         await RewardHistorySync(context: context).refresh()
     }
