@@ -4,13 +4,15 @@ import SQLKit
 
 extension SQLStore {
     public func saveTask(_ record: TaskRecord, source: String) async throws {
-        let data = try RecordCoding.encodeTask(record)
         let task = record.task
         let now = Clock.millis(task.updatedAt)
         try await lender.withTransaction { database in
             let existing = try await database.raw(
-                "SELECT state FROM tasks WHERE id = \(bind: task.id.rawValue)\(unsafeRaw: lockClause)"
+                "SELECT id, state, data, raw FROM tasks WHERE id = \(bind: task.id.rawValue)\(unsafeRaw: lockClause)"
             ).first()
+            var record = record
+            if record.mergeCommit == nil, let existing { record.mergeCommit = try decodeTask(existing).mergeCommit }
+            let data = try RecordCoding.encodeTask(record)
             if existing == nil {
                 try await database.raw("""
                     INSERT INTO tasks (id, state, kind, title, reward_drops, data, raw, created_at, updated_at, repository, issue_number, pull_number, branch)
@@ -120,6 +122,20 @@ extension SQLStore {
                 """).run()
             try await insertHistory(database, StateChange(taskID: id, from: from, to: state, source: source, note: note, at: time))
             return record
+        }
+    }
+
+    public func recordMergeCommit(_ id: TaskID, commit: String) async throws {
+        try await lender.withTransaction { database in
+            guard let row = try await database.raw(
+                "SELECT id, data, raw FROM tasks WHERE id = \(bind: id.rawValue)\(unsafeRaw: lockClause)"
+            ).first() else {
+                throw StoreError.notFound("task \(id)")
+            }
+            var record = try decodeTask(row)
+            guard record.mergeCommit != commit else { return }
+            record.mergeCommit = commit
+            try await database.raw("UPDATE tasks SET data = \(bind: try RecordCoding.encodeTask(record)) WHERE id = \(bind: id.rawValue)").run()
         }
     }
 
