@@ -41,6 +41,7 @@ struct DemoRun: Service {
                 do { try Output.success(summary) } catch { Output.error("✗ cannot encode the summary as JSON: \(error)") }
             }
             if keep && !Task.isShuttingDownGracefully {
+                await QueueGauges(store: world.store).record()
                 narrate("\nThe sandbox keeps running. Dashboard: \(world.dashboardURL) · metrics: \(world.webhookURL)/metrics · "
                         + "GitHub emulator: \(world.github.apiURL) · Ctrl-C stops it.")
                 try? await gracefulShutdown()
