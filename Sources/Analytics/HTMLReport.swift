@@ -114,7 +114,7 @@ public enum HTMLReport {
     static func barChart(_ items: [(label: String, value: Double, caption: String)], labels: String, values: String) -> String {
         let items = items.map { (label: $0.label, value: $0.value.isFinite ? max($0.value, 0) : 0, caption: $0.caption) }
         let largest = max(items.map(\.value).max() ?? 0, 1e-9)
-        var html = "<div class=\"bars\" role=\"img\" aria-label=\"\(escape(values)) by \(escape(labels))\">"
+        var html = "<div class=\"bars\" role=\"figure\" aria-label=\"\(escape(values)) by \(escape(labels))\">"
         html += "<div class=\"bar axis\"><span class=\"label\">\(escape(labels))</span><span class=\"track\">\(escape(values)) →</span></div>"
         for item in items {
             // The longest bar takes three quarters of the track, leaving room for its caption.

@@ -18,7 +18,8 @@ public protocol Store: Sendable {
     /// Inserts a task or replaces its fields, keeping its state history. A new task's first state, and a state
     /// different from the stored one, are recorded in the history with `source` (the Task Node is the truth
     /// for its own states, so an observed change is recorded even where ``transition(_:to:source:note:at:)``
-    /// would refuse it). A record without a merge commit keeps the one stored (``recordMergeCommit(_:commit:)``).
+    /// would refuse it). An ended task keeps its end (a save from a copy read before it ended changes its other fields
+    /// only), and a record without a merge commit keeps the one stored (``recordMergeCommit(_:commit:)``).
     func saveTask(_ record: TaskRecord, source: String) async throws
 
     /// The task with this id, if stored.
