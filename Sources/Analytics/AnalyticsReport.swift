@@ -102,12 +102,18 @@ public struct AnalyticsReport: Sendable, Codable, Equatable {
         public var title: String
         /// The Analyzer's category for the task.
         public var category: String
-        /// The task state's key now.
+        /// The task state's key now; `rejected` for a task rewarded with 0 PFT.
         public var state: String
         /// The task's reward, in drops.
         public var rewardDrops: Int64
         /// The GitHub issue the task is mirrored into, once it has one.
         public var issueNumber: Int?
+        /// The task's pull request, once it has one.
+        public var pullNumber: Int?
+        /// The commit the merge of the task's pull request made, once its work was submitted.
+        public var mergeCommit: String?
+        /// The issue, pull request and merge commit on GitHub's web pages.
+        public var links: TaskLinks
         /// The Analyzer's estimate (or `/pf estimate`).
         public var estimatedHours: Double
         /// Reward per estimated hour, in PFT.
@@ -118,13 +124,18 @@ public struct AnalyticsReport: Sendable, Codable, Equatable {
         public var realizedPFTPerHour: Double?
 
         /// Creates the value from its parts.
-        public init(id: String, title: String, category: String, state: String, rewardDrops: Int64, issueNumber: Int?, estimatedHours: Double, estimatedPFTPerHour: Double, hoursToSubmit: Double?, realizedPFTPerHour: Double?) {
+        public init(id: String, title: String, category: String, state: String, rewardDrops: Int64, issueNumber: Int?, estimatedHours: Double,
+                    estimatedPFTPerHour: Double, hoursToSubmit: Double?, realizedPFTPerHour: Double?, pullNumber: Int? = nil, mergeCommit: String? = nil,
+                    links: TaskLinks = TaskLinks()) {
             self.id = id
             self.title = title
             self.category = category
             self.state = state
             self.rewardDrops = rewardDrops
             self.issueNumber = issueNumber
+            self.pullNumber = pullNumber
+            self.mergeCommit = mergeCommit
+            self.links = links
             self.estimatedHours = estimatedHours
             self.estimatedPFTPerHour = estimatedPFTPerHour
             self.hoursToSubmit = hoursToSubmit
@@ -142,6 +153,8 @@ public struct AnalyticsReport: Sendable, Codable, Equatable {
         public var action: String
         /// What it was done to, usually a task id.
         public var subject: String
+        /// The task's title when the subject is a task pfbot knows.
+        public var title: String?
         /// More about the action, when there is more to say.
         public var detail: String?
         /// What led to it: a command's comment URL (shared by every entry the command caused), a merge, a job.
@@ -150,12 +163,13 @@ public struct AnalyticsReport: Sendable, Codable, Equatable {
         public var taskNodeEvent: String?
 
         /// Creates the value from its parts.
-        public init(at: Date, actor: String, action: String, subject: String, detail: String?, cause: String? = nil,
+        public init(at: Date, actor: String, action: String, subject: String, title: String? = nil, detail: String?, cause: String? = nil,
                     taskNodeEvent: String? = nil) {
             self.at = at
             self.actor = actor
             self.action = action
             self.subject = subject
+            self.title = title
             self.detail = detail
             self.cause = cause
             self.taskNodeEvent = taskNodeEvent

@@ -33,10 +33,11 @@ public enum MarkdownReport {
         out.append("## Return per task")
         out.append("")
         out.append(report.tasks.isEmpty ? "No tasks yet." : table(
-            ["task", "title", "category", "state", "reward", "estimate", "PFT/h estimated", "accepted → submitted", "PFT/h realized"],
+            ["task", "title", "category", "state", "reward", "estimate", "PFT/h estimated", "accepted → submitted", "PFT/h realized", "on GitHub"],
             report.tasks.map { line in
-                ["`\(line.id)`" + (line.issueNumber.map { " #\($0)" } ?? ""), cell(line.title), line.category, line.state, F.pft(line.rewardDrops),
-                 F.hours(line.estimatedHours), F.perHour(line.estimatedPFTPerHour), F.hours(line.hoursToSubmit), F.perHour(line.realizedPFTPerHour)]
+                ["`\(line.id)`", cell(line.title), line.category, line.state, F.pft(line.rewardDrops),
+                 F.hours(line.estimatedHours), F.perHour(line.estimatedPFTPerHour), F.hours(line.hoursToSubmit), F.perHour(line.realizedPFTPerHour),
+                 work(line)]
             }))
         out.append("")
         out.append("## PFT earned by day")
@@ -53,10 +54,23 @@ public enum MarkdownReport {
         out.append("## Audit log (newest first)")
         out.append("")
         out.append(report.audit.isEmpty ? "Empty." : table(
-            ["at", "actor", "action", "subject", "detail", "cause", "Task Node event"],
-            report.audit.map { [F.timestamp($0.at), cell($0.actor), cell($0.action), cell($0.subject), cell($0.detail ?? ""),
-                                cell($0.cause ?? ""), $0.taskNodeEvent.map { "`" + $0.filter { $0 != "`" && !$0.isNewline } + "`" } ?? ""] }))
+            ["at", "actor", "action", "task", "detail", "cause", "Task Node event"],
+            report.audit.map { line in
+                [F.timestamp(line.at), cell(line.actor), cell(line.action), line.title.map { "\(cell($0)) (\(cell(line.subject)))" } ?? cell(line.subject),
+                 cell(line.detail ?? ""), cell(line.cause ?? ""), line.taskNodeEvent.map { "`" + $0.filter { $0 != "`" && !$0.isNewline } + "`" } ?? ""]
+            }))
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// The task's issue, pull request and merge commit, each a link when its address is known.
+    static func work(_ line: AnalyticsReport.TaskLine) -> String {
+        func link(_ text: String, _ address: String?) -> String { address.map { "[\(text)](\($0))" } ?? text }
+        let parts = [
+            line.issueNumber.map { link("#\($0)", line.links.issue) },
+            line.pullNumber.map { link("PR #\($0)", line.links.pullRequest) },
+            line.mergeCommit.map { link("commit " + cell(String($0.prefix(7))), line.links.mergeCommit) },
+        ].compactMap { $0 }
+        return parts.isEmpty ? "–" : parts.joined(separator: " · ")
     }
 
     static func table(_ header: [String], _ rows: [[String]]) -> String {

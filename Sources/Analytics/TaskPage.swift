@@ -67,7 +67,7 @@ public struct TaskPage: Sendable, Equatable, Codable {
     public var id: String
     /// The task's title.
     public var title: String
-    /// pfbot's state of the task.
+    /// pfbot's state of the task; `rejected` for a task rewarded with 0 PFT.
     public var state: String
     /// The reward, in drops.
     public var rewardDrops: Int64
@@ -77,6 +77,10 @@ public struct TaskPage: Sendable, Equatable, Codable {
     public var issueNumber: Int?
     /// The task's pull request number.
     public var pullNumber: Int?
+    /// The commit the merge of the task's pull request made, once its work was submitted.
+    public var mergeCommit: String?
+    /// The issue, pull request and merge commit on GitHub's web pages.
+    public var links: TaskLinks
     /// The last QC verdict, if QC ran.
     public var verdict: Verdict?
     /// The state changes, oldest first.
@@ -84,7 +88,7 @@ public struct TaskPage: Sendable, Equatable, Codable {
 
     /// Creates a page.
     public init(id: String, title: String, state: String, rewardDrops: Int64, branch: String?, issueNumber: Int?, pullNumber: Int?,
-                verdict: Verdict?, history: [Change]) {
+                verdict: Verdict?, history: [Change], mergeCommit: String? = nil, links: TaskLinks = TaskLinks()) {
         self.id = id
         self.title = title
         self.state = state
@@ -92,6 +96,8 @@ public struct TaskPage: Sendable, Equatable, Codable {
         self.branch = branch
         self.issueNumber = issueNumber
         self.pullNumber = pullNumber
+        self.mergeCommit = mergeCommit
+        self.links = links
         self.verdict = verdict
         self.history = history
     }

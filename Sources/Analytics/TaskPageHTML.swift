@@ -11,12 +11,14 @@ public enum TaskPageHTML {
         typealias F = ReportFormatting
         var body = "<header><h1>\(H.escape(page.title))</h1><p>Task <code>\(H.escape(page.id))</code> · <a href=\"../../dashboard\">dashboard</a></p></header>\n"
         body += "<section class=\"cards\">"
-        body += H.card("State", page.state, nil)
+        body += "<div class=\"card\"><h2>State</h2><p class=\"value\">\(H.stateCell(page.state))</p></div>"
         body += H.card("Reward", F.pft(page.rewardDrops), nil)
         body += H.card("Last QC", page.verdict?.conclusion ?? "not run", page.verdict?.title)
         body += "</section>\n"
-        body += H.section("Work", H.table(["branch", "issue", "pull request"], [[
-            page.branch ?? "—", page.issueNumber.map { "#\($0)" } ?? "—", page.pullNumber.map { "#\($0)" } ?? "—",
+        body += H.section("Work", H.rawTable(["branch", "issue", "pull request", "merge commit"], [[
+            H.escape(page.branch ?? "—"), page.issueNumber.map { H.link("#\($0)", page.links.issue) } ?? "—",
+            page.pullNumber.map { H.link("#\($0)", page.links.pullRequest) } ?? "—",
+            page.mergeCommit.map { H.link(String($0.prefix(12)), page.links.mergeCommit) } ?? "—",
         ]]))
         if let verdict = page.verdict {
             body += H.section("QC of \(verdict.head.prefix(12)) at \(F.timestamp(verdict.at))", H.table(

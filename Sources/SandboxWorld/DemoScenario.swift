@@ -5,7 +5,7 @@ import Sandbox
 import Storage
 
 /// The lifecycle of several tasks in the sandbox, narrated step by step: one rewarded in full, one refused, one
-/// failing QC then fixed (partial reward), one rejected by the Post Fiat reviewer (0 PFT).
+/// failing QC then fixed (partial reward), one rejected by the Post Fiat reviewer (0 PFT, shown as `rejected`).
 public struct DemoScenario: Sendable {
     let world: SandboxWorld
     let narrate: @Sendable (String) -> Void
@@ -31,7 +31,7 @@ public struct DemoScenario: Sendable {
     static let dataset = Plan(title: "Build a validator uptime dataset", description: "- Publish a CSV of validator uptime with at least 3 rows",
                               pft: 120, expected: .rewarded, decision: "partial_reward", reward: 90)
     static let code = Plan(title: "Implement the retry helper", description: "Implement the function and fix the bug in the Swift client.",
-                           pft: 300, expected: .rewarded, decision: "reject", reward: 0)
+                           pft: 300, expected: .rejected, decision: "reject", reward: 0)
 
     /// Runs the scenario and summarises it.
     public func run() async throws -> DemoSummary {
@@ -85,7 +85,7 @@ public struct DemoScenario: Sendable {
         try await world.sync()
         let summary = try await summarise(plans: plans, ids: ids, started: started)
         for row in summary.tasks {
-            narrate("   \(row.state == row.expected ? "✓" : "✗") \(row.title): \(row.state) \(row.rewardPFT.map { "(\($0) PFT, \(row.decision ?? ""))" } ?? "")")
+            narrate("   \(row.state == row.expected ? "✓" : "✗") \(row.title): \(row.outcome)")
         }
         try Task.checkCancellation()
         return summary
@@ -138,7 +138,7 @@ public struct DemoScenario: Sendable {
             let outcome = await world.taskNode.task(id)
             rows.append(DemoSummary.Row(
                 id: id, title: plan.title, category: world.context.analyzer.analyze(stored.task).category.rawValue, offeredPFT: "\(plan.pft)",
-                state: stored.task.state.rawValue, expected: plan.expected.rawValue, rewardPFT: outcome?.rewardPFT.map { "\($0)" },
+                state: stored.task.outcome.rawValue, expected: plan.expected.rawValue, rewardPFT: outcome?.rewardPFT.map { "\($0)" },
                 decision: plan.decision, issue: stored.issueNumber, pull: stored.pullNumber
             ))
         }
@@ -165,6 +165,15 @@ public struct DemoSummary: Codable, Sendable {
         public var decision: String?
         public var issue: Int?
         public var pull: Int?
+
+        /// The end as people read it: `rewarded (250 PFT, reward)`, `rejected by the reviewer (0 PFT)`, `refused`.
+        public var outcome: String {
+            switch (state, rewardPFT) {
+            case (TaskState.rejected.rawValue, _): return "rejected by the reviewer (\(rewardPFT ?? "0") PFT)"
+            case (_, let reward?): return "\(state) (\(reward) PFT, \((decision ?? "").replacingOccurrences(of: "_", with: " ")))"
+            default: return state
+            }
+        }
     }
 
     public var tasks: [Row]

@@ -68,7 +68,9 @@ public final class SandboxWorld: Sendable {
 
     /// Starts every part under `directory` (created, and left for the caller to remove).
     /// - Parameter configure: changes to the configuration the bot runs with (it starts from the embedded defaults).
-    public static func start(directory: URL, collaborators: [String: String] = [:],
+    /// - Parameter metrics: the registry `/metrics` prints: `pfbot demo` passes the one it bootstrapped the metrics
+    ///   system with, so the sandbox's server shows pfbot's real counters, timers and gauges.
+    public static func start(directory: URL, collaborators: [String: String] = [:], metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
                              configure: (inout Configuration) -> Void = { _ in }) async throws -> SandboxWorld {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         // The bot reads its secrets as it does in GitHub Actions: the token and the wallet seed from the environment.
@@ -103,9 +105,9 @@ public final class SandboxWorld: Sendable {
                                               tuning: BotAssembly.RunnerTuning(lease: 120, idleDelay: .milliseconds(20)))
         let ingress = WebhookIngress(store: bot.store, authenticator: WebhookVerifier(secrets: [webhookSecret]), maxBodyBytes: configuration.server.maxBodyBytes,
                                      onQueued: { [wakeup = bot.wakeup] in wakeup.wake() })
-        let collector = AnalyticsCollector(analyzer: bot.context.analyzer)
+        let collector = AnalyticsCollector(analyzer: bot.context.analyzer, gitHubWebURL: configuration.github.webURL)
         let store = bot.store
-        let router = ServerRouter.make(ingress: ingress, readiness: [], metrics: PrometheusCollectorRegistry(),
+        let router = ServerRouter.make(ingress: ingress, readiness: [], metrics: metrics,
                                        dashboard: { page in try await collector.collect(from: store, now: Date(), page: page) },
                                        taskPage: { id in try await collector.taskPage(from: store, id: id) })
         var quiet = Logger(label: "pfbot.sandbox.server")

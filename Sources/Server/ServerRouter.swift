@@ -43,7 +43,9 @@ public enum ServerRouter {
         }
         if let dashboard {
             router.get("/dashboard") { request, _ in
-                await page(request, dashboard, contentType: "text/html; charset=utf-8", logger: logger) { Data(HTMLReport.render($0, refreshSeconds: 30).utf8) }
+                await page(request, dashboard, contentType: "text/html; charset=utf-8", logger: logger) {
+                    Data(HTMLReport.render($0, refreshSeconds: 30, taskPages: taskPage == nil ? nil : "dashboard/tasks/").utf8)
+                }
             }
             router.get("/dashboard.json") { request, _ in
                 await page(request, dashboard, contentType: "application/json", logger: logger) { try AnalyticsJSON.encode($0) }

@@ -31,6 +31,8 @@ public struct AnalyticsFigures: Sendable, Equatable {
     }
 
     public var tasksByState: [TaskState: Int]
+    /// Of the tasks in `rewarded`, those rewarded with 0 PFT (the reviewer rejected the work).
+    public var rewardedWithoutPFT: Int
     /// Tasks that reached `accepted`.
     public var accepted: Int
     /// Tasks refused, or expired while still proposed (never accepted).
@@ -44,8 +46,9 @@ public struct AnalyticsFigures: Sendable, Equatable {
     public var timeInState: [TaskState: StateTime]
 
     public init(tasksByState: [TaskState: Int], accepted: Int, declined: Int, endedAfterAcceptance: Int, earnings: [DayEarning],
-                qualityControlPassed: Int, qualityControlRuns: Int, timeInState: [TaskState: StateTime]) {
+                qualityControlPassed: Int, qualityControlRuns: Int, timeInState: [TaskState: StateTime], rewardedWithoutPFT: Int = 0) {
         self.tasksByState = tasksByState
+        self.rewardedWithoutPFT = rewardedWithoutPFT
         self.accepted = accepted
         self.declined = declined
         self.endedAfterAcceptance = endedAfterAcceptance

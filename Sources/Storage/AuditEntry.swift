@@ -18,10 +18,12 @@ public struct AuditEntry: Sendable, Equatable {
     public var cause: String?
     /// The Task Node's event id of the write this entry records (`event_id`, whose reference is `offchain:<id>`).
     public var taskNodeEvent: String?
+    /// The title of the task the subject names, when reading the log (never written: the task's own row has it).
+    public var subjectTitle: String?
 
     /// An entry.
     public init(at: Date, actor: String, action: String, subject: String, detail: String? = nil, cause: String? = nil,
-                taskNodeEvent: String? = nil) {
+                taskNodeEvent: String? = nil, subjectTitle: String? = nil) {
         self.at = at
         self.actor = actor
         self.action = action
@@ -29,5 +31,6 @@ public struct AuditEntry: Sendable, Equatable {
         self.detail = detail
         self.cause = cause
         self.taskNodeEvent = taskNodeEvent
+        self.subjectTitle = subjectTitle
     }
 }

@@ -11,7 +11,8 @@ extension SQLStore {
             let counts = try await database.raw("""
                 SELECT COUNT(accepted_at) AS accepted,
                     COALESCE(SUM(CASE WHEN accepted_at IS NULL AND state IN ('refused', 'expired') THEN 1 ELSE 0 END), 0) AS declined,
-                    COALESCE(SUM(CASE WHEN accepted_at IS NOT NULL AND state IN (\(binds: terminal)) THEN 1 ELSE 0 END), 0) AS ended
+                    COALESCE(SUM(CASE WHEN accepted_at IS NOT NULL AND state IN (\(binds: terminal)) THEN 1 ELSE 0 END), 0) AS ended,
+                    COALESCE(SUM(CASE WHEN state = 'rewarded' AND reward_drops = 0 THEN 1 ELSE 0 END), 0) AS unpaid
                 FROM tasks
                 """).first()
             let day = engine == .sqlite ? "strftime('%Y-%m-%d', rewarded_at / 1000, 'unixepoch')"
@@ -47,7 +48,8 @@ extension SQLStore {
                 tasksByState: byState, accepted: try counts?.decode(column: "accepted", as: Int.self) ?? 0,
                 declined: try counts?.decode(column: "declined", as: Int.self) ?? 0, endedAfterAcceptance: try counts?.decode(column: "ended", as: Int.self) ?? 0,
                 earnings: earnings, qualityControlPassed: qualityControl["qc.success"] ?? 0,
-                qualityControlRuns: (qualityControl["qc.success"] ?? 0) + (qualityControl["qc.failure"] ?? 0), timeInState: times
+                qualityControlRuns: (qualityControl["qc.success"] ?? 0) + (qualityControl["qc.failure"] ?? 0), timeInState: times,
+                rewardedWithoutPFT: try counts?.decode(column: "unpaid", as: Int.self) ?? 0
             )
         }
     }

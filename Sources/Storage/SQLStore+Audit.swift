@@ -14,7 +14,10 @@ extension SQLStore {
 
     public func auditLog(limit: Int) async throws -> [AuditEntry] {
         try await lender.withConnection { database in
-            try await database.raw("SELECT * FROM audit_log ORDER BY id DESC LIMIT \(bind: max(limit, 0))").all().map { row in
+            try await database.raw("""
+                SELECT a.at, a.actor, a.action, a.subject, a.detail, a.cause, a.tasknode_event, t.title AS subject_title
+                FROM audit_log a LEFT JOIN tasks t ON t.id = a.subject ORDER BY a.id DESC LIMIT \(bind: max(limit, 0))
+                """).all().map { row in
                 AuditEntry(
                     at: Clock.date(try row.decode(column: "at", as: Int64.self)),
                     actor: try row.decode(column: "actor", as: String.self),
@@ -22,7 +25,8 @@ extension SQLStore {
                     subject: try row.decode(column: "subject", as: String.self),
                     detail: try row.decode(column: "detail", as: String?.self),
                     cause: try row.decode(column: "cause", as: String?.self),
-                    taskNodeEvent: try row.decode(column: "tasknode_event", as: String?.self)
+                    taskNodeEvent: try row.decode(column: "tasknode_event", as: String?.self),
+                    subjectTitle: try row.decode(column: "subject_title", as: String?.self)
                 )
             }
         }

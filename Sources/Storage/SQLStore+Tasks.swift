@@ -4,38 +4,53 @@ import SQLKit
 
 extension SQLStore {
     public func saveTask(_ record: TaskRecord, source: String) async throws {
-        let data = try RecordCoding.encodeTask(record)
-        let task = record.task
-        let now = Clock.millis(task.updatedAt)
         try await lender.withTransaction { database in
-            let existing = try await database.raw(
-                "SELECT state FROM tasks WHERE id = \(bind: task.id.rawValue)\(unsafeRaw: lockClause)"
-            ).first()
-            if existing == nil {
-                try await database.raw("""
-                    INSERT INTO tasks (id, state, kind, title, reward_drops, data, raw, created_at, updated_at, repository, issue_number, pull_number, branch)
-                    VALUES (\(bind: task.id.rawValue), \(bind: task.state.rawValue), \(bind: task.kind.name), \(bind: task.title),
-                            \(bind: task.reward.drops), \(bind: data), \(bind: record.rawJSON), \(bind: Clock.millis(task.createdAt)), \(bind: now),
-                            \(bind: record.repository), \(bind: record.issueNumber), \(bind: record.pullNumber), \(bind: record.branch))
-                    """).run()
-                try await insertHistory(database, StateChange(taskID: task.id, from: nil, to: task.state, source: source, note: nil, at: task.updatedAt))
-            } else {
-                let previousText = try existing?.decode(column: "state", as: String.self)
-                if let previousText, previousText != task.state.rawValue {
-                    try await insertHistory(database, StateChange(
-                        taskID: task.id, from: TaskState(rawValue: previousText), to: task.state, source: source,
-                        note: "observed", at: task.updatedAt
-                    ))
-                }
-                try await database.raw("""
-                    UPDATE tasks SET state = \(bind: task.state.rawValue), kind = \(bind: task.kind.name), title = \(bind: task.title),
-                        reward_drops = \(bind: task.reward.drops), data = \(bind: data), raw = \(bind: record.rawJSON), updated_at = \(bind: now),
-                        repository = \(bind: record.repository), issue_number = \(bind: record.issueNumber), pull_number = \(bind: record.pullNumber),
-                        branch = \(bind: record.branch)
-                    WHERE id = \(bind: task.id.rawValue)
-                    """).run()
+            guard let row = try await database.raw(
+                "SELECT id, data, raw FROM tasks WHERE id = \(bind: record.task.id.rawValue)\(unsafeRaw: lockClause)"
+            ).first() else {
+                try await insertTask(database, record, source: source)
+                return
             }
+            let stored = try decodeTask(row)
+            let saved = Self.saved(record, over: stored)
+            let task = saved.task
+            if task.state != stored.task.state {
+                try await insertHistory(database, StateChange(taskID: task.id, from: stored.task.state, to: task.state, source: source,
+                                                              note: "observed", at: task.updatedAt))
+            }
+            try await database.raw("""
+                UPDATE tasks SET state = \(bind: task.state.rawValue), kind = \(bind: task.kind.name), title = \(bind: task.title),
+                    reward_drops = \(bind: task.reward.drops), data = \(bind: try RecordCoding.encodeTask(saved)), raw = \(bind: saved.rawJSON),
+                    updated_at = \(bind: Clock.millis(task.updatedAt)), repository = \(bind: saved.repository), issue_number = \(bind: saved.issueNumber),
+                    pull_number = \(bind: saved.pullNumber), branch = \(bind: saved.branch)
+                WHERE id = \(bind: task.id.rawValue)
+                """).run()
         }
+    }
+
+    /// What a save writes over the stored record. A record without a merge commit keeps the stored one. An ended task
+    /// keeps its end (no state leaves rewarded, refused, rejected, expired or cancelled, protocol §5): a save made
+    /// from a copy read before the task ended, or from a Task Node listing that lags, changes its other fields only.
+    static func saved(_ record: TaskRecord, over stored: TaskRecord) -> TaskRecord {
+        var saved = record
+        if saved.mergeCommit == nil { saved.mergeCommit = stored.mergeCommit }
+        if stored.task.state.isTerminal, saved.task.state != stored.task.state {
+            saved.task.state = stored.task.state
+            saved.task.updatedAt = max(saved.task.updatedAt, stored.task.updatedAt)
+        }
+        return saved
+    }
+
+    private func insertTask(_ database: any SQLDatabase, _ record: TaskRecord, source: String) async throws {
+        let task = record.task
+        try await database.raw("""
+            INSERT INTO tasks (id, state, kind, title, reward_drops, data, raw, created_at, updated_at, repository, issue_number, pull_number, branch)
+            VALUES (\(bind: task.id.rawValue), \(bind: task.state.rawValue), \(bind: task.kind.name), \(bind: task.title),
+                    \(bind: task.reward.drops), \(bind: try RecordCoding.encodeTask(record)), \(bind: record.rawJSON), \(bind: Clock.millis(task.createdAt)),
+                    \(bind: Clock.millis(task.updatedAt)), \(bind: record.repository), \(bind: record.issueNumber), \(bind: record.pullNumber),
+                    \(bind: record.branch))
+            """).run()
+        try await insertHistory(database, StateChange(taskID: task.id, from: nil, to: task.state, source: source, note: nil, at: task.updatedAt))
     }
 
     public func task(_ id: TaskID) async throws -> TaskRecord? {
@@ -120,6 +135,20 @@ extension SQLStore {
                 """).run()
             try await insertHistory(database, StateChange(taskID: id, from: from, to: state, source: source, note: note, at: time))
             return record
+        }
+    }
+
+    public func recordMergeCommit(_ id: TaskID, commit: String) async throws {
+        try await lender.withTransaction { database in
+            guard let row = try await database.raw(
+                "SELECT id, data, raw FROM tasks WHERE id = \(bind: id.rawValue)\(unsafeRaw: lockClause)"
+            ).first() else {
+                throw StoreError.notFound("task \(id)")
+            }
+            var record = try decodeTask(row)
+            guard record.mergeCommit != commit else { return }
+            record.mergeCommit = commit
+            try await database.raw("UPDATE tasks SET data = \(bind: try RecordCoding.encodeTask(record)) WHERE id = \(bind: id.rawValue)").run()
         }
     }
 

@@ -18,7 +18,8 @@ public protocol Store: Sendable {
     /// Inserts a task or replaces its fields, keeping its state history. A new task's first state, and a state
     /// different from the stored one, are recorded in the history with `source` (the Task Node is the truth
     /// for its own states, so an observed change is recorded even where ``transition(_:to:source:note:at:)``
-    /// would refuse it).
+    /// would refuse it). An ended task keeps its end (a save from a copy read before it ended changes its other fields
+    /// only), and a record without a merge commit keeps the one stored (``recordMergeCommit(_:commit:)``).
     func saveTask(_ record: TaskRecord, source: String) async throws
 
     /// The task with this id, if stored.
@@ -49,6 +50,10 @@ public protocol Store: Sendable {
     /// all in one transaction.
     /// - Throws: ``DomainError/illegalTransition(task:from:to:)`` (nothing written), ``StoreError/notFound(_:)``.
     func transition(_ id: TaskID, to state: TaskState, source: String, note: String?, at time: Date) async throws -> TaskRecord
+
+    /// Records the commit the merge of a task's pull request made (the one submitted), changing nothing else.
+    /// - Throws: ``StoreError/notFound(_:)``.
+    func recordMergeCommit(_ id: TaskID, commit: String) async throws
 
     /// The recorded state changes of a task, oldest first.
     func history(of id: TaskID) async throws -> [StateChange]
@@ -243,7 +248,7 @@ public protocol Store: Sendable {
     /// Appends to the audit log.
     func appendAudit(_ entry: AuditEntry) async throws
 
-    /// The newest audit entries first.
+    /// The newest audit entries first, each with the title of the task its subject names (when it names one).
     func auditLog(limit: Int) async throws -> [AuditEntry]
 
     /// A setting: a small named value that configures pfbot's behaviour (never pipeline state, which has tables).

@@ -19,10 +19,13 @@ public struct TaskRecord: Sendable, Equatable, Codable {
     public var manualPriority: ManualPriority?
     /// An estimate set with `/pf estimate`.
     public var manualEstimate: HourEstimate?
+    /// The commit the merge of the task's pull request made, recorded when the work is submitted
+    /// (``Store/recordMergeCommit(_:commit:)``); a save that does not know it keeps the one stored.
+    public var mergeCommit: String?
 
     public init(
         task: PostFiatTask, rawJSON: String? = nil, repository: String? = nil, issueNumber: Int? = nil, pullNumber: Int? = nil,
-        branch: String? = nil, manualPriority: ManualPriority? = nil, manualEstimate: HourEstimate? = nil
+        branch: String? = nil, manualPriority: ManualPriority? = nil, manualEstimate: HourEstimate? = nil, mergeCommit: String? = nil
     ) {
         self.task = task
         self.rawJSON = rawJSON
@@ -32,5 +35,6 @@ public struct TaskRecord: Sendable, Equatable, Codable {
         self.branch = branch
         self.manualPriority = manualPriority
         self.manualEstimate = manualEstimate
+        self.mergeCommit = mergeCommit
     }
 }

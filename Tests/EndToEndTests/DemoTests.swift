@@ -17,7 +17,11 @@ import Testing
         for task in tasks {
             #expect(task["state"] as? String == task["expected"] as? String, "\(task)")
         }
-        #expect(tasks.compactMap { $0["state"] as? String }.sorted() == ["refused", "rewarded", "rewarded", "rewarded"])
+        #expect(tasks.compactMap { $0["state"] as? String }.sorted() == ["refused", "rejected", "rewarded", "rewarded"])
+        let rejected = try #require(tasks.first { $0["state"] as? String == "rejected" })
+        #expect(rejected["decision"] as? String == "reject" && rejected["reward_pft"] as? String == "0", "\(rejected)")
+        #expect(result.standardError.contains("Implement the retry helper: rejected by the reviewer (0 PFT)"))
+        #expect(!result.standardError.contains("rewarded (0 PFT"))
         #expect(summary["submissions"] as? Int == 3)
         #expect(result.standardError.contains("▶ The reviewer decides"))
         // The sandbox's temporary folder is gone once the demo ends.

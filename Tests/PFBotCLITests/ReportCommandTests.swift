@@ -58,6 +58,52 @@ import Testing
         #expect(page.contains("250 PFT"))
     }
 
+    /// A task the reviewer rejected (rewarded 0 PFT) after its merge: `pfbot report --json` shows it as rejected, links
+    /// its issue, pull request and merge commit on GitHub, and names it by title in the audit log.
+    @Test func json_showsARejection_linksTheWork_andNamesAuditedTasks() async throws {
+        let directory = try TemporaryDirectory(prefix: "pfbot-report")
+        defer { directory.remove() }
+        let store = try await StoreFactory.open(.sqlite(path: directory.file("data/pfbot.sqlite")))
+        let start = Date(timeIntervalSince1970: 1_790_000_000)
+        let id = try TaskID("task_retry")
+        let task = PostFiatTask(id: id, title: "Fix the <retry>", kind: .personal, description: "Fix it.", steps: [], verificationAsk: nil,
+                                submissionRequirement: nil, reward: try PFTAmount(parsing: "300"), dueAt: nil, acceptBy: nil, deadlineAt: nil,
+                                createdAt: start, updatedAt: start, state: .proposed)
+        try await store.saveTask(TaskRecord(task: task, repository: "acme/tasks", issueNumber: 7, pullNumber: 8, branch: "pf/retry"), source: "tasknode")
+        for (hour, state) in [(1.0, TaskState.accepted), (3, .submitted)] {
+            _ = try await store.transition(id, to: state, source: "pfbot", note: nil, at: start.addingTimeInterval(hour * 3600))
+        }
+        let sha = "0123456789abcdef0123456789abcdef01234567"
+        try await store.recordMergeCommit(id, commit: sha)
+        var rejected = try #require(try await store.task(id))
+        rejected.task.state = .rewarded
+        rejected.task.reward = .zero
+        rejected.task.updatedAt = start.addingTimeInterval(5 * 3600)
+        rejected.mergeCommit = nil
+        try await store.saveTask(rejected, source: "tasknode")
+        try await store.appendAudit(AuditEntry(at: start, actor: "tasknode", action: "reward.recorded", subject: "task_retry", detail: "0 PFT (reject)"))
+        try await store.close()
+
+        let result = try CommandRunner().run(["report", "--json"], in: directory.path, environment: ["PFBOT_DATA_DIR": directory.file("data")])
+        #expect(result.status == 0, "\(result.standardError)")
+        let envelope = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        let report = try #require(envelope["result"] as? [String: Any])
+        let line = try #require((report["tasks"] as? [[String: Any]])?.first)
+        #expect(line["state"] as? String == "rejected")
+        #expect(line["merge_commit"] as? String == sha, "a save that did not know the merge commit kept it")
+        #expect(line["links"] as? [String: String] == [
+            "issue": "https://github.com/acme/tasks/issues/7", "pull_request": "https://github.com/acme/tasks/pull/8",
+            "merge_commit": "https://github.com/acme/tasks/commit/\(sha)",
+        ])
+        #expect((report["tasks_by_state"] as? [[String: Any]])?.map { $0["state"] as? String } == ["rejected"])
+        let audit = try #require((report["audit"] as? [[String: Any]])?.first)
+        #expect(audit["title"] as? String == "Fix the <retry>")
+        let markdown = try CommandRunner().run(["report"], in: directory.path, environment: ["PFBOT_DATA_DIR": directory.file("data")])
+        #expect(markdown.standardOutput.contains("| rejected | 0 PFT |"))
+        #expect(markdown.standardOutput.contains("[commit 0123456](https://github.com/acme/tasks/commit/\(sha))"))
+        #expect(markdown.standardOutput.contains("Fix the \\<retry\\> (task\\_retry)"))
+    }
+
     @Test func unwritableOutput_saysWhy_andExits1() async throws {
         let directory = try TemporaryDirectory(prefix: "pfbot-report")
         defer { directory.remove() }

@@ -33,6 +33,15 @@ import Testing
         #expect(configuration.wallet.seed == nil)
     }
 
+    @Test func gitHubsWebAddress_followsItsAPIAddress() throws {
+        func web(_ api: String) throws -> String {
+            try loader().parse(yaml: "github:\n  api_url: \(api)\n", fileName: "pfbot.yml").github.webURL.absoluteString
+        }
+        #expect(try loader().parse(yaml: "", fileName: "pfbot.yml").github.webURL.absoluteString == "https://github.com")
+        #expect(try web("https://ghe.example.org/api/v3") == "https://ghe.example.org")
+        #expect(try web("http://127.0.0.1:8080/") == "http://127.0.0.1:8080")
+    }
+
     @Test func fileValues_areTyped() throws {
         let yaml = """
             data_dir: /var/lib/pfbot

@@ -46,7 +46,8 @@ extension AnalyticsCollector {
         let figures = AnalyticsFigures(
             tasksByState: Dictionary(grouping: records, by: \.task.state).mapValues(\.count), accepted: accepted, declined: declined,
             endedAfterAcceptance: ended, earnings: earnings.map { AnalyticsFigures.DayEarning(day: $0.key, drops: $0.value.drops, tasks: $0.value.tasks) },
-            qualityControlPassed: qcRuns.filter { $0.action == "qc.success" }.count, qualityControlRuns: qcRuns.count, timeInState: times
+            qualityControlPassed: qcRuns.filter { $0.action == "qc.success" }.count, qualityControlRuns: qcRuns.count, timeInState: times,
+            rewardedWithoutPFT: records.filter { $0.task.state == .rewarded && $0.task.reward == .zero }.count
         )
         return (figures, lines)
     }

@@ -78,7 +78,8 @@ import Testing
         #expect(guide.estimatedPFTPerHour > 0)
         #expect(report.tasks.first { $0.state == "refused" }?.hoursToSubmit == nil)
         #expect(report.tasks.map(\.estimatedPFTPerHour) == report.tasks.map(\.estimatedPFTPerHour).sorted(by: >))
-        #expect(report.tasksByState.map(\.state) == ["in_progress", "rewarded", "refused"])
+        #expect(report.tasksByState.map(\.state) == ["in_progress", "rewarded", "rejected", "refused"])
+        #expect(report.tasks.first { $0.id == "task_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb" }?.state == "rejected", "a reward of 0 PFT is the reviewer's rejection")
         #expect(report.audit.count == 3)
     }
 
@@ -89,8 +90,38 @@ import Testing
         #expect(html.contains("go | &lt;b&gt;"))
         #expect(!html.contains("<script"))
         #expect(!html.contains("src="))
-        #expect(!html.contains("href="))
-        #expect(html.contains("<svg"))
+        #expect(!html.contains("href="), "a report saved to a file links no task page, and no GitHub address is known")
+        #expect(html.contains("mean time per task (hours)"), "the value axis is named with its unit")
+    }
+
+    @Test func html_linksTasksToTheirPageAndToGitHub_namesTheAuditLogsTasks_andFitsANarrowScreen() {
+        var record = TaskRecord(task: makeTask("task_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", title: "Write <the> guide", reward: "250", state: .rewarded),
+                                repository: "acme/tasks", issueNumber: 1, pullNumber: 2)
+        record.mergeCommit = "0123456789abcdef0123456789abcdef01234567"
+        let audit = [AuditEntry(at: hours(1), actor: "pfbot", action: "qc.success", subject: "task_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                                subjectTitle: "Write <the> guide")]
+        let collector = AnalyticsCollector(gitHubWebURL: URL(string: "https://github.com"))
+        let report = collector.report(records: [record], histories: [:], audit: audit, now: hours(60))
+        let html = HTMLReport.render(report, taskPages: "dashboard/tasks/")
+        #expect(html.contains(#"<a href="dashboard/tasks/task_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa">Write &lt;the&gt; guide</a>"#))
+        #expect(html.contains(#"<a href="https://github.com/acme/tasks/issues/1">issue #1</a>"#))
+        #expect(html.contains(#"<a href="https://github.com/acme/tasks/pull/2">PR #2</a>"#))
+        #expect(html.contains(#"<a href="https://github.com/acme/tasks/commit/0123456789abcdef0123456789abcdef01234567">commit 0123456</a>"#))
+        #expect(html.contains(#"<td>qc.success</td><td><a href="dashboard/tasks/task_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa">Write &lt;the&gt; guide</a>"#),
+                "the audit log names the task by its title")
+        #expect(html.contains("@media (max-width:40rem)") && html.contains(".scroll{overflow-x:auto}"))
+        let markdown = MarkdownReport.render(report)
+        #expect(markdown.contains("[#1](https://github.com/acme/tasks/issues/1) · [PR #2](https://github.com/acme/tasks/pull/2)"))
+        #expect(markdown.contains("Write \\<the\\> guide (task\\_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa)"))
+    }
+
+    @Test func taskLinks_needAPlainRepositoryAndCommit() {
+        let web = URL(string: "https://ghe.example.org")
+        #expect(TaskLinks(webURL: web, repository: "acme/tasks", issue: 3, pull: nil, commit: "abc1234").mergeCommit
+                == "https://ghe.example.org/acme/tasks/commit/abc1234")
+        #expect(TaskLinks(webURL: web, repository: "acme/../x", issue: 3, pull: 4, commit: nil) == TaskLinks())
+        #expect(TaskLinks(webURL: web, repository: "acme/tasks", issue: nil, pull: nil, commit: "\"><script>").mergeCommit == nil)
+        #expect(TaskLinks(webURL: nil, repository: "acme/tasks", issue: 3, pull: nil, commit: nil) == TaskLinks())
     }
 
     @Test func markdown_keepsTableCellsOnOneLine_andEscapesMarkup() {

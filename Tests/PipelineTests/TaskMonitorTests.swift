@@ -52,8 +52,9 @@ struct MonitorHarness {
     }
 
     func monitor(filters: TaskFilters = TaskFilters(kinds: [], minimumReward: .zero, includeKeywords: [], excludeKeywords: [], maxInFlight: 3),
-                 autoAccept: AutoAcceptRules = AutoAcceptRules(enabled: false, kinds: [], minimumReward: .zero, maximumEstimatedHours: 4)) -> TaskMonitor {
-        TaskMonitor(source: client, store: store, filters: filters, autoAccept: autoAccept, now: { Date(timeIntervalSince1970: 1_800_000_000) })
+                 autoAccept: AutoAcceptRules = AutoAcceptRules(enabled: false, kinds: [], minimumReward: .zero, maximumEstimatedHours: 4),
+                 now: Date = Date(timeIntervalSince1970: 1_800_000_000)) -> TaskMonitor {
+        TaskMonitor(source: client, store: store, filters: filters, autoAccept: autoAccept, now: { now })
     }
 }
 
@@ -110,6 +111,27 @@ struct MonitorHarness {
             let report = try await harness.monitor(filters: filters, autoAccept: rules).poll()
             #expect(report.queuedJobs == 3)
             #expect(try await drainKinds(harness.store).filter { $0 == JobKind.accept.rawValue }.count == 1)
+        }
+    }
+
+    /// The Task Node's stamp of a change is older than the change pfbot recorded last (its clock lags, or its
+    /// projection keeps an old time): the observed change is stamped with the time it was seen, so the history stays in
+    /// order and ends on the state the task is in.
+    @Test func anObservedChange_withAStaleTaskNodeStamp_isStampedWhenSeen() async throws {
+        try await MonitorHarness.with { harness in
+            let id = await harness.propose("Write docs", pft: 100)
+            let taskID = try TaskID(id)
+            let start = Date(timeIntervalSince1970: 1_800_000_000)
+            try await harness.monitor().poll()
+            _ = try await harness.client.accept(taskID, reason: "Looks good")
+            _ = try await harness.store.transition(taskID, to: .accepted, source: "github:octocat", note: nil, at: start.addingTimeInterval(3600))
+            _ = try await harness.client.cancel(taskID, reason: "No time")
+            let seen = start.addingTimeInterval(7200)
+            try await harness.monitor(now: seen).poll()
+            let history = try await harness.store.history(of: taskID)
+            #expect(history.map(\.to) == [.proposed, .accepted, .cancelled])
+            #expect(history.last?.at == seen)
+            #expect(history.map(\.at) == history.map(\.at).sorted())
         }
     }
 

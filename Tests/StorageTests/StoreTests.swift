@@ -18,6 +18,33 @@ import Testing
         }
     }
 
+    /// A save made from a record read before the task ended (a listing read before the reward, a job's old copy)
+    /// updates the task's other fields but does not take it out of its end: the history ends on the final state and
+    /// no time is counted in a state the task left.
+    @Test(arguments: Engine.allCases)
+    func aStaleSave_neverTakesAnEndedTaskOutOfItsEnd(engine: Engine) async throws {
+        try await withStore(engine) { store, _ in
+            var task = try sampleTask()
+            task.state = .verificationResponseSubmitted
+            try await store.saveTask(TaskRecord(task: task), source: "tasknode")
+            let stale = try #require(try await store.task(task.id))
+            var rewarded = stale
+            rewarded.task.state = .rewarded
+            rewarded.task.updatedAt = now.addingTimeInterval(60)
+            try await store.saveTask(rewarded, source: "tasknode")
+            var late = stale
+            late.issueNumber = 9
+            try await store.saveTask(late, source: "reconciler")
+            let stored = try #require(try await store.task(task.id))
+            #expect(stored.task.state == .rewarded)
+            #expect(stored.issueNumber == 9)
+            #expect(try await store.history(of: task.id).map(\.to) == [.verificationResponseSubmitted, .rewarded])
+            let figures = try await store.analyticsFigures(now: now.addingTimeInterval(86_400))
+            #expect(figures.timeInState[.verificationResponseSubmitted]?.spans == 1)
+            #expect(figures.tasksByState == [.rewarded: 1])
+        }
+    }
+
     @Test(arguments: Engine.allCases)
     func transition_recordsHistory_andRefusesIllegalMoves(engine: Engine) async throws {
         try await withStore(engine) { store, _ in

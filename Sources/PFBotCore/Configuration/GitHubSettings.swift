@@ -1,4 +1,5 @@
 import struct Foundation.URL
+import struct Foundation.URLComponents
 
 /// `github.*`
 public struct GitHubSettings: Sendable, Equatable {
@@ -31,5 +32,17 @@ public struct GitHubSettings: Sendable, Equatable {
         self.token = token
         self.webhookSecrets = webhookSecrets
         self.writeSpacingMilliseconds = writeSpacingMilliseconds
+    }
+
+    /// GitHub's web address for ``apiURL``, on which issue, pull request and commit links are built without asking
+    /// the API: `https://github.com` for `https://api.github.com`, `https://HOST` for GitHub Enterprise Server's
+    /// `https://HOST/api/v3`, otherwise the API's own scheme, host and port.
+    public var webURL: URL {
+        guard var parts = URLComponents(url: apiURL, resolvingAgainstBaseURL: false), let host = parts.host else { return apiURL }
+        if host.lowercased() == "api.github.com" { parts.host = "github.com" }
+        parts.path = ""
+        parts.query = nil
+        parts.fragment = nil
+        return parts.url ?? apiURL
     }
 }

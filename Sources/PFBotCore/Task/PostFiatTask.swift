@@ -61,4 +61,15 @@ public struct PostFiatTask: Hashable, Sendable, Codable, Identifiable {
     public var effectiveDeadline: Date? {
         [dueAt, deadlineAt].compactMap { $0 }.min()
     }
+
+    /// Whether the reviewer's decision paid nothing: the Task Node says `rejected`, or `rewarded` with 0 PFT (its
+    /// `pft` is 0 once a submission is rejected, protocol §3.2).
+    public var isRejected: Bool {
+        state == .rejected || (state == .rewarded && reward == .zero)
+    }
+
+    /// The state as people read it: `rejected` for a task rewarded with 0 PFT, otherwise ``state``.
+    public var outcome: TaskState {
+        isRejected ? .rejected : state
+    }
 }

@@ -31,7 +31,7 @@ enum TaskLabels {
 
     /// The flags that follow from the task itself: `pf:rejected` once the reviewer's decision paid nothing.
     static func derivedFlags(_ task: PostFiatTask) -> [String] {
-        task.state == .rejected || (task.state == .rewarded && task.reward == .zero) ? [rejected] : []
+        task.isRejected ? [rejected] : []
     }
 
     /// pfbot's labels for a task.

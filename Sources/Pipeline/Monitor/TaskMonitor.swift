@@ -77,13 +77,20 @@ public struct TaskMonitor: Sendable {
     private func observe(_ listed: NodeTask, report: inout Report, inFlight: inout Int) async throws {
         let stored = try await store.task(listed.task.id)
         let node = await withDetailIfNeeded(listed, stored: stored)
+        let seen = now()
         var incoming = node.task
         if let stored {
             incoming.createdAt = stored.task.createdAt
             if stored.task.state.nodeStatus == incoming.state { incoming.state = stored.task.state }
+            if stored.task.state.isTerminal, incoming.state != stored.task.state {
+                // No state leaves an end (protocol §5): the listing lags behind what pfbot already saw.
+                logger.notice("\(incoming.id) is \(stored.task.state) but the Task Node lists it as \(incoming.state); keeping \(stored.task.state)")
+                incoming.state = stored.task.state
+            }
         } else {
-            incoming.createdAt = now()
+            incoming.createdAt = seen
         }
+        incoming.updatedAt = Self.stamp(node.task.updatedAt, seen: seen, stored: stored?.task, changed: stored?.task.state != incoming.state)
         incoming.verificationPrompt = node.verificationRequest?.ask ?? stored?.task.verificationPrompt
         if let reward = node.rewardOutcome?.reward, incoming.state.nodeStatus == .rewarded || incoming.state == .rewardDecided {
             incoming.reward = reward
@@ -112,6 +119,17 @@ public struct TaskMonitor: Sendable {
                 try await considerAutoAccept(incoming, inFlight: &inFlight, report: &report)
             }
         }
+    }
+
+    /// When an observed change happened: the Task Node's own time for the task (its `updatedAt`, or when the listing
+    /// was read if it gives none), unless that time is older than the change the store recorded last or later than
+    /// the poll. A stale stamp would put the change before the one it follows (the history would end, in time, on a
+    /// state the task left, and the spans of time in state would be wrong): such a change is stamped when it was seen,
+    /// and an unchanged task keeps the time it has.
+    static func stamp(_ nodeTime: Date, seen: Date, stored: PostFiatTask?, changed: Bool) -> Date {
+        guard let stored else { return min(nodeTime, seen) }
+        if nodeTime >= stored.updatedAt && nodeTime <= seen { return nodeTime }
+        return changed ? max(seen, stored.updatedAt) : stored.updatedAt
     }
 
     /// The verification prompt and the reward outcome are only in the task detail (protocol §3.3): read it when the

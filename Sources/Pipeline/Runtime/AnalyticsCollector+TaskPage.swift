@@ -14,7 +14,8 @@ extension AnalyticsCollector {
                              rules: $0.rules.map { TaskPage.Rule(rule: $0.rule, passed: $0.passed, problems: $0.problems) })
         }
         let history = try await store.history(of: id).map { TaskPage.Change(at: $0.at, from: $0.from?.rawValue, to: $0.to.rawValue, source: $0.source) }
-        return TaskPage(id: id.rawValue, title: record.task.title, state: record.task.state.rawValue, rewardDrops: record.task.reward.drops,
-                        branch: record.branch, issueNumber: record.issueNumber, pullNumber: record.pullNumber, verdict: verdict, history: history)
+        return TaskPage(id: id.rawValue, title: record.task.title, state: record.task.outcome.rawValue, rewardDrops: record.task.reward.drops,
+                        branch: record.branch, issueNumber: record.issueNumber, pullNumber: record.pullNumber, verdict: verdict, history: history,
+                        mergeCommit: record.mergeCommit, links: links(record))
     }
 }

@@ -12,16 +12,21 @@ public struct AnalyticsCollector: Sendable {
     public var taskLines: Int
     /// Analyses tasks that have no stored analysis.
     public var analyzer: TaskAnalyzer
+    /// GitHub's web address (`github.api_url`'s web side), on which the tasks' issue, pull request and merge commit
+    /// links are built; `nil` makes no links.
+    public var gitHubWebURL: URL?
 
     /// Creates a collector.
     /// - Parameters:
     ///   - analyzer: analyses tasks that have no stored analysis.
     ///   - auditLines: how many audit entries the report lists.
     ///   - taskLines: how many tasks one page of the report lists.
-    public init(analyzer: TaskAnalyzer = TaskAnalyzer(), auditLines: Int = 50, taskLines: Int = 100) {
+    ///   - gitHubWebURL: GitHub's web address for the tasks' links (``PFBotCore/GitHubSettings/webURL``); `nil` makes none.
+    public init(analyzer: TaskAnalyzer = TaskAnalyzer(), auditLines: Int = 50, taskLines: Int = 100, gitHubWebURL: URL? = nil) {
         self.analyzer = analyzer
         self.auditLines = auditLines
         self.taskLines = taskLines
+        self.gitHubWebURL = gitHubWebURL
     }
 
     /// Reads the figures, a page of tasks (highest estimated return first) and the audit log, as of `now`.
@@ -45,7 +50,9 @@ public struct AnalyticsCollector: Sendable {
         let rewarded = figures.earnings.reduce(0) { $0 + $1.tasks }
         return AnalyticsReport(
             generatedAt: now,
-            tasksByState: Self.lifecycleOrder.compactMap { state in figures.tasksByState[state].map { AnalyticsReport.StateCount(state: state.rawValue, tasks: $0) } },
+            tasksByState: Self.lifecycleOrder.compactMap { state in
+                Self.shownCount(state, figures).map { AnalyticsReport.StateCount(state: state.rawValue, tasks: $0) }
+            },
             acceptance: .init(count: figures.accepted, outOf: figures.accepted + figures.declined),
             completion: .init(count: rewarded, outOf: figures.endedAfterAcceptance),
             qualityControl: .init(count: figures.qualityControlPassed, outOf: figures.qualityControlRuns),
@@ -58,8 +65,10 @@ public struct AnalyticsCollector: Sendable {
                 }
             },
             tasks: lines.map(line).sorted { ($0.estimatedPFTPerHour, $1.id) > ($1.estimatedPFTPerHour, $0.id) },
-            audit: audit.prefix(auditLines).map { AnalyticsReport.AuditLine(at: $0.at, actor: $0.actor, action: $0.action, subject: $0.subject, detail: $0.detail,
-                                                                          cause: $0.cause, taskNodeEvent: $0.taskNodeEvent) },
+            audit: audit.prefix(auditLines).map {
+                AnalyticsReport.AuditLine(at: $0.at, actor: $0.actor, action: $0.action, subject: $0.subject, title: $0.subjectTitle, detail: $0.detail,
+                                          cause: $0.cause, taskNodeEvent: $0.taskNodeEvent)
+            },
             rewardReconciliation: Self.reconcile(pfbot: figures.earnings, taskNode: taskNodeDays)
         )
     }
@@ -86,12 +95,29 @@ public struct AnalyticsCollector: Sendable {
         let hoursToSubmit = line.acceptedAt.flatMap { start in line.submittedAt.map { max(0, $0.timeIntervalSince(start) / 3600) } }
         let rewarded = line.rewardedAt != nil && record.task.reward.drops > 0
         return AnalyticsReport.TaskLine(
-            id: record.task.id.rawValue, title: record.task.title, category: category, state: record.task.state.rawValue,
+            id: record.task.id.rawValue, title: record.task.title, category: category, state: record.task.outcome.rawValue,
             rewardDrops: record.task.reward.drops, issueNumber: record.issueNumber,
             estimatedHours: Self.finite(hours), estimatedPFTPerHour: Self.finite(roi),
             hoursToSubmit: hoursToSubmit,
-            realizedPFTPerHour: rewarded ? hoursToSubmit.flatMap { $0 > 0 ? Self.finite(reward / $0) : nil } : nil
+            realizedPFTPerHour: rewarded ? hoursToSubmit.flatMap { $0 > 0 ? Self.finite(reward / $0) : nil } : nil,
+            pullNumber: record.pullNumber, mergeCommit: record.mergeCommit, links: links(record)
         )
+    }
+
+    /// The task's issue, pull request and merge commit on GitHub's web pages.
+    func links(_ record: TaskRecord) -> TaskLinks {
+        TaskLinks(webURL: gitHubWebURL, repository: record.repository, issue: record.issueNumber, pull: record.pullNumber, commit: record.mergeCommit)
+    }
+
+    /// Tasks shown in `state`: a reward of 0 PFT is the reviewer's rejection, so those tasks count as `rejected`.
+    static func shownCount(_ state: TaskState, _ figures: AnalyticsFigures) -> Int? {
+        let count: Int?
+        switch state {
+        case .rewarded: count = (figures.tasksByState[.rewarded] ?? 0) - figures.rewardedWithoutPFT
+        case .rejected: count = (figures.tasksByState[.rejected] ?? 0) + figures.rewardedWithoutPFT
+        default: count = figures.tasksByState[state]
+        }
+        return count.flatMap { $0 > 0 ? $0 : nil }
     }
 
     /// States in the order a task goes through them, then the ends other than a reward.

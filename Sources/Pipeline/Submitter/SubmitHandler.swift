@@ -47,6 +47,7 @@ struct SubmitHandler: PipelineJobHandler {
                 try await context.audit("pfbot", "submission.sent", id.rawValue, commit, cause: "merge \(commit)", event: receipt.eventID)
             }
         }
+        try await context.store.recordMergeCommit(id, commit: commit)
         record = try await context.record(id)
         if record.task.state.isInFlight {
             record = try await context.store.transition(id, to: .submitted, source: "pfbot", note: "commit \(commit)", at: context.now())

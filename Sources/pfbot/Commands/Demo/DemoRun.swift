@@ -1,4 +1,6 @@
 import Foundation
+import Metrics
+import Prometheus
 import SandboxWorld
 import ServiceLifecycle
 
@@ -14,14 +16,18 @@ struct DemoRun: Service {
     func run() async throws {
         let narrate: @Sendable (String) -> Void = { [json] line in json ? Output.error(line) : Output.line(line) }
         narrate("pfbot demo: sandbox in \(directory.path)")
+        // The sandbox's /metrics shows what `pfbot serve`'s does: the process's metrics, recorded into this registry.
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         let world: SandboxWorld
         do {
-            world = try await SandboxWorld.start(directory: directory, collaborators: ["octocat": "admin"])
+            world = try await SandboxWorld.start(directory: directory, collaborators: ["octocat": "admin"], metrics: registry)
             if let recordGitHub { try await world.github.emulator.recordExchanges(into: URL(fileURLWithPath: recordGitHub)) }
         } catch {
             removeDirectory()
             throw error
         }
+        let gauges = Task { await QueueGauges(store: world.store).run() }
         let outcome: Result<DemoSummary, any Error>
         do {
             outcome = .success(try await cancelWhenGracefulShutdown { try await DemoScenario(world: world, narrate: narrate).run() })
@@ -35,11 +41,14 @@ struct DemoRun: Service {
                 do { try Output.success(summary) } catch { Output.error("✗ cannot encode the summary as JSON: \(error)") }
             }
             if keep && !Task.isShuttingDownGracefully {
+                await QueueGauges(store: world.store).record()
                 narrate("\nThe sandbox keeps running. Dashboard: \(world.dashboardURL) · metrics: \(world.webhookURL)/metrics · "
                         + "GitHub emulator: \(world.github.apiURL) · Ctrl-C stops it.")
                 try? await gracefulShutdown()
             }
         }
+        gauges.cancel()
+        await gauges.value
         await world.stop()
         removeDirectory()
         narrate("pfbot demo: sandbox stopped and \(directory.path) removed")

@@ -18,7 +18,7 @@ enum DemoTable {
     }
 
     private static func cells(_ row: DemoSummary.Row) -> [String] {
-        let reward: String = row.rewardPFT.map { "\($0) PFT (\(row.decision ?? ""))" } ?? "—"
+        let reward: String = row.rewardPFT.map { row.state == "rejected" ? "\($0) PFT" : "\($0) PFT (\((row.decision ?? "").replacingOccurrences(of: "_", with: " ")))" } ?? "—"
         let issue: String = row.issue.map { "#\($0)" } ?? "—"
         let pull: String = row.pull.map { "#\($0)" } ?? "—"
         let verdict: String = row.state == row.expected ? "✓" : "✗ expected \(row.expected)"

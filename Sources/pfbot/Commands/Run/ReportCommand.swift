@@ -37,7 +37,7 @@ struct ReportCommand: AsyncParsableCommand {
         let store = try await openStore(configuration)
         let report: AnalyticsReport
         do {
-            report = try await AnalyticsCollector(auditLines: audit).collect(from: store, now: Date())
+            report = try await AnalyticsCollector(auditLines: audit, gitHubWebURL: configuration.github.webURL).collect(from: store, now: Date())
             try await store.close()
         } catch {
             try? await store.close()

@@ -74,7 +74,7 @@ struct ServeRuntime: Service {
             ReadinessCheck(name: "store") { _ = try await assembly.store.jobCounts() },
             ReadinessCheck(name: "tasknode") { try await DependencyWait.http(taskNodeSession)() },
         ]
-        let collector = AnalyticsCollector(analyzer: assembly.context.analyzer)
+        let collector = AnalyticsCollector(analyzer: assembly.context.analyzer, gitHubWebURL: configuration.github.webURL)
         let store = assembly.store
         let router = ServerRouter.make(ingress: ingress, readiness: readiness, metrics: registry,
                                        dashboard: { page in try await collector.collect(from: store, now: Date(), page: page) },
