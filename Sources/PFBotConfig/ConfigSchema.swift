@@ -46,7 +46,7 @@ public enum ConfigSchema {
                   "JSON-RPC servers of the ledger, tried in order; rewards the Task Node reports are confirmed there. Empty: rewards are not checked on the ledger."),
         ConfigKey("ledger.reward_confirmation_seconds", .integer(0...2_592_000), default: "3600",
                   "Seconds after the Task Node reports a reward payment before pfbot says on the issue that the ledger has not confirmed it."),
-        ConfigKey("ledger.fee_cap_drops", .integer(10...10_000_000), default: "1000", "Highest fee in drops pfbot pays for one transaction."),
+        ConfigKey("ledger.fee_cap_drops", .integer(10...10_000_000), default: "1000", "Not used: pfbot sends no ledger transaction (the Task Node takes its writes directly); still accepted so existing files stay valid."),
         ConfigKey("github.api_url", .url, default: "https://api.github.com", "GitHub REST API base URL; `https://HOST/api/v3` for GitHub Enterprise Server."),
         ConfigKey("github.repository", .string, "Repository (`owner/name`) where tasks become issues and branches."),
         ConfigKey("github.app_id", .integer(1...Int(Int32.max)), "GitHub App id, for App authentication."),

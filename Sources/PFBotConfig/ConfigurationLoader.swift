@@ -81,7 +81,7 @@ public struct ConfigurationLoader: Sendable {
         if wallet.seed != nil, wallet.mnemonic != nil {
             settings.fail("wallet", "set either a seed or a mnemonic, not both.")
         }
-        let ledger = LedgerSettings(rpcURLs: settings.urlList("ledger.rpc_urls"), feeCapDrops: settings.integer("ledger.fee_cap_drops") ?? 1000,
+        let ledger = LedgerSettings(rpcURLs: settings.urlList("ledger.rpc_urls"),
                                     rewardConfirmationSeconds: settings.integer("ledger.reward_confirmation_seconds") ?? 3600)
         let github = githubSettings(&settings)
         var server = ServerSettings(

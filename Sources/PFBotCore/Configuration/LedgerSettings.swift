@@ -4,16 +4,13 @@ import struct Foundation.URL
 public struct LedgerSettings: Sendable, Equatable {
     /// JSON-RPC servers, tried in order.
     public var rpcURLs: [URL]
-    /// The highest fee, in drops, pfbot will pay for one transaction.
-    public var feeCapDrops: Int
     /// Seconds after the Task Node reports a reward payment before pfbot says on the issue that the ledger has not
     /// confirmed it (it keeps checking afterwards).
     public var rewardConfirmationSeconds: Int
 
     /// The ledger settings.
-    public init(rpcURLs: [URL], feeCapDrops: Int, rewardConfirmationSeconds: Int = 3600) {
+    public init(rpcURLs: [URL], rewardConfirmationSeconds: Int = 3600) {
         self.rpcURLs = rpcURLs
-        self.feeCapDrops = feeCapDrops
         self.rewardConfirmationSeconds = rewardConfirmationSeconds
     }
 }

@@ -41,11 +41,9 @@ enum StarterConfiguration {
     #   mnemonic_file: secrets/wallet-mnemonic
 
     ledger:
-      # JSON-RPC servers of the Post Fiat ledger, tried in order.
+      # JSON-RPC servers of the Post Fiat ledger, tried in order: reward payments are confirmed there.
       rpc_urls:
         - https://rpc.testnet.postfiat.org
-      # Highest fee in drops pfbot pays for one transaction.
-      fee_cap_drops: 1000
 
     github:
       # https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server.
