@@ -11,6 +11,8 @@ struct TaskAcceptCommand: AsyncParsableCommand {
     @Option(help: "Why you accept (stored with the event).") var reason: String = "Accepted via pfbot."
 
     func run() async throws {
-        try ReceiptPrinter.print(try await options.makeClient().accept(try TaskID(id), reason: reason), json: options.json)
+        let receipt = try await options.makeClient().accept(try TaskID(id), reason: reason)
+        await CommandLineAudit.record(action: "task.accept", subject: receipt.taskID, detail: reason, event: receipt.eventID, options: options)
+        try ReceiptPrinter.print(receipt, json: options.json)
     }
 }

@@ -11,6 +11,8 @@ struct TaskCancelCommand: AsyncParsableCommand {
     @Option(help: "Why you cancel (stored with the event).") var reason: String
 
     func run() async throws {
-        try ReceiptPrinter.print(try await options.makeClient().cancel(try TaskID(id), reason: reason), json: options.json)
+        let receipt = try await options.makeClient().cancel(try TaskID(id), reason: reason)
+        await CommandLineAudit.record(action: "task.cancel", subject: receipt.taskID, detail: reason, event: receipt.eventID, options: options)
+        try ReceiptPrinter.print(receipt, json: options.json)
     }
 }

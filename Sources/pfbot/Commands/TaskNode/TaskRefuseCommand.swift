@@ -11,6 +11,8 @@ struct TaskRefuseCommand: AsyncParsableCommand {
     @Option(help: "Why you refuse (stored with the event).") var reason: String
 
     func run() async throws {
-        try ReceiptPrinter.print(try await options.makeClient().refuse(try TaskID(id), reason: reason), json: options.json)
+        let receipt = try await options.makeClient().refuse(try TaskID(id), reason: reason)
+        await CommandLineAudit.record(action: "task.refuse", subject: receipt.taskID, detail: reason, event: receipt.eventID, options: options)
+        try ReceiptPrinter.print(receipt, json: options.json)
     }
 }

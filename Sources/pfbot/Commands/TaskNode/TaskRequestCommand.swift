@@ -12,6 +12,7 @@ struct TaskRequestCommand: AsyncParsableCommand {
 
     func run() async throws {
         let receipt = try await options.makeClient().requestTask(kind: TaskKind(label: kind), text: text)
+        await CommandLineAudit.record(action: "task.request", subject: receipt.requestID, detail: text, event: receipt.requestID, options: options)
         if options.json {
             try Output.success(["request_id": receipt.requestID, "tx_hash": receipt.txHash])
         } else {

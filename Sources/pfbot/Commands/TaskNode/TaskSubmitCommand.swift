@@ -14,6 +14,8 @@ struct TaskSubmitCommand: AsyncParsableCommand {
 
     func run() async throws {
         let items = try EvidenceArguments.parse(evidence)
-        try ReceiptPrinter.print(try await options.makeClient().submit(try TaskID(id), evidence: items), json: options.json)
+        let receipt = try await options.makeClient().submit(try TaskID(id), evidence: items)
+        await CommandLineAudit.record(action: "submission.sent", subject: receipt.taskID, detail: nil, event: receipt.eventID, options: options)
+        try ReceiptPrinter.print(receipt, json: options.json)
     }
 }

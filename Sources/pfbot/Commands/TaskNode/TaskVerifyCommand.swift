@@ -15,6 +15,7 @@ struct TaskVerifyCommand: AsyncParsableCommand {
             throw TaskNodeError.invalidEvidence("cannot read \(answerFile) as UTF-8 text")
         }
         let receipt = try await options.makeClient().respondToVerification(try TaskID(id), evidence: [try Evidence(type: .text, value: text)])
+        await CommandLineAudit.record(action: "verification.answered", subject: receipt.taskID, detail: text, event: receipt.eventID, options: options)
         try ReceiptPrinter.print(receipt, json: options.json)
     }
 }
