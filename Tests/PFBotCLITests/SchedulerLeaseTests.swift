@@ -8,7 +8,8 @@ import Testing
 /// `pfbot serve`'s scheduler lease, kept apart from the work it guards: a pass longer than the lease does not lose it,
 /// and a lease taken by another replica stops the work until it comes back.
 @Suite struct SchedulerLeaseTests {
-    static let seconds = 1.5
+    // Long enough that a renewal every third of it holds on a loaded machine (CI runs many suites at once).
+    static let seconds = 6.0
 
     @Test func workLongerThanTheLease_keepsIt_whileAnotherReplicaTries() async throws {
         try await withStores { holder, other in
@@ -23,7 +24,7 @@ import Testing
             // Two lease lengths while the one pass runs: the other replica never gets the lease.
             for _ in 0..<18 {
                 #expect(try await !other.acquireLease(SchedulerLease.name, holder: "b", duration: Self.seconds, now: Date()))
-                try await _Concurrency.Task.sleep(for: .milliseconds(200))
+                try await _Concurrency.Task.sleep(for: .milliseconds(700))
             }
             keeper.cancel()
             await keeper.value
