@@ -33,8 +33,12 @@ extension SQLStore {
     public func recordHead(task: TaskID, sha: String, at time: Date) async throws {
         try await lender.withTransaction { database in
             // `seq` orders the heads as they were reported, whatever their times (GitHub's clock has one-second steps).
-            let next = try await database.raw("SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM task_heads WHERE task_id = \(bind: task.rawValue)")
-                .first()?.decode(column: "next", as: Int64.self) ?? 1
+            // The current head reported again (ready for review, reopened) is no new head: its time stays the first one.
+            let latest = try await database.raw("""
+                SELECT head_sha, seq FROM task_heads WHERE task_id = \(bind: task.rawValue) ORDER BY seq DESC LIMIT 1
+                """).first()
+            if try latest?.decode(column: "head_sha", as: String.self) == sha { return }
+            let next = (try latest?.decode(column: "seq", as: Int64.self) ?? 0) + 1
             try await database.raw("""
                 INSERT INTO task_heads (task_id, head_sha, seen_at, seq) VALUES (\(bind: task.rawValue), \(bind: sha), \(bind: Clock.millis(time)), \(bind: next))
                 ON CONFLICT (task_id, head_sha) DO UPDATE SET seen_at = excluded.seen_at, seq = excluded.seq

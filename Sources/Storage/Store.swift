@@ -91,7 +91,8 @@ public protocol Store: Sendable {
     /// Records the reply of a command begun with ``beginCommand(comment:line:verb:at:)``: it is done.
     func finishCommand(comment: Int64, line: Int, reply: String, at time: Date) async throws
 
-    /// Records that a task's pull request head was `sha` at `time` (GitHub's time of the event).
+    /// Records that a task's pull request head became `sha` at `time` (GitHub's time of the event); the current head
+    /// reported again changes nothing.
     func recordHead(task: TaskID, sha: String, at time: Date) async throws
 
     /// The heads recorded for a task, in the order they were reported (the current head last).

@@ -11,9 +11,11 @@ struct RepositoryConfigCheck {
 
     let context: PipelineContext
 
-    /// Whether a push changed the file (by the paths its commits list).
+    /// Whether a push changed the file (by the paths its commits list; a list of 20 or more may be cut short by
+    /// GitHub, so such a push is taken as changing it).
     static func touchesConfig(_ push: PushEvent) -> Bool {
-        (push.commits ?? []).contains { commit in
+        let commits = push.commits ?? []
+        return commits.count >= 20 || commits.contains { commit in
             [commit.added, commit.modified, commit.removed].contains { $0?.contains(RepositorySettingsSource.path) == true }
         }
     }

@@ -18,8 +18,6 @@ public actor RepositorySettingsSource {
 
     private var current: RepositorySettings?
     private var stale = true
-    /// The problems of the file on the default branch as last read (empty when it validated or is absent).
-    public private(set) var problems: [ConfigProblem] = []
 
     /// Creates an empty source; the first use reads the file.
     public init() {}
@@ -51,35 +49,43 @@ public actor RepositorySettingsSource {
         let file: RepositoryFile?
         do {
             file = try await context.github.repositoryFile(context.repository, path: Self.path, ref: try await context.defaultBranch())
+        } catch GitHubError.decoding(_, _, let detail) {
+            // GitHub answered with something that is no readable file (a folder, a file over 1 MB): a broken file.
+            return try await keepLastGood(context, defaults: defaults, because: "it is not a file pfbot can read (\(detail))")
         } catch {
-            // GitHub did not answer: keep what is in force, or fail the job (it is retried) when nothing is yet.
-            guard let current else { throw error }
-            context.logger.warning("cannot read \(Self.path) from GitHub (\(error)); the settings in force stay until it can be read")
-            return current
+            // GitHub did not answer: keep what is in force (or the last good file kept in the store); the next use tries again.
+            let kept = try await lastGood(context, defaults: defaults)
+            context.logger.warning("cannot read \(Self.path) from GitHub (\(error)); \(kept.origin) stays in force until it can be read")
+            current = kept.settings
+            return kept.settings
         }
         stale = false
         guard let file else {
-            problems = []
             current = defaults
             return defaults
         }
         let text = String(decoding: file.content, as: UTF8.self)
         switch Self.parse(text, defaults: defaults) {
         case .success(let settings):
-            problems = []
             current = settings
             if try await context.store.setting(Self.lastGoodSetting) != text {
                 try await context.store.setSetting(Self.lastGoodSetting, value: text, now: context.now())
             }
             return settings
         case .failure(let error):
-            problems = error.problems
-            let kept = try await lastGood(context, defaults: defaults)
-            current = kept.settings
-            context.logger.error("\(Self.path) on the default branch is not valid; \(kept.origin) stays in force until it is fixed:\n\(error)")
-            try await context.audit("github", "repository-config.invalid", Self.path, error.description)
-            return kept.settings
+            return try await keepLastGood(context, defaults: defaults, because: "it is not valid:\n\(error)")
         }
+    }
+
+    /// The file on the default branch cannot be used: the last good settings stay in force, and the log and the audit
+    /// log say why.
+    private func keepLastGood(_ context: PipelineContext, defaults: RepositorySettings, because reason: String) async throws -> RepositorySettings {
+        stale = false
+        let kept = try await lastGood(context, defaults: defaults)
+        current = kept.settings
+        context.logger.error("\(Self.path) on the default branch cannot be used, \(reason); \(kept.origin) stays in force until it is fixed")
+        try await context.audit("github", "repository-config.invalid", Self.path, reason)
+        return kept.settings
     }
 
     /// What stays in force when the file is broken: the settings in force, else the last good file kept in the store,

@@ -17,9 +17,15 @@ struct RewardConfirmations {
     /// - Parameter announce: whether a payment confirmed by this first check gets its own comment (`false` when the
     ///   caller's reward comment says it).
     @discardableResult
-    func track(_ record: TaskRecord, outcome: RewardOutcome?, announce: Bool = true) async throws -> Bool {
+    func track(_ record: TaskRecord, outcome: RewardOutcome?, announce: Bool) async throws -> Bool {
         guard let ledger = context.rewardLedger, let outcome, let hash = outcome.paymentTxHash, !hash.isEmpty,
               outcome.reward.drops > 0 else { return false }
+        guard hash.count == 64, hash.allSatisfy(\.isHexDigit) else {
+            // Not a ledger transaction hash: nothing can be looked up, and it must not be checked on every pass.
+            try await context.audit("ledger", "reward.unverifiable", record.task.id.rawValue,
+                                    "the Task Node's payment reference is not a transaction hash (64 hex digits)", event: String(hash.prefix(100)))
+            return false
+        }
         try await context.store.recordRewardPayment(RewardPaymentRecord(
             task: record.task.id, paymentHash: hash.uppercased(), expectedDrops: outcome.reward.drops, destination: ledger.wallet,
             reportedAt: context.now()))
@@ -29,12 +35,17 @@ struct RewardConfirmations {
         return true
     }
 
-    /// Checks every payment not yet confirmed; returns how many were confirmed now.
+    /// Checks every payment not yet confirmed; returns how many were confirmed now. A payment whose check fails (its
+    /// issue cannot be written, say) is logged and stays pending for the next sync; the others are still checked.
     func checkPending() async throws -> Int {
         guard let ledger = context.rewardLedger else { return 0 }
         var confirmed = 0
         for payment in try await context.store.rewardPayments(status: .pending) {
-            if try await check(payment, ledger: ledger) == .confirmed { confirmed += 1 }
+            do {
+                if try await check(payment, ledger: ledger) == .confirmed { confirmed += 1 }
+            } catch {
+                context.logger.error("checking reward payment \(payment.paymentHash) of \(payment.task) failed: \(error); it stays pending for the next sync")
+            }
         }
         return confirmed
     }

@@ -8,11 +8,14 @@ struct RewardHistorySync {
     let context: PipelineContext
     /// A copy younger than this is not read again by ``refreshIfStale()``.
     static let freshness: TimeInterval = 3600
+    /// The setting holding when the history was last asked for, answered or not (an empty history stores no day).
+    static let lastAttemptSetting = "tasknode.reward_history.last_attempt"
 
     /// Reads the history now; a failure is logged and returned, the stored copy stays.
     @discardableResult
     func refresh() async -> String? {
         do {
+            try await context.store.setSetting(Self.lastAttemptSetting, value: String(context.now().timeIntervalSince1970), now: context.now())
             let history = try await context.taskSource.rewardHistory()
             let now = context.now()
             try await context.store.saveTaskNodeRewardDays(history.days.map { TaskNodeRewardDay(day: $0.day, drops: $0.amount.drops, fetchedAt: now) })
@@ -24,10 +27,10 @@ struct RewardHistorySync {
         }
     }
 
-    /// Reads the history when the stored copy is missing or older than ``freshness``.
+    /// Reads the history when it was last asked for more than ``freshness`` ago (or never).
     func refreshIfStale() async throws -> String? {
-        let newest = try await context.store.taskNodeRewardDays().map(\.fetchedAt).max()
-        if let newest, context.now().timeIntervalSince(newest) < Self.freshness { return nil }
+        if let text = try await context.store.setting(Self.lastAttemptSetting), let last = TimeInterval(text),
+           context.now().timeIntervalSince1970 - last < Self.freshness { return nil }
         return await refresh()
     }
 }
