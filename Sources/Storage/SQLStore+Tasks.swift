@@ -30,13 +30,15 @@ extension SQLStore {
 
     /// What a save writes over the stored record. A record without a merge commit keeps the stored one. An ended task
     /// keeps its end (no state leaves rewarded, refused, rejected, expired or cancelled, protocol §5): a save made
-    /// from a copy read before the task ended, or from a Task Node listing that lags, changes its other fields only.
+    /// from a copy read before the task ended, or from a Task Node listing that lags, keeps the task as it ended (its
+    /// state, reward paid, verification question and the Task Node's answer) and changes only pfbot's own fields
+    /// (where the task lives on GitHub, manual priority and estimate).
     static func saved(_ record: TaskRecord, over stored: TaskRecord) -> TaskRecord {
         var saved = record
         if saved.mergeCommit == nil { saved.mergeCommit = stored.mergeCommit }
         if stored.task.state.isTerminal, saved.task.state != stored.task.state {
-            saved.task.state = stored.task.state
-            saved.task.updatedAt = max(saved.task.updatedAt, stored.task.updatedAt)
+            saved.task = stored.task
+            saved.rawJSON = stored.rawJSON
         }
         return saved
     }

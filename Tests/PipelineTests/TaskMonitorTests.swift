@@ -135,6 +135,26 @@ struct MonitorHarness {
         }
     }
 
+    /// A listing that lags behind an ended task (it lists the task as still open, with the offered reward) changes
+    /// nothing: the task keeps its end and the reward it was paid, and no reaction is queued.
+    @Test func aListingThatLagsBehindAnEndedTask_changesNothing() async throws {
+        try await MonitorHarness.with { harness in
+            let id = await harness.propose("Write docs", pft: 100)
+            let taskID = try TaskID(id)
+            try await harness.monitor().poll()
+            _ = try await drainKinds(harness.store)
+            var ended = try #require(try await harness.store.task(taskID))
+            ended.task.state = .rewarded
+            ended.task.reward = try PFTAmount(parsing: "62.5")
+            try await harness.store.saveTask(ended, source: "tasknode")
+            try await harness.monitor(now: Date(timeIntervalSince1970: 1_800_003_600)).poll()
+            let stored = try #require(try await harness.store.task(taskID))
+            #expect(stored.task.state == .rewarded)
+            #expect(stored.task.reward == (try PFTAmount(parsing: "62.5")))
+            #expect(try await drainKinds(harness.store).isEmpty)
+        }
+    }
+
     private func drainKinds(_ store: SQLStore) async throws -> [String] {
         var kinds: [String] = []
         while let job = try await store.claimJob(worker: "t", kinds: nil, lease: 10, now: Date(timeIntervalSince1970: 1_900_000_000)) {

@@ -45,6 +45,31 @@ import Testing
         }
     }
 
+    /// A copy read before the reward (its amount is the offer) saved after the reward keeps the amount paid.
+    @Test(arguments: Engine.allCases)
+    func aStaleSave_keepsTheRewardAnEndedTaskWasPaid(engine: Engine) async throws {
+        try await withStore(engine) { store, _ in
+            var task = try sampleTask()
+            task.state = .verificationResponseSubmitted
+            task.reward = try PFTAmount(parsing: "100")
+            try await store.saveTask(TaskRecord(task: task, rawJSON: #"{"status":"verification"}"#), source: "tasknode")
+            let stale = try #require(try await store.task(task.id))
+            var rewarded = stale
+            rewarded.task.state = .rewarded
+            rewarded.task.reward = try PFTAmount(parsing: "62.5")
+            rewarded.rawJSON = #"{"status":"rewarded"}"#
+            try await store.saveTask(rewarded, source: "tasknode")
+            var late = stale
+            late.pullNumber = 12
+            try await store.saveTask(late, source: "github")
+            let stored = try #require(try await store.task(task.id))
+            #expect(stored.task.reward == (try PFTAmount(parsing: "62.5")))
+            #expect(stored.task.state == .rewarded)
+            #expect(stored.rawJSON == #"{"status":"rewarded"}"#)
+            #expect(stored.pullNumber == 12)
+        }
+    }
+
     @Test(arguments: Engine.allCases)
     func transition_recordsHistory_andRefusesIllegalMoves(engine: Engine) async throws {
         try await withStore(engine) { store, _ in

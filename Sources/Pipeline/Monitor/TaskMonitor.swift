@@ -83,9 +83,10 @@ public struct TaskMonitor: Sendable {
             incoming.createdAt = stored.task.createdAt
             if stored.task.state.nodeStatus == incoming.state { incoming.state = stored.task.state }
             if stored.task.state.isTerminal, incoming.state != stored.task.state {
-                // No state leaves an end (protocol §5): the listing lags behind what pfbot already saw.
-                logger.notice("\(incoming.id) is \(stored.task.state) but the Task Node lists it as \(incoming.state); keeping \(stored.task.state)")
-                incoming.state = stored.task.state
+                // No state leaves an end (protocol §5): the listing lags behind what pfbot already saw, so nothing in it
+                // (its reward is the offer, not the payment) replaces the task as it ended.
+                logger.notice("\(incoming.id) is \(stored.task.state) but the Task Node lists it as \(incoming.state); keeping the task as it ended")
+                return
             }
         } else {
             incoming.createdAt = seen
