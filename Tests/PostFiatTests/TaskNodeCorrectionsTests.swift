@@ -39,4 +39,22 @@ import Testing
             #expect(item.lastError == nil)
         }
     }
+    /// A keyed request's identifiers come from the wallet and the key: a repeat under the key (a retry, a redelivery, a
+    /// restarted process with no pending-write file) is the same request, and nothing is left on disk for it.
+    @Test func aKeyedRequest_isTheSameRequestOnEveryRepeat_andLeavesNoPendingWrite() async throws {
+        try await EmulatorHarness.with { harness in
+            let key = "octo/docs#comment-77:1"
+            let first = try await harness.client.requestTask(kind: .personal, text: "A docs task", key: key)
+            let again = try await harness.client.requestTask(kind: .personal, text: "A docs task", key: key)
+            let other = try await harness.client.requestTask(kind: .personal, text: "A docs task", key: "octo/docs#comment-78:1")
+            #expect(first.requestID == again.requestID)
+            #expect(first.requestID != other.requestID)
+            #expect(first.requestID.range(of: "^req_[0-9a-f]{40}$", options: .regularExpression) != nil)
+            let pendingKey = "request|" + CanonicalJSON.sha256Hex("personal\u{0}A docs task")
+            #expect(try harness.pending.pending(for: pendingKey) == nil)
+            let listing = try await harness.client.listTasks()
+            #expect(listing.requests.filter { $0.requestID == first.requestID }.count == 1)
+            #expect(listing.requests.count == 2)
+        }
+    }
 }

@@ -82,26 +82,29 @@ extension TaskNodeClient {
 
     // MARK: - Task requests (§4.7)
 
-    /// Asks for a new task (§4.7); the `requestId` is reused on retry so no second offer is generated. With a `key`, the
-    /// request's identifiers are kept after success too, so any later repeat under that key is the same request.
+    /// Asks for a new task (§4.7). The `requestId` is what makes a repeat the same request (the Task Node never generates a
+    /// second offer for it). With a `key` (a comment line, say) the identifiers are derived from the wallet and the key, so
+    /// any later repeat under that key, from any process, is the same request and nothing is kept on disk for it. Without
+    /// one, the identifiers the Task Node gave are kept until the request is made, so a retry after a failure reuses them.
     public func requestTask(kind: TaskKind, text: String, key requestKey: String? = nil) async throws -> TaskRequestReceipt {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw TaskNodeError.invalidEvidence("the request text is empty; describe the task you want") }
         guard trimmed.count <= 8000 else { throw TaskNodeError.invalidEvidence("the request text exceeds 8000 characters") }
         let route = "/api/tasks/request"
-        let key = requestKey.map { "request|key:" + $0 } ?? "request|" + CanonicalJSON.sha256Hex(kind.name + "\u{0}" + trimmed)
+        let pendingKey = "request|" + CanonicalJSON.sha256Hex(kind.name + "\u{0}" + trimmed)
         let identifiers: LiteralJSON
-        if let pending = try pendingWrites.pending(for: key), let saved = try? LiteralJSON.parse(Data(pending.payloadJSON.utf8)) {
+        if let requestKey {
+            _ = try await requestConfig(route, kind: kind, text: trimmed)
+            identifiers = Self.requestIdentifiers(wallet: signer.address, key: requestKey)
+        } else if let pending = try pendingWrites.pending(for: pendingKey), let saved = try? LiteralJSON.parse(Data(pending.payloadJSON.utf8)) {
             identifiers = saved
         } else {
-            let config = try await configPhase(route, [
-                "phase": "config", "userDetailText": .string(trimmed), "requestedTaskKind": .string(kind.name),
-            ])
+            let config = try await requestConfig(route, kind: kind, text: trimmed)
             guard let requestID = config["requestId"]?.stringValue, let bundleID = config["bundleId"]?.stringValue else {
                 throw TaskNodeError.unexpectedShape("task request config returned no requestId/bundleId")
             }
             identifiers = ["requestId": .string(requestID), "bundleId": .string(bundleID)]
-            try pendingWrites.save(PendingWrite(key: key, intent: key, payloadJSON: CanonicalJSON.string(of: identifiers)))
+            try pendingWrites.save(PendingWrite(key: pendingKey, intent: pendingKey, payloadJSON: CanonicalJSON.string(of: identifiers)))
         }
         let body: LiteralJSON = [
             "phase": "submit", "requestId": identifiers["requestId"] ?? .null, "bundleId": identifiers["bundleId"] ?? .null,
@@ -111,9 +114,20 @@ extension TaskNodeClient {
         let reply = try await withRetries {
             try await self.charging(.taskRequest, chargedBeforeGuard: false) { try await self.authorized(request) }
         }
-        if requestKey == nil { try pendingWrites.remove(key) }
+        if requestKey == nil { try pendingWrites.remove(pendingKey) }
         let requestID = reply.json["requestId"]?.stringValue ?? identifiers["requestId"]?.stringValue ?? ""
         return TaskRequestReceipt(requestID: requestID, txHash: reply.json["txHash"]?.stringValue)
+    }
+
+    /// The `requestId` and `bundleId` of a keyed request: `req_` / `bundle_` and 40 hex digits of SHA-256 of the wallet
+    /// and the key, inside the Task Node's `^[a-z]+_[A-Za-z0-9_-]{8,90}$` (§4.7) and never shared by two wallets.
+    static func requestIdentifiers(wallet: String, key: String) -> LiteralJSON {
+        let digest = String(CanonicalJSON.sha256Hex(wallet + "\u{0}" + key).prefix(40))
+        return ["requestId": .string("req_" + digest), "bundleId": .string("bundle_" + digest)]
+    }
+
+    private func requestConfig(_ route: String, kind: TaskKind, text: String) async throws -> LiteralJSON {
+        try await configPhase(route, ["phase": "config", "userDetailText": .string(text), "requestedTaskKind": .string(kind.name)])
     }
 
     // MARK: - Shared steps
