@@ -325,6 +325,10 @@ enum Migrations {
             )
             """,
         ]),
+        Migration(id: "009_command_owners_and_unique_payments", statements: [
+            "ALTER TABLE command_receipts ADD COLUMN owner TEXT",
+            "CREATE INDEX reward_payments_hash ON reward_payments (payment_hash)",
+        ]),
     ]
 }
 

@@ -3,21 +3,32 @@ import PFBotCore
 import SQLKit
 
 extension SQLStore {
-    public func beginCommand(comment: Int64, line: Int, verb: String, at time: Date) async throws -> CommandReceipt? {
+    public func beginCommand(comment: Int64, line: Int, verb: String, owner: String, at time: Date,
+                             takeOverAfter: TimeInterval) async throws -> CommandStart {
         try await lender.withConnection { database in
             // Insert-or-keep in one statement, then read: a concurrent attempt sees the first one's row.
             let inserted = try await database.raw("""
-                INSERT INTO command_receipts (comment_id, line, verb, started_at) VALUES (\(bind: comment), \(bind: line), \(bind: verb), \(bind: Clock.millis(time)))
+                INSERT INTO command_receipts (comment_id, line, verb, started_at, owner)
+                VALUES (\(bind: comment), \(bind: line), \(bind: verb), \(bind: Clock.millis(time)), \(bind: owner))
                 ON CONFLICT (comment_id, line) DO NOTHING
                 RETURNING comment_id
                 """).first()
-            guard inserted == nil else { return nil }
+            guard inserted == nil else { return .run }
             guard let row = try await database.raw("""
-                SELECT comment_id, line, verb, reply, started_at FROM command_receipts WHERE comment_id = \(bind: comment) AND line = \(bind: line)
-                """).first() else { return nil }
-            return CommandReceipt(comment: try row.decode(column: "comment_id", as: Int64.self), line: try row.decode(column: "line", as: Int.self),
-                                  verb: try row.decode(column: "verb", as: String.self), reply: try row.decode(column: "reply", as: String?.self),
-                                  startedAt: Clock.date(try row.decode(column: "started_at", as: Int64.self)))
+                SELECT reply, started_at, owner FROM command_receipts WHERE comment_id = \(bind: comment) AND line = \(bind: line)
+                """).first() else { return .run }
+            if let reply = try row.decode(column: "reply", as: String?.self) { return .finished(reply: reply) }
+            let startedAt = try row.decode(column: "started_at", as: Int64.self)
+            let holder = try row.decode(column: "owner", as: String?.self)
+            if holder == owner { return .run }
+            guard Clock.date(startedAt).addingTimeInterval(takeOverAfter) <= time else { return .running(since: Clock.date(startedAt)) }
+            // The attempt that began it stopped without finishing: take it over, one taker only (compare and set).
+            let taken = try await database.raw("""
+                UPDATE command_receipts SET owner = \(bind: owner), started_at = \(bind: Clock.millis(time))
+                WHERE comment_id = \(bind: comment) AND line = \(bind: line) AND finished_at IS NULL AND started_at = \(bind: startedAt)
+                RETURNING comment_id
+                """).first()
+            return taken == nil ? .running(since: Clock.date(startedAt)) : .run
         }
     }
 

@@ -84,11 +84,13 @@ public protocol Store: Sendable {
     /// Records deadline warnings as posted.
     func recordDeadlineWarnings(task: TaskID, leadHours: Set<Int>, at time: Date) async throws
 
-    /// Starts the command on line `line` of comment `comment`: records it as begun unless it already is, and returns
-    /// the receipt recorded by an earlier attempt (`nil` when this is the first), so a comment's commands take effect once.
-    func beginCommand(comment: Int64, line: Int, verb: String, at time: Date) async throws -> CommandReceipt?
+    /// Starts the command on line `line` of comment `comment` for the attempt `owner`, so a comment's commands take
+    /// effect once: the first attempt records it as begun and runs it; a later one gets the reply of a finished run, is
+    /// told another attempt is running it, or takes over a run begun more than `takeOverAfter` seconds ago that never
+    /// finished (its attempt stopped).
+    func beginCommand(comment: Int64, line: Int, verb: String, owner: String, at time: Date, takeOverAfter: Double) async throws -> CommandStart
 
-    /// Records the reply of a command begun with ``beginCommand(comment:line:verb:at:)``: it is done.
+    /// Records the reply of a command begun with ``beginCommand(comment:line:verb:owner:at:takeOverAfter:)``: it is done.
     func finishCommand(comment: Int64, line: Int, reply: String, at time: Date) async throws
 
     /// Records that a task's pull request head became `sha` at `time` (GitHub's time of the event); the current head

@@ -29,6 +29,27 @@ import Testing
         }
     }
 
+    /// A command line runs in one attempt at a time: another attempt waits while the first may be running, takes over
+    /// once the lease has passed since it began (one taker only), and gets the reply once it is finished.
+    @Test(arguments: Engine.allCases)
+    func commandReceipts_haveOneRunningAttempt_andAreTakenOverOnlyAfterTheLease(engine: Engine) async throws {
+        try await withStore(engine) { store, _ in
+            let lease = 300.0
+            #expect(try await store.beginCommand(comment: 7, line: 1, verb: "accept", owner: "a", at: now, takeOverAfter: lease) == .run)
+            #expect(try await store.beginCommand(comment: 7, line: 1, verb: "accept", owner: "a", at: now, takeOverAfter: lease) == .run)
+            #expect(try await store.beginCommand(comment: 7, line: 1, verb: "accept", owner: "b", at: now.addingTimeInterval(299),
+                                                 takeOverAfter: lease) == .running(since: now))
+            let later = now.addingTimeInterval(301)
+            #expect(try await store.beginCommand(comment: 7, line: 1, verb: "accept", owner: "b", at: later, takeOverAfter: lease) == .run)
+            #expect(try await store.beginCommand(comment: 7, line: 1, verb: "accept", owner: "c", at: later.addingTimeInterval(1),
+                                                 takeOverAfter: lease) == .running(since: later))
+            try await store.finishCommand(comment: 7, line: 1, reply: "Accepted.", at: later.addingTimeInterval(2))
+            #expect(try await store.beginCommand(comment: 7, line: 1, verb: "accept", owner: "c", at: later.addingTimeInterval(3),
+                                                 takeOverAfter: lease) == .finished(reply: "Accepted."))
+            #expect(try await store.beginCommand(comment: 7, line: 2, verb: "status", owner: "c", at: later, takeOverAfter: lease) == .run)
+        }
+    }
+
     @Test(arguments: Engine.allCases)
     func reviews_deadlineWarnings_andRedeliveries_areRows(engine: Engine) async throws {
         try await withStore(engine) { store, _ in

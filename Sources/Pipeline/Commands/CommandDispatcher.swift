@@ -27,11 +27,12 @@ struct CommandDispatcher {
         guard try await !IssueMirror(context: context).isPosted(issue: event.issue.number, event: replyEvent, since: event.comment.createdAt) else { return }
         let login = event.comment.user?.login ?? event.sender.login
         let writtenAt = event.comment.createdAt ?? context.now()
+        let attempt = UUID().uuidString
         var lines: [String] = []
         for parse in parses.prefix(Self.maximumCommands) {
             switch parse {
             case .command(let command):
-                lines.append(try await once(comment: event.comment.id, line: command.line, verb: command.verb) {
+                lines.append(try await once(comment: event.comment.id, line: command.line, verb: command.verb, attempt: attempt) {
                     // Read the task again for each command: an earlier command in the same comment may have changed it.
                     let record = try await task(of: event.issue)
                     return try await run(verb: command.verb, argumentText: command.argumentText, login: login, record: record, issue: event.issue,
@@ -57,17 +58,23 @@ struct CommandDispatcher {
         return try await context.record(forIssue: issue.number)
     }
 
-    /// Runs a command line unless an earlier attempt for the same comment already did; returns its reply line.
-    private func once(comment: Int, line: Int, verb: String, _ body: () async throws -> String) async throws -> String {
+    /// Runs a command line unless an earlier attempt for the same comment already did; returns its reply line. An attempt
+    /// that began it and stopped (a crash, a lost job claim) is taken over once a job's lease has passed since it began:
+    /// the effects are keyed (Task Node writes by task and transition, GitHub work by job key), so running it again
+    /// completes it without doubling it. While that attempt may still be running, this one fails and its job retries.
+    private func once(comment: Int, line: Int, verb: String, attempt: String, _ body: () async throws -> String) async throws -> String {
         let id = Int64(comment)
-        if let earlier = try await context.store.beginCommand(comment: id, line: line, verb: verb, at: context.now()) {
-            if let reply = earlier.reply { return reply }
-            // Begun and never finished: the attempt stopped during the effect. The effects are keyed (Task Node writes by
-            // task and transition, GitHub work by job key), so running it again completes it without doubling it.
+        let lease = TimeInterval(context.configuration.server.jobLeaseSeconds)
+        switch try await context.store.beginCommand(comment: id, line: line, verb: verb, owner: attempt, at: context.now(), takeOverAfter: lease) {
+        case .finished(let reply):
+            return reply
+        case .running(let since):
+            throw CommandInProgress(comment: comment, line: line, since: since, leaseSeconds: lease)
+        case .run:
+            let reply = try await body()
+            try await context.store.finishCommand(comment: id, line: line, reply: reply, at: context.now())
+            return reply
         }
-        let reply = try await body()
-        try await context.store.finishCommand(comment: id, line: line, reply: reply, at: context.now())
-        return reply
     }
 
     /// One command: validated, authorised, guarded, run; returns the reply line.
