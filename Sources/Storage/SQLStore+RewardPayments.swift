@@ -32,6 +32,13 @@ extension SQLStore {
         }
     }
 
+    public func rewardPayments(hash: String) async throws -> [RewardPaymentRecord] {
+        try await lender.withConnection { database in
+            try await database.raw("SELECT * FROM reward_payments WHERE payment_hash = \(bind: hash) ORDER BY reported_at, task_id")
+                .all().map(Self.decodePayment)
+        }
+    }
+
     public func rewardPayments(status: RewardPaymentRecord.Status) async throws -> [RewardPaymentRecord] {
         try await lender.withConnection { database in
             try await database.raw("SELECT * FROM reward_payments WHERE status = \(bind: status.rawValue) ORDER BY reported_at, task_id")

@@ -237,6 +237,10 @@ public protocol Store: Sendable {
     /// The reward payment of a task, if one was reported.
     func rewardPayment(task: TaskID) async throws -> RewardPaymentRecord?
 
+    /// The reward payments recorded under one payment hash (more than one when the Task Node reported one payment as
+    /// the reward of several tasks).
+    func rewardPayments(hash: String) async throws -> [RewardPaymentRecord]
+
     /// The reward payments in `status`, oldest report first.
     func rewardPayments(status: RewardPaymentRecord.Status) async throws -> [RewardPaymentRecord]
 

@@ -71,6 +71,45 @@ import Testing
         }
     }
 
+    /// The reward worker's payment names the task in its pointer memo (protocol §5); a payment of the right amount to the
+    /// wallet without that memo is not this task's reward.
+    @Test func paymentWithoutTheTasksRewardMemo_isAMismatch() async throws {
+        try await withSandboxWorld(prefix: "pfbot-reward-memo") { world, _ in
+            let id = try await rewardableTask(world, title: "Write the intro", pft: 12)
+            try await world.taskNode.decideReward(taskID: id, decision: "reward", pft: 12)
+            let hash = try await world.pay(drops: 12_000_000, to: world.wallet.address)
+            try await world.taskNode.recordRewardPayment(taskID: id, hash: hash)
+            await world.ledger.closeLedger()
+            try await world.sync()
+            let issue = try #require(try await world.store.task(try TaskID(id))?.issueNumber)
+            #expect(try await comments(world, issue).contains { $0.contains("carries no Post Fiat reward memo") })
+            #expect(try await world.store.rewardPayment(task: try TaskID(id))?.status == .mismatch)
+        }
+    }
+
+    /// One payment reported as the reward of two tasks confirms one of them only.
+    @Test func onePaymentReportedForTwoTasks_confirmsOneOfThem_andTheOtherIsAMismatch() async throws {
+        try await withSandboxWorld(prefix: "pfbot-reward-twice") { world, _ in
+            let first = try await rewardableTask(world, title: "First half", pft: 20)
+            let second = try await rewardableTask(world, title: "Second half", pft: 20)
+            try await world.taskNode.decideReward(taskID: first, decision: "reward", pft: 20)
+            try await world.taskNode.decideReward(taskID: second, decision: "reward", pft: 20)
+            let hash = try await world.pay(drops: 20_000_000, to: world.wallet.address, rewardOf: [first, second])
+            try await world.taskNode.recordRewardPayment(taskID: first, hash: hash)
+            try await world.taskNode.recordRewardPayment(taskID: second, hash: hash)
+            await world.ledger.closeLedger()
+            try await world.sync()
+            try await world.sync()
+            var statuses: [String: RewardPaymentRecord.Status] = [:]
+            for id in [first, second] { statuses[id] = try await world.store.rewardPayment(task: try TaskID(id))?.status }
+            #expect(statuses.values.sorted { $0.rawValue < $1.rawValue } == [.confirmed, .mismatch])
+            let confirmed = try #require(statuses.first { $0.value == .confirmed }?.key)
+            let other = try #require(statuses.first { $0.value == .mismatch }?.key)
+            let issue = try #require(try await world.store.task(try TaskID(other))?.issueNumber)
+            #expect(try await comments(world, issue).contains { $0.contains("already the confirmed reward of task \(confirmed)") })
+        }
+    }
+
     @Test func pfbotReport_showsPFTEarnedByDay_besideTheTaskNodesHistory_flaggingDaysThatDiffer() async throws {
         try await withSandboxWorld(prefix: "pfbot-reward-report") { world, _ in
             let seen = try await rewardableTask(world, title: "Seen reward", pft: 50)

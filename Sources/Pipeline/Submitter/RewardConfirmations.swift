@@ -6,7 +6,8 @@ import Storage
 import XRPL
 
 /// Confirms on the ledger the reward payments the Task Node reports: a validated `tesSUCCESS` Payment to the
-/// wallet delivering exactly the reward in drops (protocol §5: round(reward × 10^6) drops). A confirmed payment
+/// wallet delivering exactly the reward in drops (protocol §5: round(reward × 10^6) drops), with the reward pointer
+/// memo naming the task, and not already the confirmed payment of another task. A confirmed payment
 /// labels the issue `pf:rewarded` and says in which ledger; one still unconfirmed after
 /// `ledger.reward_confirmation_seconds` is reported on the issue (and checked again at every sync).
 struct RewardConfirmations {
@@ -69,7 +70,7 @@ struct RewardConfirmations {
         }
         let record = try await context.record(payment.task)
         let mirror = IssueMirror(context: context)
-        if let problem = Self.problem(with: transaction, expected: payment) {
+        if let problem = try await problem(with: transaction, expected: payment) {
             try await context.store.updateRewardPayment(task: payment.task, status: .mismatch, ledgerIndex: Int64(ledgerIndex), detail: problem,
                                                         checkedAt: context.now())
             try await mirror.postOnce(record, event: "reward-mismatch:\(payment.paymentHash)",
@@ -105,6 +106,15 @@ struct RewardConfirmations {
                                 event: payment.paymentHash)
     }
 
+    /// What is wrong with a validated transaction as the reward payment of `expected.task`, or `nil` when it is: the
+    /// payment itself, then whether another task's reward was already confirmed with it.
+    private func problem(with transaction: TransactionRecord, expected: RewardPaymentRecord) async throws -> String? {
+        if let problem = Self.problem(with: transaction, expected: expected) { return problem }
+        let others = try await context.store.rewardPayments(hash: expected.paymentHash)
+        guard let earlier = others.first(where: { $0.task != expected.task && $0.status == .confirmed }) else { return nil }
+        return "it is already the confirmed reward of task \(earlier.task); one payment pays one task"
+    }
+
     /// What is wrong with a validated transaction as the reward payment, or `nil` when it is the payment reported.
     static func problem(with transaction: TransactionRecord, expected: RewardPaymentRecord) -> String? {
         let type = transaction.txJSON["TransactionType"]?.stringValue
@@ -121,6 +131,13 @@ struct RewardConfirmations {
         guard drops == String(expected.expectedDrops) else {
             let paid = Int64(drops).map { PFTAmount(drops: $0).description } ?? "\(drops) drops"
             return "it delivered \(paid), not the reward of \(PFTAmount(drops: expected.expectedDrops))"
+        }
+        let rewards = PointerMemo.all(in: transaction.txJSON).filter { $0.kind == .reward }
+        guard rewards.contains(where: { $0.taskID == expected.task.rawValue }) else {
+            let named = rewards.map(\.taskID).filter { !$0.isEmpty }
+            return named.isEmpty
+                ? "it carries no Post Fiat reward memo (pf.ptr, kind REWARD) naming task \(expected.task)"
+                : "its reward memo names task \(named.joined(separator: ", ")), not \(expected.task)"
         }
         return nil
     }
