@@ -153,6 +153,22 @@ import Testing
         }
     }
 
+    /// Concurrent writes reserve the cap before they are sent: with a cap of 2, five requests at once send two.
+    @Test func agentCap_concurrentWrites_sendNoMoreThanTheCap() async throws {
+        try await EmulatorHarness.with(configure: { $0.agentCaps.taskRequest = 2 }) { harness in
+            let client = harness.client
+            let outcomes = await withTaskGroup(of: Bool.self) { group in
+                for index in 0..<5 {
+                    group.addTask { (try? await client.requestTask(kind: .personal, text: "request \(index)")) != nil }
+                }
+                return await group.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            #expect(outcomes.filter { $0 }.count == 2)
+            let submits = await harness.requests(to: "/api/tasks/request").compactMap { try? LiteralJSON.parse($0.request.body)["phase"] }
+            #expect(submits.filter { $0 == "submit" }.count == 2)
+        }
+    }
+
     @Test func agentCap_anActionRefusedWith409_stillCounts_asTheServerChargesBeforeTheGuard() async throws {
         try await EmulatorHarness.with(configure: { $0.agentCaps.taskAction = 2 }) { harness in
             let first = try TaskID(await harness.propose())

@@ -173,17 +173,18 @@ extension TaskNodeClient {
         return base.setting("offchainPayload", to: payload).setting("actorSignature", to: signature)
     }
 
-    /// One `submit` exchange under the agent cap: refused locally when pfbot's count says the cap is used up,
-    /// counted when the Task Node charged it (``AgentCapLedger/settle(_:failure:chargedBeforeGuard:caps:now:)``).
+    /// One `submit` exchange under the agent cap: refused locally when pfbot's count says the cap is used up, reserved
+    /// before it is sent, and given back when the Task Node did not charge it
+    /// (``AgentCapLedger/settle(_:reservation:failure:chargedBeforeGuard:)``).
     func charging(_ action: AgentAction, chargedBeforeGuard: Bool,
                   _ exchange: () async throws -> TaskNodeReply) async throws -> TaskNodeReply {
-        try capLedger.check(action, caps: configuration.agentCaps, now: clock.now())
+        let reservation = try capLedger.reserve(action, caps: configuration.agentCaps, now: clock.now())
         do {
             let reply = try await exchange()
-            capLedger.settle(action, failure: nil, chargedBeforeGuard: chargedBeforeGuard, caps: configuration.agentCaps, now: clock.now())
+            capLedger.settle(action, reservation: reservation, failure: nil, chargedBeforeGuard: chargedBeforeGuard)
             return reply
         } catch {
-            capLedger.settle(action, failure: error, chargedBeforeGuard: chargedBeforeGuard, caps: configuration.agentCaps, now: clock.now())
+            capLedger.settle(action, reservation: reservation, failure: error, chargedBeforeGuard: chargedBeforeGuard)
             throw error
         }
     }
