@@ -155,6 +155,30 @@ struct MonitorHarness {
         }
     }
 
+    /// A task that goes to a status pfbot does not know and back gets its work state again (here `in_progress`), and its
+    /// issue is updated; no work is started a second time.
+    @Test func aTaskBackFromUnknown_getsItsWorkStateAgain() async throws {
+        try await MonitorHarness.with { harness in
+            let id = await harness.propose("Write docs", pft: 100)
+            let taskID = try TaskID(id)
+            try await harness.monitor().poll()
+            _ = try await harness.client.accept(taskID, reason: "Looks good")
+            try await harness.monitor(now: Date(timeIntervalSince1970: 1_800_000_060)).poll()
+            _ = try await harness.store.transition(taskID, to: .inProgress, source: "github:octocat", note: nil, at: Date(timeIntervalSince1970: 1_800_000_120))
+            _ = try await drainKinds(harness.store)
+            try await harness.emulator.setProjectionStatus(taskID: id, status: "rerouted")
+            try await harness.monitor(now: Date(timeIntervalSince1970: 1_800_000_180)).poll()
+            #expect(try await harness.store.task(taskID)?.task.state == .unknown)
+            _ = try await drainKinds(harness.store)
+            try await harness.emulator.setProjectionStatus(taskID: id, status: "accepted")
+            try await harness.monitor(now: Date(timeIntervalSince1970: 1_800_000_240)).poll()
+            #expect(try await harness.store.task(taskID)?.task.state == .inProgress)
+            let kinds = try await drainKinds(harness.store)
+            #expect(!kinds.contains("pipeline.start-work"))
+            #expect(!kinds.isEmpty)
+        }
+    }
+
     private func drainKinds(_ store: SQLStore) async throws -> [String] {
         var kinds: [String] = []
         while let job = try await store.claimJob(worker: "t", kinds: nil, lease: 10, now: Date(timeIntervalSince1970: 1_900_000_000)) {

@@ -28,9 +28,20 @@ struct IssueMirror {
         // reconciler's pass and an announce job (on one replica or two) could both find no issue and both open one.
         let lock = "issue:\(record.task.id.rawValue)"
         let holder = UUID().uuidString
-        guard try await context.store.acquireLease(lock, holder: holder, duration: 120, now: context.now()) else {
+        guard try await context.store.acquireLease(lock, holder: holder, duration: Self.issueLeaseSeconds, now: context.now()) else {
             throw CreationInProgress(task: record.task.id)
         }
+        // Renewed while GitHub is slow (rate-limit waits, retries), so the lease never runs out under a live creator.
+        let renewal = Task { [store = context.store, now = context.now, logger = context.logger] in
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(Self.issueLeaseSeconds / 3))
+                guard !Task.isCancelled else { return }
+                if (try? await store.acquireLease(lock, holder: holder, duration: Self.issueLeaseSeconds, now: now())) == false {
+                    logger.warning("the lease on opening the issue of \(record.task.id) was taken over while this job held it; check the database's latency")
+                }
+            }
+        }
+        defer { renewal.cancel() }
         do {
             let mirrored = try await findOrCreateIssue(record, listed: listed)
             try? await context.store.releaseLease(lock, holder: holder)
@@ -40,6 +51,9 @@ struct IssueMirror {
             throw error
         }
     }
+
+    /// How long the lease on opening a task's issue lasts without renewal (it is renewed every third of it).
+    static let issueLeaseSeconds = 120.0
 
     private func findOrCreateIssue(_ record: TaskRecord, listed: [GitHubIssue]?) async throws -> TaskRecord {
         var record = record

@@ -74,6 +74,11 @@ public struct TaskMonitor: Sendable {
         return report
     }
 
+    /// The last state a task had before it became `unknown`.
+    private func stateBeforeUnknown(_ id: TaskID) async throws -> TaskState? {
+        try await store.history(of: id).last { $0.to != .unknown }?.to
+    }
+
     private func observe(_ listed: NodeTask, report: inout Report, inFlight: inout Int) async throws {
         let stored = try await store.task(listed.task.id)
         let node = await withDetailIfNeeded(listed, stored: stored)
@@ -82,6 +87,11 @@ public struct TaskMonitor: Sendable {
         if let stored {
             incoming.createdAt = stored.task.createdAt
             if stored.task.state.nodeStatus == incoming.state { incoming.state = stored.task.state }
+            if stored.task.state == .unknown, let before = try await stateBeforeUnknown(stored.task.id), before.nodeStatus == incoming.state {
+                // Back from a status pfbot does not know (an operator's reroute, say) to the one it had: the work state
+                // pfbot tracked (in progress, QC passed, merged) is the task's again.
+                incoming.state = before
+            }
             if stored.task.state.isTerminal, incoming.state != stored.task.state {
                 // No state leaves an end (protocol §5): the listing lags behind what pfbot already saw, so nothing in it
                 // (its reward is the offer, not the payment) replaces the task as it ended.
@@ -98,7 +108,9 @@ public struct TaskMonitor: Sendable {
         }
         let isNewProposal = stored == nil && incoming.state == .proposed
         let skipReason = isNewProposal ? filter.skipReason(for: incoming) : nil
-        let reactions = ObservedChange.reactions(stored: stored?.task.state, observed: incoming.state.nodeStatus, skipReason: skipReason)
+        let returned = stored?.task.state == .unknown && incoming.state != .unknown && incoming.state != incoming.state.nodeStatus
+        let reactions = returned ? [.updateIssue]
+            : ObservedChange.reactions(stored: stored?.task.state, observed: incoming.state.nodeStatus, skipReason: skipReason)
         guard stored == nil || stored?.task != incoming else { return }
 
         var record = stored ?? TaskRecord(task: incoming)

@@ -15,9 +15,11 @@ func loadConfiguration(_ explicitPath: String?, environment: [String: String] = 
     }
 }
 
-/// This process's name in job claims and leases: host and pid.
+/// This process's name in job claims and leases: host, pid and a random part, so two containers with the same host
+/// name and pid (both pid 1, say) never hold each other's leases.
 enum ProcessIdentity {
-    static let name = "\(ProcessInfo.processInfo.hostName)#\(ProcessInfo.processInfo.processIdentifier)"
+    static let name = "\(ProcessInfo.processInfo.hostName)#\(ProcessInfo.processInfo.processIdentifier)#"
+        + UUID().uuidString.prefix(8).lowercased()
 }
 
 /// Opens the configured store, with the PostgreSQL password from `storage.password_file` (or its environment
