@@ -16,9 +16,17 @@ extension SQLStore {
             let jobs = try await database.raw("""
                 DELETE FROM jobs WHERE state = 'done' AND updated_at < \(bind: cutoff(retention.doneJobDays)) RETURNING id
                 """).all().count
-            // A comment's command receipts are kept as long as the ids of the deliveries that could carry it again.
+            // A comment's command receipts are kept as long as the ids of the deliveries that could carry it again; one
+            // begun that long ago and never finished was abandoned with its comment.
             try await database.raw("""
-                DELETE FROM command_receipts WHERE finished_at IS NOT NULL AND finished_at < \(bind: cutoff(retention.deliveryDays))
+                DELETE FROM command_receipts WHERE COALESCE(finished_at, started_at) < \(bind: cutoff(retention.deliveryDays))
+                """).run()
+            // The heads of a task's pull request bind its commands while it is open; an ended task's are dropped as
+            // long after its end as the command receipts.
+            let ended = TaskState.allCases.filter(\.isTerminal).map(\.rawValue).sorted()
+            try await database.raw("""
+                DELETE FROM task_heads WHERE task_id IN (
+                    SELECT id FROM tasks WHERE state IN (\(binds: ended)) AND updated_at < \(bind: cutoff(retention.deliveryDays)))
                 """).run()
             var audit = 0
             if retention.auditDays > 0 {

@@ -53,4 +53,30 @@ import Testing
             #expect(try await !store.recordDelivery(Delivery(id: "week-processed", event: "issues", action: "opened", body: body, receivedAt: now)))
         }
     }
+
+    /// Command receipts go when their deliveries' ids go (finished or abandoned); the pull request heads of a task that
+    /// ended that long ago go too, while a live task's are kept.
+    @Test(arguments: Engine.allCases)
+    func pruning_dropsOldCommandReceipts_andTheHeadsOfLongEndedTasks(engine: Engine) async throws {
+        try await withStore(engine) { store, _ in
+            let ended = try sampleTask(state: .rewarded, at: daysAgo(60))
+            try await store.saveTask(TaskRecord(task: ended), source: "tasknode")
+            let live = try sampleTask("task_fedcba9876543210fedcba9876543210", state: .inProgress, at: daysAgo(60))
+            try await store.saveTask(TaskRecord(task: live), source: "tasknode")
+            for task in [ended.id, live.id] { try await store.recordHead(task: task, sha: "abc", at: daysAgo(60)) }
+            _ = try await store.beginCommand(comment: 1, line: 1, verb: "status", owner: "a", at: daysAgo(40), takeOverAfter: 300)
+            _ = try await store.beginCommand(comment: 2, line: 1, verb: "status", owner: "a", at: daysAgo(40), takeOverAfter: 300)
+            try await store.finishCommand(comment: 2, line: 1, reply: "done", at: daysAgo(40))
+            _ = try await store.beginCommand(comment: 3, line: 1, verb: "status", owner: "a", at: daysAgo(1), takeOverAfter: 300)
+
+            _ = try await store.prune(RetentionSettings(deliveryDays: 30), now: now)
+            #expect(try await store.heads(task: ended.id).isEmpty)
+            #expect(try await store.heads(task: live.id).map(\.sha) == ["abc"])
+            for comment in [Int64(1), 2] {
+                #expect(try await store.beginCommand(comment: comment, line: 1, verb: "status", owner: "b", at: now, takeOverAfter: 300) == .run)
+            }
+            #expect(try await store.beginCommand(comment: 3, line: 1, verb: "status", owner: "b", at: now, takeOverAfter: 2 * 86_400)
+                == .running(since: daysAgo(1)))
+        }
+    }
 }
