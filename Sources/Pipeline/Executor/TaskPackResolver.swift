@@ -1,0 +1,41 @@
+import Foundation
+import Git
+import PFBotCore
+
+/// The template pack of a task in the bot's repository: the built-in packs with the repository's own
+/// (`.github/pfbot/templates/<pack>/` on the default branch, read from the libgit2 mirror, so it costs no API
+/// call) laid over them, the best match for the task, its rendered files and its checks.
+struct TaskPackResolver: Sendable {
+    let context: PipelineContext
+
+    /// The resolved pack of a task.
+    struct Resolved: Sendable {
+        /// The library used, with the problems of refused repository packs.
+        var library: PackLibrary
+        /// The pack chosen and why.
+        var choice: PackChoice
+        /// The files the pack renders (repository path → bytes).
+        var files: [String: Data]
+        /// The QC rules the pack adds.
+        var rules: [any QCRule]
+    }
+
+    /// Resolves the pack of `task` against the default branch `ref` of the mirror.
+    func resolve(_ task: PostFiatTask, analysis: TaskAnalysis, handle: MirrorHandle, ref: String) async throws -> Resolved {
+        let git = context.git.workspace
+        let tree = try await git.listTree(in: handle, ref: ref).filter { $0.kind == .file }
+        let prefix = PackLibrary.repositoryFolder + "/"
+        var repositoryFiles: [String: String] = [:]
+        for entry in tree where entry.path.hasPrefix(prefix) {
+            guard let data = try await git.readFile(in: handle, ref: ref, path: entry.path), let text = String(data: data, encoding: .utf8) else { continue }
+            repositoryFiles[String(entry.path.dropFirst(prefix.count))] = text
+        }
+        var library = try PackLibrary.builtIn()
+        if !repositoryFiles.isEmpty { library = library.overlaid(withRepositoryFiles: repositoryFiles) }
+        let choice = try library.choose(for: task, analysis: analysis)
+        let packContext = PackContext(task: task, analysis: analysis, repositoryPaths: tree.map(\.path))
+        let renderer = TemplateRenderer()
+        return Resolved(library: library, choice: choice, files: try renderer.render(choice, library: library, context: packContext),
+                        rules: try renderer.rules(choice, context: packContext))
+    }
+}
