@@ -55,7 +55,8 @@ public struct TemplateRenderer: Sendable {
         do {
             return try MustacheTemplate(string: text).render(values)
         } catch {
-            throw TemplateError.syntax(path: path, reason: String(describing: error))
+            let (line, reason) = TemplateSyntax.describe(error)
+            throw TemplateError.syntax(path: line.map { "\(path):\($0)" } ?? path, reason: reason)
         }
     }
 }

@@ -10,8 +10,15 @@ enum TemplateSyntax {
                 _ = try MustacheTemplate(string: text)
                 return nil
             } catch {
-                return PackProblem(file: file(path), line: nil, key: "", message: "is not valid Mustache (\(error)); close every {{#section}} with {{/section}}.")
+                let (line, reason) = describe(error)
+                return PackProblem(file: file(path), line: line, key: "", message: "is not valid Mustache (\(reason)); close every {{#section}} with {{/section}} and every {{ with }}.")
             }
         }
+    }
+
+    /// The line and a short reason of a Mustache parse error (`expectedSectionEnd at column 22`).
+    static func describe(_ error: any Error) -> (line: Int?, reason: String) {
+        guard let parse = error as? MustacheTemplate.ParserError else { return (nil, String(describing: error)) }
+        return (parse.context.lineNumber, "\(parse.error) at column \(parse.context.columnNumber)")
     }
 }
