@@ -69,6 +69,7 @@ struct StartWorkHandler: PipelineJobHandler {
             "Fix each line above (docs/templates.md describes pack.yml); `pfbot templates check` and `pfbot templates list` run the same validation locally.",
         ].joined(separator: "\n")
         try await mirror.postOnce(record, event: "template-packs:\(String(digest, radix: 16))", body: body)
+        try await context.audit("pfbot", "template-pack.invalid", record.task.id.rawValue, InertText.singleLine(text, limit: 1000))
     }
 
     /// The task's draft pull request, opened once. Its body lists the scaffolded files; its `Refs #N` puts it in the
