@@ -6,11 +6,9 @@ import PFBotCore
 struct TaskSignals: Sendable {
     /// The title, description, steps and verification ask, joined.
     let text: String
-    let task: PostFiatTask
     let analysis: TaskAnalysis
 
     init(task: PostFiatTask, analysis: TaskAnalysis) {
-        self.task = task
         self.analysis = analysis
         text = ([task.title, task.description] + task.steps + [task.verificationAsk ?? ""]).joined(separator: "\n")
     }
