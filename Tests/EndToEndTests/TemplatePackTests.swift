@@ -1,5 +1,6 @@
 import Foundation
 import Git
+import JSON
 import GitHub
 import PFBotCore
 import PFBotTestSupport
@@ -49,11 +50,15 @@ import Testing
     @Test func aRepositoryPack_replacesTheBuiltInOne() async throws {
         try await withSandboxWorld(prefix: "pfbot-pack-override", collaborators: [Self.maintainer: "admin"]) { world, _ in
             let owner = SandboxContributor(login: Self.maintainer, world: world)
-            _ = try await owner.push(to: "main", message: "Our docs layout", extra: [
+            let sha = try await owner.push(to: "main", message: "Our docs layout", extra: [
                 ".github/pfbot/templates/docs/pack.yml": "name: docs\ndescription: Handbook pages.\nwhen:\n  categories: [docs]\nfiles:\n  - template: PAGE.md.mustache\n    destination: \"{{folder}}/PAGE.md\"\n",
                 ".github/pfbot/templates/docs/PAGE.md.mustache": "# {{title}}\n\nOur handbook layout.\n",
             ]) { _, _ in nil }
             try await world.settle()
+            let checks = await world.github.emulator.checkRuns(owner: "acme", repo: "tasks").filter {
+                $0.run["name"]?.stringValue == "pfbot / templates" && $0.run["head_sha"]?.stringValue == sha
+            }
+            #expect(checks.map { $0.run["conclusion"]?.stringValue } == ["success"])
             let (record, pull) = try await accept(world, title: "Write the onboarding guide", description: "- Explain installation")
             let folder = TemplateRenderer.folder(for: record.task)
             let files = try await branchFiles(world, try #require(record.branch))
@@ -68,10 +73,19 @@ import Testing
     @Test func aBrokenRepositoryPack_isReportedWithFileAndLine_andTheBuiltInPackIsUsed() async throws {
         try await withSandboxWorld(prefix: "pfbot-pack-broken", collaborators: [Self.maintainer: "admin"]) { world, _ in
             let owner = SandboxContributor(login: Self.maintainer, world: world)
-            _ = try await owner.push(to: "main", message: "A broken pack", extra: [
+            let sha = try await owner.push(to: "main", message: "A broken pack", extra: [
                 ".github/pfbot/templates/docs/pack.yml": "name: docs\ndescription: Handbook pages.\nwhen:\n  categories: [docs, poetry]\nfiles:\n  - template: PAGE.md.mustache\n    destination: x.md\n",
             ]) { _, _ in nil }
             try await world.settle()
+            let checks = await world.github.emulator.checkRuns(owner: "acme", repo: "tasks").filter {
+                $0.run["name"]?.stringValue == "pfbot / templates" && $0.run["head_sha"]?.stringValue == sha
+            }
+            let check = try #require(checks.first, "the push that changed the pack got a pfbot / templates check")
+            #expect(check.run["conclusion"]?.stringValue == "failure")
+            let annotation = try #require(check.annotations.first)
+            #expect(annotation["path"]?.stringValue == ".github/pfbot/templates/docs/pack.yml")
+            #expect(annotation["start_line"]?.intValue == 4)
+            #expect(annotation["message"]?.stringValue == "\"poetry\" is not a category; use one of code, docs, research, design, data, outreach, other.")
             let (record, _) = try await accept(world, title: "Write the onboarding guide", description: "- Explain installation")
             let folder = TemplateRenderer.folder(for: record.task)
             let files = try await branchFiles(world, try #require(record.branch))
