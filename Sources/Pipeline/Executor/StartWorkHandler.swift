@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Git
 import GitHub
@@ -61,14 +62,14 @@ struct StartWorkHandler: PipelineJobHandler {
         guard !problems.isEmpty else { return }
         let text = problems.map(\.description).joined(separator: "\n")
         context.logger.warning("repository template packs refused", metadata: ["task": "\(record.task.id.rawValue)", "problems": "\(text)"])
-        let digest = text.utf8.reduce(into: UInt64(14_695_981_039_346_656_037)) { $0 = ($0 ^ UInt64($1)) &* 1_099_511_628_211 }
+        let event = "template-packs:" + SHA256.hash(data: Data(text.utf8)).prefix(8).map { String(format: "%02x", $0) }.joined()
         let body = [
-            IssueComments.marker("template-packs:\(String(digest, radix: 16))"),
+            IssueComments.marker(event),
             "⚠️ pfbot could not use a template pack from `\(PackLibrary.repositoryFolder)/`, so the built-in pack of that name (or the next best match) was used:",
             "", "```", InertText.clean(text, limit: 5000), "```", "",
             "Fix each line above (docs/templates.md describes pack.yml); `pfbot templates check` and `pfbot templates list` run the same validation locally.",
         ].joined(separator: "\n")
-        try await mirror.postOnce(record, event: "template-packs:\(String(digest, radix: 16))", body: body)
+        try await mirror.postOnce(record, event: event, body: body)
         try await context.audit("pfbot", "template-pack.invalid", record.task.id.rawValue, InertText.singleLine(text, limit: 1000))
     }
 

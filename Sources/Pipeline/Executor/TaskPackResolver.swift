@@ -24,12 +24,7 @@ struct TaskPackResolver: Sendable {
     func resolve(_ task: PostFiatTask, analysis: TaskAnalysis, handle: MirrorHandle, ref: String) async throws -> Resolved {
         let git = context.git.workspace
         let tree = try await git.listTree(in: handle, ref: ref).filter { $0.kind == .file }
-        let prefix = PackLibrary.repositoryFolder + "/"
-        var repositoryFiles: [String: String] = [:]
-        for entry in tree where entry.path.hasPrefix(prefix) {
-            guard let data = try await git.readFile(in: handle, ref: ref, path: entry.path), let text = String(data: data, encoding: .utf8) else { continue }
-            repositoryFiles[String(entry.path.dropFirst(prefix.count))] = text
-        }
+        let repositoryFiles = try await RepositoryPackFiles.read(git, handle: handle, ref: ref, tree: tree)
         var library = try PackLibrary.builtIn()
         if !repositoryFiles.isEmpty { library = library.overlaid(withRepositoryFiles: repositoryFiles) }
         let choice = try library.choose(for: task, analysis: analysis)

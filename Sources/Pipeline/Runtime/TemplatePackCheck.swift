@@ -27,12 +27,7 @@ struct TemplatePackCheck {
     func check(commit: String, certain: Bool) async throws {
         let git = context.git.workspace
         let handle = try await context.git.freshMirror()
-        let prefix = PackLibrary.repositoryFolder + "/"
-        var files: [String: String] = [:]
-        for entry in try await git.listTree(in: handle, ref: commit) where entry.kind == .file && entry.path.hasPrefix(prefix) {
-            guard let data = try await git.readFile(in: handle, ref: commit, path: entry.path) else { continue }
-            files[String(entry.path.dropFirst(prefix.count))] = String(decoding: data, as: UTF8.self)
-        }
+        let files = try await RepositoryPackFiles.read(git, handle: handle, ref: commit, tree: try await git.listTree(in: handle, ref: commit))
         if files.isEmpty, !certain { return }
         let library = try PackLibrary.builtIn().overlaid(withRepositoryFiles: files)
         let packs = library.packs.filter { $0.origin != .builtIn }.map(\.name)
