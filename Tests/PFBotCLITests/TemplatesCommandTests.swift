@@ -46,6 +46,20 @@ import Testing
         #expect(filled.status == 0, "\(filled.standardOutput)\(filled.standardError)")
     }
 
+    @Test func render_readsTheTaskFixtureShape() throws {
+        let directory = try TemporaryDirectory(prefix: "pfbot-templates")
+        defer { directory.remove() }
+        _ = try directory.write("package.json", "{}\n")
+        let fixture = try Fixtures.packageRoot().appendingPathComponent("Tests/Fixtures/postfiat/local_json_task_loop_task.json").path
+        let rendered = try CommandRunner().run(["templates", "render", "--task-file", fixture, "--output", "out", "--json"], in: directory.path)
+        #expect(rendered.status == 0, "\(rendered.standardOutput)\(rendered.standardError)")
+        let result = try #require(try JSONSerialization.jsonObject(with: Data(rendered.standardOutput.utf8)) as? [String: Any])["result"] as? [String: Any]
+        #expect(result?["pack"] as? String == "code")
+        let files = try #require(result?["files"] as? [String])
+        #expect(files.contains("src/create-local-json-task-loop-cli.js"), "\(files)")
+        #expect(files.contains("test/create-local-json-task-loop-cli.test.js"))
+    }
+
     @Test func aBrokenRepositoryPack_isRefusedWithFileAndLine_andNothingIsWritten() throws {
         let directory = try TemporaryDirectory(prefix: "pfbot-templates")
         defer { directory.remove() }
