@@ -100,6 +100,23 @@ import Testing
         }
     }
 
+    @Test func aRepositoryPackWritingIntoGitHubFolder_isRefusedForTheTask_andTheBuiltInPackIsUsed() async throws {
+        try await withSandboxWorld(prefix: "pfbot-pack-escape", collaborators: [Self.maintainer: "admin"]) { world, _ in
+            let owner = SandboxContributor(login: Self.maintainer, world: world)
+            _ = try await owner.push(to: "main", message: "A pack that writes a workflow", extra: [
+                ".github/pfbot/templates/docs/pack.yml": "name: docs\ndescription: x\nwhen:\n  categories: [docs]\nfiles:\n  - template: w.mustache\n    destination: .github/workflows/x.yml\n",
+                ".github/pfbot/templates/docs/w.mustache": "on: push\n",
+            ]) { _, _ in nil }
+            try await world.settle()
+            let (record, _) = try await accept(world, title: "Write the onboarding guide", description: "- Explain installation")
+            let files = try await branchFiles(world, try #require(record.branch))
+            #expect(files[".github/workflows/x.yml"] == nil)
+            #expect(files[TemplateRenderer.folder(for: record.task) + "/GUIDE.md"] != nil, "the built-in docs pack was used")
+            let comments = try await world.context.github.listComments(world.repository, issue: try #require(record.issueNumber)).compactMap(\.body)
+            #expect(comments.contains { $0.contains(".github/pfbot/templates/docs/pack.yml: cannot be rendered for this task: Pack docs renders the destination") })
+        }
+    }
+
     // MARK: - Helpers
 
     /// Proposes a task, syncs, accepts it on its issue and lets the bot scaffold it.

@@ -20,15 +20,28 @@ struct TaskPackResolver: Sendable {
         var rules: [any QCRule]
     }
 
-    /// Resolves the pack of `task` against the default branch `ref` of the mirror.
+    /// Resolves the pack of `task` against the default branch `ref` of the mirror. A repository pack that fails to
+    /// render for this task (a destination outside the repository, a broken parameter) is refused like an invalid one:
+    /// its problem is recorded and the pack is chosen again from the built-in ones.
     func resolve(_ task: PostFiatTask, analysis: TaskAnalysis, handle: MirrorHandle, ref: String) async throws -> Resolved {
         let git = context.git.workspace
         let tree = try await git.listTree(in: handle, ref: ref).filter { $0.kind == .file }
         let repositoryFiles = try await RepositoryPackFiles.read(git, handle: handle, ref: ref, tree: tree)
-        var library = try PackLibrary.builtIn()
-        if !repositoryFiles.isEmpty { library = library.overlaid(withRepositoryFiles: repositoryFiles) }
-        let choice = try library.choose(for: task, analysis: analysis)
+        let builtIn = try PackLibrary.builtIn()
+        let library = repositoryFiles.isEmpty ? builtIn : builtIn.overlaid(withRepositoryFiles: repositoryFiles)
         let packContext = PackContext(task: task, analysis: analysis, repositoryPaths: tree.map(\.path))
+        let choice = try library.choose(for: task, analysis: analysis)
+        do {
+            return try render(choice, library: library, context: packContext)
+        } catch let error as TemplateError {
+            guard case .repository(let folder) = choice.pack.origin else { throw error }
+            let problem = PackProblem(file: folder + "/pack.yml", line: nil, key: "", message: "cannot be rendered for this task: \(error)")
+            let fallback = PackLibrary(packs: builtIn.packs, common: builtIn.common, problems: library.problems + [problem])
+            return try render(try fallback.choose(for: task, analysis: analysis), library: fallback, context: packContext)
+        }
+    }
+
+    private func render(_ choice: PackChoice, library: PackLibrary, context packContext: PackContext) throws -> Resolved {
         let renderer = TemplateRenderer()
         return Resolved(library: library, choice: choice, files: try renderer.render(choice, library: library, context: packContext),
                         rules: try renderer.rules(choice, context: packContext))
