@@ -124,7 +124,8 @@ let package = Package(
         // The report behind the dashboard and `pfbot report`, and its renderers (the server serves it without the pipeline).
         .target(name: "Analytics", dependencies: ["PFBotCore"]),
 
-        // The built-in templates live at the repository root (`templates/<set>/…`), a resource bundle of their own.
+        // The built-in template packs live at the repository root (`templates/<pack>/pack.yml` + files, `templates/common/`
+        // for the files every pack renders), a resource bundle of their own.
         .target(
             name: "TemplateBundle",
             path: "templates",
@@ -151,6 +152,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Yams", package: "Yams"),
                 .product(name: "Metrics", package: "swift-metrics"),
             ]
         ),

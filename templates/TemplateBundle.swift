@@ -1,6 +1,6 @@
 import Foundation
 
-/// pfbot's built-in templates: the folders beside this file (`common/` for every task, one per category), copied
+/// pfbot's built-in template packs: the folders beside this file (`common/` for every task, one pack per folder), copied
 /// into the `pfbot_TemplateBundle` resource bundle that ships beside the binary.
 public enum TemplateBundle {
     /// The folder holding one subfolder per template set, or `nil` when the resource bundle was not installed.

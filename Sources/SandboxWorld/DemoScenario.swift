@@ -28,7 +28,7 @@ public struct DemoScenario: Sendable {
                             expected: .rewarded, decision: "reward", reward: 250)
     static let tweet = Plan(title: "Tweet thread about validators", description: "Post a thread on Twitter.", pft: 5,
                             expected: .refused, decision: nil, reward: nil)
-    static let dataset = Plan(title: "Build a validator uptime dataset", description: "- Publish a CSV of validator uptime with at least 3 rows",
+    static let dataset = Plan(title: "Build a validator uptime dataset", description: "- Publish a CSV of validator uptime with at least 3 rows and the columns validator and uptime",
                               pft: 120, expected: .rewarded, decision: "partial_reward", reward: 90)
     static let code = Plan(title: "Implement the retry helper", description: "Implement the function and fix the bug in the Swift client.",
                            pft: 300, expected: .rejected, decision: "reject", reward: 0)
@@ -63,10 +63,10 @@ public struct DemoScenario: Sendable {
         try await finish(ids[3], maintainer, extra: ["Sources/Retry.swift": "func retry<T>(_ times: Int, _ body: () throws -> T) rethrows -> T {\n    try body()\n}\n"])
 
         try step("The dataset first fails QC (one row where three are required), then is fixed")
-        try await push(ids[2], maintainer, extra: ["uptime.csv": "validator,uptime\nalpha,99.9\n"])
+        try await push(ids[2], maintainer, extra: ["data.csv": "validator,uptime\nalpha,99.9\n"])
         let failed = try await record(ids[2])
         narrate("   ✗ QC: \(try await world.store.latestQualityVerdict(task: try TaskID(ids[2]))?.summary ?? "?") → state \(failed.task.state.rawValue)")
-        try await finish(ids[2], maintainer, extra: ["uptime.csv": "validator,uptime\nalpha,99.9\nbeta,98.1\ngamma,97.4\ndelta,99.2\n"])
+        try await finish(ids[2], maintainer, extra: ["data.csv": "validator,uptime\nalpha,99.9\nbeta,98.1\ngamma,97.4\ndelta,99.2\n"])
 
         try step("The Task Node asks each submission a verification question; the answers go back with /pf verify")
         for id in [ids[0], ids[2], ids[3]] { try await world.taskNode.requestVerification(taskID: id, ask: "Where in the repository is the deliverable?") }

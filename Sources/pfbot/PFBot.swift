@@ -10,7 +10,7 @@ struct PFBot: AsyncParsableCommand {
         abstract: "Mirror a Post Fiat contributor's task stream into GitHub issues, branches and pull requests.",
         discussion: "Every command takes --json: one JSON object on standard output, on success and on error (docs/cli-json.md).",
         version: PFBotVersion.current,
-        subcommands: [DemoCommand.self, InitCommand.self, ServeCommand.self, ActionCommand.self, SyncCommand.self, QCCommand.self, SubmitCommand.self, ReportCommand.self, ReceiveCommand.self, BackupCommand.self, RestoreCommand.self, LoginCommand.self, TasksCommand.self, TaskCommand.self, GitHubCommand.self, XRPLCommand.self, ConfigCommand.self, DoctorCommand.self]
+        subcommands: [DemoCommand.self, InitCommand.self, ServeCommand.self, ActionCommand.self, SyncCommand.self, QCCommand.self, SubmitCommand.self, ReportCommand.self, ReceiveCommand.self, BackupCommand.self, RestoreCommand.self, LoginCommand.self, TasksCommand.self, TaskCommand.self, GitHubCommand.self, XRPLCommand.self, ConfigCommand.self, TemplatesCommand.self, DoctorCommand.self]
     )
 
     /// Parses and runs the command; every error ends in ``CommandErrorReporter``, so `--json` holds on error paths too.

@@ -59,7 +59,7 @@ import Yams
         let root = try #require(try Yams.compose(yaml: ActionsWorkflow.text))
         let condition = mapping(mapping(mapping(root, "jobs"), "pfbot"), "if")?.string
         #expect(condition == "(github.event_name != 'issue_comment' || startsWith(github.event.comment.body, '/pf'))"
-            + " && (github.event_name != 'push' || startsWith(github.ref, 'refs/heads/pf/') || contains(toJSON(github.event.commits), '.github/pfbot.yml'))")
+            + " && (github.event_name != 'push' || startsWith(github.ref, 'refs/heads/pf/') || contains(toJSON(github.event.commits), '.github/pfbot'))")
     }
 
     @Test func workflow_queuesEveryRun_scheduledOrEvent_inOneRepositoryGroup_thatNeverCancels() throws {

@@ -50,6 +50,11 @@ import Testing
         "config commands": ["config", "commands", "--json", "--no-such-option"],
         "config schema": ["config", "schema", "--json", "--no-such-option"],
         "doctor": ["doctor", "--json", "--config", "missing.yml"],
+        "templates list": ["templates", "list", "--json", "--no-such-option"],
+        "templates show": ["templates", "show", "--json", "no-such-pack"],
+        "templates render": ["templates", "render", "--json", "--task-file", "missing.json", "--output", "out"],
+        "templates check": ["templates", "check", "--json", ".", "--task-file", "missing.json"],
+        "templates reference": ["templates", "reference", "--json", "--no-such-option"],
     ]
 
     /// `lower_case_words`: lower-case letters and digits, words joined by single underscores.

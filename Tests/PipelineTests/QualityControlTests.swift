@@ -8,7 +8,7 @@ import Testing
 
     func scaffold(_ task: PostFiatTask) throws -> (QCInput, TaskAnalysis) {
         let analysis = TaskAnalyzer().analyze(task)
-        let files = try TemplateRenderer().render(try TemplateSet.builtIn(for: analysis.category), task: task, analysis: analysis)
+        let files = try renderBuiltInPack(task).files
         let folder = TemplateRenderer.folder(for: task)
         let input = QCInput(task: task, analysis: analysis, folder: folder, files: files, changedPaths: Array(files.keys),
                             templatePaths: Array(files.keys), rules: rules)

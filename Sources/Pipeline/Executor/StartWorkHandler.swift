@@ -1,11 +1,12 @@
+import Crypto
 import Foundation
 import Git
 import GitHub
 import PFBotCore
 import Storage
 
-/// `pipeline.start-work`: for an accepted task, renders the category's templates (with the repository's
-/// overrides from its default branch), commits them to `pf/<slug>` through libgit2, pushes, opens a draft pull
+/// `pipeline.start-work`: for an accepted task, renders the best-matching template pack (a repository's own packs
+/// from its default branch replace built-in ones of the same name), commits them to `pf/<slug>` through libgit2, pushes, opens a draft pull
 /// request linked to the issue, and records it all. Run again, it adds only template files the branch lacks and
 /// reuses the open pull request, so a contributor's work is never overwritten.
 struct StartWorkHandler: PipelineJobHandler {
@@ -23,9 +24,10 @@ struct StartWorkHandler: PipelineJobHandler {
         let handle = try await context.git.freshMirror()
         let defaultBranch = try await context.defaultBranch()
         let branch = context.configuration.git.branchPrefix + TaskSlug(title: record.task.title, id: id).rawValue
-        let templates = try TemplateSet.builtIn(for: analysis.category)
-            .overlaid(with: try await repositoryTemplates(handle, ref: defaultBranch, category: analysis.category))
-        var files = try TemplateRenderer().render(templates, task: record.task, analysis: analysis)
+        let resolved = try await TaskPackResolver(context: context).resolve(record.task, analysis: analysis, handle: handle, ref: defaultBranch)
+        try await reportRefusedPacks(resolved.library.problems, record: record, mirror: mirror)
+        var files = resolved.files
+        let templateFiles = Array(files.keys)
         if try await git.branches(in: handle, prefix: branch).contains(where: { $0.name == branch }) {
             let present = Set(try await git.listTree(in: handle, ref: branch).map(\.path))
             files = files.filter { !present.contains($0.key) }
@@ -40,9 +42,7 @@ struct StartWorkHandler: PipelineJobHandler {
             let result = try await git.commit(request, in: handle)
             if result.created { try await git.push(in: handle, branches: [branch], force: false, token: try await context.git.token()) }
         }
-        let folder = TemplateRenderer.folder(for: record.task)
-        let templateFiles = templates.files.keys.map { folder + "/" + $0 }
-        let pull = try await ensurePullRequest(record, branch: branch, base: defaultBranch, files: templateFiles)
+        let pull = try await ensurePullRequest(record, branch: branch, base: defaultBranch, files: templateFiles, choice: resolved.choice)
         let head = try await git.resolve(in: handle, ref: branch)
         try await context.jobs.enqueue(.qualityControl(QualityControlJob(task: id, head: head)))
         record = try await context.record(id)
@@ -56,24 +56,31 @@ struct StartWorkHandler: PipelineJobHandler {
         try await context.audit("pfbot", "work.started", id.rawValue, "\(branch) #\(pull)")
     }
 
-    /// `.github/pfbot/templates/<category>/…` on the default branch, by path below that folder.
-    private func repositoryTemplates(_ handle: MirrorHandle, ref: String, category: Category) async throws -> [String: String] {
-        let prefix = ".github/pfbot/templates/\(category.rawValue)/"
-        var overrides: [String: String] = [:]
-        for entry in try await context.git.workspace.listTree(in: handle, ref: ref) where entry.path.hasPrefix(prefix) && entry.kind == .file {
-            guard let data = try await context.git.workspace.readFile(in: handle, ref: ref, path: entry.path),
-                  let text = String(data: data, encoding: .utf8) else { continue }
-            overrides[String(entry.path.dropFirst(prefix.count))] = text
-        }
-        return overrides
+    /// Says on the issue (once per distinct set of problems) and in the log that repository packs were refused and
+    /// the built-in packs used instead; nothing else changes.
+    private func reportRefusedPacks(_ problems: [PackProblem], record: TaskRecord, mirror: IssueMirror) async throws {
+        guard !problems.isEmpty else { return }
+        let text = problems.map(\.description).joined(separator: "\n")
+        context.logger.warning("repository template packs refused", metadata: ["task": "\(record.task.id.rawValue)", "problems": "\(text)"])
+        let event = "template-packs:" + SHA256.hash(data: Data(text.utf8)).prefix(8).map { String(format: "%02x", $0) }.joined()
+        let body = [
+            IssueComments.marker(event),
+            "⚠️ pfbot could not use a template pack from `\(PackLibrary.repositoryFolder)/`, so the built-in pack of that name (or the next best match) was used:",
+            "", "```", InertText.clean(text, limit: 5000), "```", "",
+            "Fix each line above (docs/templates.md describes pack.yml); `pfbot templates check` and `pfbot templates list` run the same validation locally.",
+        ].joined(separator: "\n")
+        try await mirror.postOnce(record, event: event, body: body)
+        try await context.audit("pfbot", "template-pack.invalid", record.task.id.rawValue, InertText.singleLine(text, limit: 1000))
     }
 
     /// The task's draft pull request, opened once. Its body lists the scaffolded files; its `Refs #N` puts it in the
     /// issue's timeline, which is how the issue learns that work started (no separate comment).
-    private func ensurePullRequest(_ record: TaskRecord, branch: String, base: String, files: [String]) async throws -> Int {
+    private func ensurePullRequest(_ record: TaskRecord, branch: String, base: String, files: [String], choice: PackChoice) async throws -> Int {
         if let number = record.pullNumber { return number }
         let body = [
             "Work on Post Fiat task `\(record.task.id.rawValue)`. Refs #\(record.issueNumber.map(String.init) ?? "?").",
+            "",
+            "Template pack: `\(choice.pack.name)` (\(choice.pack.origin)), chosen for \(choice.reason).",
             "",
             "Templates: " + files.sorted().map { "`\($0)`" }.joined(separator: ", "),
             "",

@@ -19,10 +19,12 @@ public struct QCInput: Sendable {
     public var templatePaths: [String]
     /// Rules and limits from the configuration.
     public var rules: QualityRules
+    /// The checks the task's template pack adds; they run whatever `qc.rules` says.
+    public var packRules: [any QCRule]
 
     /// Creates the input from its parts; `sizes` adds the tree sizes of files that were not read.
     public init(task: PostFiatTask, analysis: TaskAnalysis, folder: String, files: [String: Data], sizes: [String: Int]? = nil, changedPaths: [String],
-                templatePaths: [String], rules: QualityRules) {
+                templatePaths: [String], rules: QualityRules, packRules: [any QCRule] = []) {
         self.task = task
         self.analysis = analysis
         self.folder = folder
@@ -31,6 +33,7 @@ public struct QCInput: Sendable {
         self.changedPaths = changedPaths
         self.templatePaths = templatePaths
         self.rules = rules
+        self.packRules = packRules
     }
 
     /// The size of every file QC looks at: the bytes read, else the size from the tree.

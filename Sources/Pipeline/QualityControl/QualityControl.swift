@@ -12,10 +12,10 @@ public struct QualityControl: Sendable {
     /// Creates quality control with every built-in rule.
     public init() {}
 
-    /// Runs every enabled rule.
+    /// Runs every enabled rule, then the template pack's checks.
     public func evaluate(_ input: QCInput) -> QCReport {
         let enabled = Set(input.rules.enabledRules)
-        return QCReport(results: rules.filter { enabled.contains($0.name) }.map { $0.evaluate(input) })
+        return QCReport(results: (rules.filter { enabled.contains($0.name) } + input.packRules).map { $0.evaluate(input) })
     }
 }
 

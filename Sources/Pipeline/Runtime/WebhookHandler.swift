@@ -75,6 +75,8 @@ struct WebhookHandler: PipelineJobHandler {
             if branch == (try await context.defaultBranch()) { try await context.repositorySettingsSource.refresh(context) }
             try await RepositoryConfigCheck(context: context).check(commit: event.after)
         }
+        let packs = TemplatePackCheck.touchesPacks(event)
+        if packs != false { try await TemplatePackCheck(context: context).check(commit: event.after, certain: packs == true) }
         guard branch.hasPrefix(context.configuration.git.branchPrefix), let record = try await context.record(forBranch: branch) else { return }
         try await context.jobs.enqueue(.qualityControl(QualityControlJob(task: record.task.id, head: event.after)))
     }

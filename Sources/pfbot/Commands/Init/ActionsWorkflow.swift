@@ -50,8 +50,8 @@ enum ActionsWorkflow {
         types: [opened, synchronize, reopened, closed, ready_for_review]
       pull_request_review:
         types: [submitted, dismissed]
-      # Pushes to task branches, and pushes to any branch that change .github/pfbot.yml (the "pfbot / config" check;
-      # other pushes are skipped by the `if:` below before a runner starts).
+      # Pushes to task branches, and pushes to any branch that change .github/pfbot.yml or .github/pfbot/templates/
+      # (the "pfbot / config" and "pfbot / templates" checks; other pushes are skipped by the `if:` below before a runner starts).
       push:
         branches: ["**"]
       # Re-run on the "pfbot / QC" check runs QC again (Actions starts check_suite runs only when a suite completes;
@@ -68,7 +68,7 @@ enum ActionsWorkflow {
       pfbot:
         if: >-
           (github.event_name != 'issue_comment' || startsWith(github.event.comment.body, '/pf'))
-          && (github.event_name != 'push' || startsWith(github.ref, 'refs/heads/pf/') || contains(toJSON(github.event.commits), '.github/pfbot.yml'))
+          && (github.event_name != 'push' || startsWith(github.ref, 'refs/heads/pf/') || contains(toJSON(github.event.commits), '.github/pfbot'))
         runs-on: ubuntu-latest
         timeout-minutes: 30
         permissions:
