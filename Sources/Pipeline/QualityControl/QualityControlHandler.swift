@@ -70,7 +70,7 @@ public struct QualityControlRun: Sendable {
         }
         let analysis = try await context.analyses.analysis(of: record)
         let templates = try TemplateSet.builtIn(for: analysis.category)
-        let input = QCInput(task: record.task, analysis: analysis, folder: folder, files: files, sizes: plan.sizes, changedPaths: changed,
+        let input = QCInput(task: record.task, analysis: analysis, folder: folder, files: files, sizes: plan.sizes, tree: tree.map(\.path), changedPaths: changed,
                             templatePaths: templates.files.keys.map { folder + "/" + $0 }, rules: try await context.repositorySettings().qc)
         var report = QualityControl().evaluate(input)
         if let pull = record.pullNumber {
