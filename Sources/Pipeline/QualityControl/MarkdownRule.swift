@@ -8,9 +8,11 @@ struct MarkdownRule: QCRule {
 
     func evaluate(_ input: QCInput) -> QCRuleResult {
         var annotations: [QCAnnotation] = []
+        let files = input.treePaths
+        let tree = files.union(files.flatMap(Self.folders(of:)))
         for (path, document) in input.taskMarkdownFiles {
             annotations += structure(path, document)
-            annotations += relativeLinks(path, document, input: input)
+            annotations += relativeLinks(path, document, tree: tree, input: input)
         }
         let failures = annotations.filter { $0.level == .failure }.count
         return QCRuleResult(rule: name, passed: failures == 0,
@@ -36,7 +38,7 @@ struct MarkdownRule: QCRule {
         return annotations
     }
 
-    private func relativeLinks(_ path: String, _ document: MarkdownDocument, input: QCInput) -> [QCAnnotation] {
+    private func relativeLinks(_ path: String, _ document: MarkdownDocument, tree: Set<String>, input: QCInput) -> [QCAnnotation] {
         let directory = (path as NSString).deletingLastPathComponent
         var annotations: [QCAnnotation] = []
         for link in document.links {
@@ -44,7 +46,7 @@ struct MarkdownRule: QCRule {
             let problem: String?
             if relative.path.isEmpty {
                 problem = relative.fragment.flatMap { missingAnchor($0, in: document, named: "this file") }
-            } else if let target = relative.resolved(from: directory), exists(target, in: input.treePaths) {
+            } else if let target = relative.resolved(from: directory), exists(target, in: tree) {
                 // An anchor is checked when the file it names was read (files below the task folder and changed files).
                 problem = relative.fragment.flatMap { fragment in input.markdown(target).flatMap { missingAnchor(fragment, in: $0, named: target) } }
             } else {
@@ -57,8 +59,15 @@ struct MarkdownRule: QCRule {
         return annotations
     }
 
+    /// `tree` holds every file and folder path; the root (`""`) always exists.
     private func exists(_ target: String, in tree: Set<String>) -> Bool {
-        target.isEmpty || tree.contains(target) || tree.contains { $0.hasPrefix(target + "/") }
+        target.isEmpty || tree.contains(target)
+    }
+
+    /// The folders a file path lies in: `a`, `a/b` for `a/b/c.md`.
+    private static func folders(of path: String) -> [String] {
+        let parts = path.split(separator: "/").dropLast()
+        return parts.indices.map { parts[...$0].joined(separator: "/") }
     }
 
     /// What is wrong with a link to `#fragment` of `document`, or `nil` when a heading (or an HTML `id`) has that anchor.

@@ -14,8 +14,8 @@ public struct QCInput: Sendable {
     public var files: [String: Data]
     /// Sizes from the tree of files QC looks at, including those it did not read.
     public var treeSizes: [String: Int]
-    /// Every file path in the head commit's tree, which relative links must point at.
-    public var treePaths: Set<String>
+    /// Every file path in the head commit's tree, when the caller listed it.
+    public var tree: Set<String>?
     /// Paths the branch changes against its base.
     public var changedPaths: [String]
     /// Files the templates produced (full paths); each must still exist and hold content.
@@ -35,7 +35,7 @@ public struct QCInput: Sendable {
         self.folder = folder
         self.files = files
         self.treeSizes = sizes ?? [:]
-        self.treePaths = Set(tree ?? Array(files.keys) + Array((sizes ?? [:]).keys))
+        self.tree = tree.map(Set.init)
         self.changedPaths = changedPaths
         self.templatePaths = templatePaths
         self.rules = rules
@@ -44,6 +44,11 @@ public struct QCInput: Sendable {
     /// The size of every file QC looks at: the bytes read, else the size from the tree.
     public var sizes: [String: Int] {
         treeSizes.merging(files.mapValues(\.count)) { _, read in read }
+    }
+
+    /// The paths relative links may point at: the head's whole tree, else the files QC knows of.
+    var treePaths: Set<String> {
+        tree ?? Set(files.keys).union(treeSizes.keys)
     }
 
     /// Files below the task folder, sorted by path.
