@@ -7,11 +7,11 @@ import Synchronization
 /// prose. Nothing inside code counts as a link, a task item or prose.
 ///
 /// Parsing is bounded, because the cmark-gfm that Debian ships has inputs that take quadratic time (a 128 KiB
-/// paragraph of `![[]()` takes about a second): text beyond `limit` bytes, and from the first line that nests more
-/// than 32 quotes and list items on, is not read (``isTruncated``).
+/// paragraph of `![[]()` takes seconds, 64 KiB about one): text beyond `limit` bytes, and from the first line that
+/// nests more than 32 quotes and list items on, is not read (``isTruncated``).
 public struct MarkdownDocument: Sendable {
     /// The most bytes parsed by default; a longer text is cut at the last line break before it.
-    public static let defaultLimit = 131_072
+    public static let defaultLimit = 65_536
 
     /// The headings, in document order.
     public let headings: [MarkdownHeading]
@@ -31,6 +31,8 @@ public struct MarkdownDocument: Sendable {
     public let htmlAnchors: Set<String>
     /// Whether only the beginning of the text was read: it was longer than the limit or nested too deep.
     public let isTruncated: Bool
+    /// ``anchors`` in lower case, for ``hasAnchor(_:)``.
+    private let lowercasedAnchors: Set<String>
 
     /// Parses `text`.
     /// - Parameters:
@@ -55,6 +57,7 @@ public struct MarkdownDocument: Sendable {
         codeSpans = parts.codeSpans
         prose = parts.prose
         htmlAnchors = parts.htmlAnchors
+        lowercasedAnchors = Set(parts.htmlAnchors.union(parts.headings.map(\.anchor)).map { $0.lowercased() })
     }
 
     /// Every anchor a `#fragment` link can point at: the headings' and the raw HTML's.
@@ -68,7 +71,7 @@ public struct MarkdownDocument: Sendable {
     /// - Returns: whether a link to it lands somewhere.
     public func hasAnchor(_ fragment: String) -> Bool {
         let wanted = (fragment.removingPercentEncoding ?? fragment).lowercased()
-        return wanted.isEmpty || anchors.contains { $0.lowercased() == wanted }
+        return wanted.isEmpty || lowercasedAnchors.contains(wanted)
     }
 
     /// What one parse found, gathered by ``CmarkTreeReader``.

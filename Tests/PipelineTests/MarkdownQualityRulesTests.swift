@@ -81,6 +81,14 @@ import Testing
         #expect(results["placeholders"]?.annotations.map(\.line) == [10])
     }
 
+    @Test func aFileLongerThanTheParseLimit_isCheckedUpToIt_withAWarning() {
+        let long = "# Guide\n\n" + String(repeating: "Plain words on a line.\n", count: 4_000) + "[late](missing.md)\n"
+        let result = report(["GUIDE.md": long])["markdown"]
+        #expect(result?.passed == true, "the link past 64 KiB is not read")
+        #expect(result?.annotations.map(\.level) == [.warning])
+        #expect(result?.annotations.first?.message.hasPrefix("Only the beginning of this file was checked: it is longer than 64 KiB") == true)
+    }
+
     @Test func checklist_readsTicksFromTheTaskList_inAQuoteToo_butNotFromATableOrCode() {
         let checklist = """
         # Checklist
