@@ -31,7 +31,7 @@ struct CmarkTreeReader {
         case CMARK_NODE_ITEM: item(node)
         case CMARK_NODE_CODE_BLOCK: codeBlock(node)
         case CMARK_NODE_CODE:
-            parts.codeSpans.append(MarkdownProse(text: Self.literal(node), line: Self.line(node), block: .text))
+            parts.codeSpans.append(MarkdownCodeSpan(code: Self.literal(node), line: Self.line(node)))
         case CMARK_NODE_TEXT:
             parts.prose.append(MarkdownProse(text: Self.literal(node), line: Self.line(node), block: headingDepth > 0 ? .heading : .text))
         case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE: html(node)

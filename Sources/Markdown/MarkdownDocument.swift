@@ -24,7 +24,7 @@ public struct MarkdownDocument: Sendable {
     /// Code blocks, fenced and indented, in document order.
     public let codeBlocks: [MarkdownCodeBlock]
     /// Inline code spans (`` `code` ``), in document order.
-    public let codeSpans: [MarkdownProse]
+    public let codeSpans: [MarkdownCodeSpan]
     /// Text and raw HTML outside code, one run per line piece, in document order.
     public let prose: [MarkdownProse]
     /// `id="…"` and `name="…"` values of raw HTML, which links can point at like heading anchors.
@@ -81,7 +81,7 @@ public struct MarkdownDocument: Sendable {
         var taskItems: [MarkdownTaskItem] = []
         var tables: [MarkdownTable] = []
         var codeBlocks: [MarkdownCodeBlock] = []
-        var codeSpans: [MarkdownProse] = []
+        var codeSpans: [MarkdownCodeSpan] = []
         var prose: [MarkdownProse] = []
         var htmlAnchors: Set<String> = []
     }

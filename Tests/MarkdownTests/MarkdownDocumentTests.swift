@@ -35,7 +35,7 @@ import Testing
         #expect(document.links.map(\.form) == [.inline, .reference, .reference, .autolink, .inline, .autolink, .inline])
         #expect(document.links.map(\.line) == [1, 1, 1, 1, 2, 2, 12])
         #expect(document.links.map(\.isImage) == [false, false, false, false, true, false, false])
-        #expect(document.codeSpans.map(\.text) == ["[not](code.md)"])
+        #expect(document.codeSpans == [MarkdownCodeSpan(code: "[not](code.md)", line: 2)])
         #expect(document.codeBlocks.map(\.code) == ["[fenced](fence.md)\n", "[indented](indent.md)\n"])
         #expect(document.tables == [MarkdownTable(rows: [["a", "b"], ["cell", "x"]], line: 10)])
     }
