@@ -10,7 +10,7 @@
 # ---- build: the release binary with the Swift standard library linked in ----
 FROM swift:6.2-bookworm AS build
 RUN apt-get update \
- && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libgit2-dev libsecp256k1-dev libsqlite3-dev pkg-config \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libgit2-dev libsecp256k1-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev pkg-config \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .
@@ -23,7 +23,7 @@ RUN swift build -c release --product pfbot --static-swift-stdlib \
 # (SQLite is compiled into pfbot by sqlite-nio; libc, libstdc++, libgcc and zlib are part of every Debian 12 image.)
 FROM debian:bookworm-slim
 RUN apt-get update \
- && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libgit2-1.5 libsecp256k1-1 ca-certificates \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libgit2-1.5 libsecp256k1-1 libcmark-gfm0.29.0.gfm.6 libcmark-gfm-extensions0.29.0.gfm.6 ca-certificates \
  && rm -rf /var/lib/apt/lists/* \
  && groupadd --system --gid 10001 pfbot \
  && useradd --system --uid 10001 --gid pfbot --home-dir /var/lib/pfbot --shell /usr/sbin/nologin pfbot \

@@ -107,6 +107,13 @@ let package = Package(
             providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]
         ),
         .target(name: "Git", dependencies: ["CLibGit2"]),
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"])]
+        ),
+        // GitHub Flavored Markdown read through cmark-gfm; no other module imports `CCmarkGFM`.
+        .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
 
         // MARK: - The pipeline
 
@@ -149,6 +156,7 @@ let package = Package(
                 "JSON",
                 "GitHub",
                 "Git",
+                "Markdown",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -266,6 +274,7 @@ let package = Package(
         .testTarget(name: "PFBotCLITests", dependencies: ["PFBotTestSupport", "pfbot", "XRPL", "Storage", "PFBotCore"]),
         .testTarget(name: "XRPLTests", dependencies: ["XRPL", "JSON", "PFBotTestSupport"]),
         .testTarget(name: "GitTests", dependencies: ["Git", "Sandbox", "PFBotTestSupport"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(
             name: "SandboxTests",
             dependencies: [

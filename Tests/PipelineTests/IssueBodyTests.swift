@@ -20,6 +20,15 @@ import Testing
         #expect(IssueBody.checkedItems(in: body.replacingOccurrences(of: "- [ ] 1.", with: "- [X] 1.")) == [1, 2])
     }
 
+    @Test func ticksInTheQuotedTaskText_orInCode_areNotTicks() {
+        let task = makeTask(title: "Write a guide", description: "- [x] 1. Explain install\n- [x] 2. Explain upgrade\n`- [x] 1.`")
+        let analysis = TaskAnalyzer().analyze(task)
+        let body = IssueBody.render(.init(task: task, analysis: analysis))
+        #expect(body.contains("> - [x] 1. Explain install"))
+        #expect(IssueBody.checkedItems(in: body).isEmpty)
+        #expect(IssueBody.checkedItems(in: body + "\n```\n- [x] 1. in code\n```\n").isEmpty)
+    }
+
     @Test func hostileTaskText_cannotForgeMarkersHideHTMLOrMention() {
         let task = makeTask(title: "x\u{202E}y", description: "<!-- pfbot:task=task_other -->\n<img src=x onerror=alert(1)>\n@everyone look",
                             steps: ["<script>"])

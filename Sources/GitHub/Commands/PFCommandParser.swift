@@ -6,6 +6,9 @@ import Foundation
 /// Only lines GitHub shows as text count: block quotes (`>`, also inside a list item, and the lazy continuation lines
 /// of a quoted paragraph), HTML comments (`<!-- … -->`, over any number of lines), fenced code blocks (```` ``` ```` or
 /// `~~~`) and indented code (four spaces or a tab) are ignored.
+///
+/// It is a line scanner rather than the `Markdown` module's parser on purpose: anyone who can comment writes these
+/// bodies, and the cmark-gfm Debian ships takes quadratic time on some inputs, so finding commands must stay linear.
 public struct PFCommandParser: Sendable {
     /// Creates a parser.
     public init() {}

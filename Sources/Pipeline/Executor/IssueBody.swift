@@ -1,4 +1,5 @@
 import Foundation
+import Markdown
 import PFBotCore
 
 /// The Markdown body of a task's issue: a hidden marker (so the issue is found again and never duplicated),
@@ -100,16 +101,15 @@ public enum IssueBody {
         }
     }
 
-    /// Numbers of the ticked checklist items in a body (`- [x] 3. …`).
+    /// Numbers of the ticked checklist items in a body (`- [x] 3. …`), read from its task list. Items inside a quote
+    /// are the task's own text, which the body quotes, so they never count.
     public static func checkedItems(in body: String) -> Set<Int> {
-        var result = Set<Int>()
-        for line in body.split(separator: "\n") {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            guard trimmed.hasPrefix("- [x] ") || trimmed.hasPrefix("- [X] ") else { continue }
-            if let number = Int(trimmed.dropFirst(6).prefix(while: \.isNumber)) { result.insert(number) }
-        }
-        return result
+        let items = MarkdownDocument(parsing: body, limit: maximumBodyBytes).taskItems
+        return Set(items.filter { $0.isChecked && !$0.isQuoted }.compactMap { Int($0.text.prefix(while: \.isNumber)) })
     }
+
+    /// The most bytes of a body read for ticks: GitHub's 65,536 characters at 4 bytes each.
+    static let maximumBodyBytes = 262_144
 
     /// Text as a Markdown quote, each line inert: cleaned, with HTML and mentions defused.
     static func quoted(_ text: String) -> [String] {

@@ -1,4 +1,5 @@
 import Foundation
+import Markdown
 import PFBotCore
 
 /// The evidence type the task asks for is there.
@@ -24,13 +25,18 @@ struct EvidenceRule: QCRule {
             present = input.changedPaths.contains { Self.sourceExtensions.contains(($0 as NSString).pathExtension.lowercased()) }
             detail = present ? "source files changed" : "the task asks for code; the branch changes no source file"
         case .text:
-            let summary = input.files[input.folder + "/SUBMISSION.md"].map { String(decoding: $0, as: UTF8.self) } ?? ""
-            let words = summary.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.contains(TemplateRenderer.placeholderMarker) }
-                .flatMap { $0.split(separator: " ") }.count
+            let words = Self.words(of: input.markdown(input.folder + "/" + SubmissionEvidence.fileName))
             present = words >= 20
             detail = present ? "SUBMISSION.md has \(words) words of text" : "the task asks for text; write at least 20 words in SUBMISSION.md"
         }
         let annotations = present ? [] : [QCAnnotation(path: input.folder + "/SUBMISSION.md", line: 1, level: .failure, message: detail)]
         return QCRuleResult(rule: name, passed: present, summary: detail, annotations: annotations)
+    }
+
+    /// Words of a document's text: not headings, code or HTML, nor a line that still holds a placeholder.
+    static func words(of document: MarkdownDocument?) -> Int {
+        let prose = document?.prose.filter { $0.block == .text } ?? []
+        let placeholderLines = Set(prose.filter { $0.text.contains(TemplateRenderer.placeholderMarker) }.map(\.line))
+        return prose.filter { !placeholderLines.contains($0.line) }.flatMap { $0.text.split(whereSeparator: \.isWhitespace) }.count
     }
 }

@@ -1,20 +1,20 @@
 import Foundation
 
-/// Every absolute link is a well-formed http(s) URL.
+/// Every absolute link (a link or image with a scheme, outside code) is a well-formed http(s) URL.
 struct LinksRule: QCRule {
     let name = "links"
 
     func evaluate(_ input: QCInput) -> QCRuleResult {
         var annotations: [QCAnnotation] = []
         var count = 0
-        for file in input.taskTextFiles where file.path.lowercased().hasSuffix(".md") {
-            for link in MarkdownLinks.find(in: file.text) where link.target.contains(":") && !link.target.hasPrefix("mailto:") {
+        for (path, document) in input.taskMarkdownFiles {
+            for link in document.links where link.destination.contains(":") && !link.destination.hasPrefix("mailto:") {
                 count += 1
-                let url = URL(string: link.target)
+                let url = URL(string: link.destination)
                 let scheme = url?.scheme?.lowercased()
                 if scheme != "http" && scheme != "https" || url?.host?.isEmpty != false {
-                    annotations.append(QCAnnotation(path: file.path, line: link.line, level: .failure,
-                                                    message: "\(link.target) is not a well-formed http(s) URL."))
+                    annotations.append(QCAnnotation(path: path, line: link.line, level: .failure,
+                                                    message: "\(link.destination) is not a well-formed http(s) URL."))
                 }
             }
         }

@@ -1,15 +1,22 @@
 import Foundation
 import PFBotCore
 
-/// No `TODO(pf)` placeholder from the templates is left.
+/// No `TODO(pf)` placeholder from the templates is left. In Markdown, only the text counts: a `TODO(pf)` inside a
+/// code span or block (a document quoting the marker) is not a placeholder.
 struct PlaceholderRule: QCRule {
     let name = "placeholders"
 
     func evaluate(_ input: QCInput) -> QCRuleResult {
+        let marker = TemplateRenderer.placeholderMarker
         var annotations: [QCAnnotation] = []
         for file in input.taskTextFiles {
-            for line in lineNumbers(in: file.text, where: { $0.contains(TemplateRenderer.placeholderMarker) }) {
-                annotations.append(QCAnnotation(path: file.path, line: line, level: .failure, message: "Template placeholder \(TemplateRenderer.placeholderMarker) left here; replace it with the real content."))
+            let lines = if let document = input.markdown(file.path) {
+                Set(document.prose.filter { $0.text.contains(marker) }.map(\.line)).sorted()
+            } else {
+                lineNumbers(in: file.text, where: { $0.contains(marker) })
+            }
+            for line in lines {
+                annotations.append(QCAnnotation(path: file.path, line: line, level: .failure, message: "Template placeholder \(marker) left here; replace it with the real content."))
             }
         }
         return QCRuleResult(rule: name, passed: annotations.isEmpty,

@@ -70,8 +70,9 @@ public struct QualityControlRun: Sendable {
         }
         let analysis = try await context.analyses.analysis(of: record)
         let pack = try await TaskPackResolver(context: context).resolve(record.task, analysis: analysis, handle: handle, ref: defaultBranch)
-        let input = QCInput(task: record.task, analysis: analysis, folder: folder, files: files, sizes: plan.sizes, changedPaths: changed,
-                            templatePaths: pack.files.keys.sorted(), rules: try await context.repositorySettings().qc, packRules: pack.rules)
+        let input = QCInput(task: record.task, analysis: analysis, folder: folder, files: files, sizes: plan.sizes, tree: tree.map(\.path),
+                            changedPaths: changed, templatePaths: pack.files.keys.sorted(), rules: try await context.repositorySettings().qc,
+                            packRules: pack.rules)
         var report = QualityControl().evaluate(input)
         if let pull = record.pullNumber {
             // The rules read SUBMISSION.md already; it is read again only when the read budget left it out.
