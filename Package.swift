@@ -319,6 +319,7 @@ let package = Package(
                 "SandboxWorld", "Sandbox", "Pipeline", "Storage", "Git", "GitHub", "JSON", "PostFiat", "PFBotCore", "PFBotTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),

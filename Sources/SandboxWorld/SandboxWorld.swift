@@ -144,6 +144,7 @@ public final class SandboxWorld: Sendable {
     public func settle(maximumRounds: Int = 50) async throws -> Int {
         var total = 0
         for _ in 0..<maximumRounds {
+            try Task.checkCancellation()
             await github.emulator.flushWebhooks()
             let ran = try await runner.drain()
             total += ran

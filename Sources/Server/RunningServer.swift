@@ -21,7 +21,9 @@ public final class RunningServer: Sendable {
         self.runner = runner
     }
 
-    /// Starts serving `router` and returns once the socket is bound.
+    /// Starts serving `router` and returns once the socket is bound. The server runs until ``stop()``, also when the
+    /// service that started it is shut down gracefully (its task is detached, so it does not inherit that service's
+    /// shutdown: `pfbot demo` stops its scenario first, then its servers).
     /// - Parameter limits: timeouts and the connection cap.
     /// - Throws: ``ServerStartError`` when the address cannot be bound.
     public static func start(router: Router<BasicRequestContext>, host: String, port: Int, limits: ConnectionLimits = ConnectionLimits(),
@@ -31,7 +33,7 @@ public final class RunningServer: Sendable {
             continuation.yield(bound)
             continuation.finish()
         }
-        let runner = Task {
+        let runner = Task.detached {
             defer { continuation.finish() }
             try await app.runService(gracefulShutdownSignals: [])
         }

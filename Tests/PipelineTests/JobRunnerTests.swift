@@ -73,6 +73,22 @@ struct ScriptedHandler: JobHandler {
         }
     }
 
+    /// A cancelled drain claims nothing: a job a cancelled run hands back is due again at once, and a drain that went on
+    /// claiming would spin on it (`pfbot demo` once ignored SIGINT that way).
+    @Test func drain_inACancelledTask_claimsNothing() async throws {
+        try await withRunner { runner, store, recorder in
+            let now = Date(timeIntervalSince1970: 1_800_000_000)
+            let job = try #require(try await store.enqueue(NewJob(kind: "scripted", payload: "ok", runAt: now)))
+            let drained = await Task {
+                withUnsafeCurrentTask { $0?.cancel() }
+                return try await runner.drain()
+            }.result
+            #expect(throws: CancellationError.self) { try drained.get() }
+            #expect(try await store.job(job)?.state == .queued)
+            #expect(await recorder.handled.isEmpty)
+        }
+    }
+
     @Test func run_stopsWhenCancelled() async throws {
         try await withRunner { runner, store, recorder in
             let now = Date(timeIntervalSince1970: 1_800_000_000)

@@ -64,11 +64,17 @@ public struct JobRunner: Sendable {
         return outcome
     }
 
-    /// Runs jobs until none is due; returns how many ran. For one-shot modes (`pfbot action`) and tests.
+    /// Runs jobs until none is due; returns how many ran. For one-shot modes (`pfbot action`) and tests. Stops with
+    /// `CancellationError` between jobs once its task is cancelled, so a job handed back by a cancelled run is not
+    /// claimed again and again.
     @discardableResult
     public func drain(limit: Int = 10_000) async throws -> Int {
         var count = 0
-        while count < limit, try await runOne() != nil { count += 1 }
+        while count < limit {
+            try Task.checkCancellation()
+            guard try await runOne() != nil else { break }
+            count += 1
+        }
         return count
     }
 

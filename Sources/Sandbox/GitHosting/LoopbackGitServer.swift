@@ -46,7 +46,7 @@ public final class LoopbackGitServer: Sendable {
             logger: logger
         )
         let group = ServiceGroup(services: [application], logger: logger)
-        let task = Task { try await group.run() }
+        let task = Task.detached { try await group.run() }
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next(), port > 0, let url = URL(string: "http://127.0.0.1:\(port)") else {
             task.cancel()

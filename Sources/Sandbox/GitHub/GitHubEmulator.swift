@@ -49,7 +49,7 @@ public final class GitHubEmulator: Sendable {
             },
             logger: Logger(label: "pfbot.sandbox.github", factory: { _ in SwiftLogNoOpLogHandler() })
         )
-        let task = Task {
+        let task = Task.detached {
             do {
                 try await app.run()
             } catch {

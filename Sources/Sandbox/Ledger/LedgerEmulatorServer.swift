@@ -52,7 +52,7 @@ public final class LedgerEmulatorServer: Sendable {
                 continuation.yield(channel.localAddress?.port ?? 0)
                 continuation.finish()
             }, logger: logger)
-        let serverTask = Task { try await app.runService(gracefulShutdownSignals: []) }
+        let serverTask = Task.detached { try await app.runService(gracefulShutdownSignals: []) }
         var bound = 0
         for await p in ports { bound = p }
         guard bound > 0 else {

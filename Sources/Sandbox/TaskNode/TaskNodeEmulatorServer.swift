@@ -47,7 +47,7 @@ public final class TaskNodeEmulatorServer: Sendable {
             },
             logger: logger
         )
-        let runner = Task { try await app.runService(gracefulShutdownSignals: []) }
+        let runner = Task.detached { try await app.runService(gracefulShutdownSignals: []) }
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next(), port > 0 else {
             runner.cancel()
