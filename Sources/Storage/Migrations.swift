@@ -329,6 +329,18 @@ enum Migrations {
             "ALTER TABLE command_receipts ADD COLUMN owner TEXT",
             "CREATE INDEX reward_payments_hash ON reward_payments (payment_hash)",
         ]),
+        Migration(id: "010_sticky_comments_and_pack_choices", statements: [
+            "ALTER TABLE issue_comments ADD COLUMN body_digest TEXT",
+            """
+            CREATE TABLE task_packs (
+                task_id TEXT PRIMARY KEY REFERENCES tasks (id),
+                pack TEXT NOT NULL,
+                origin TEXT NOT NULL,
+                reason TEXT NOT NULL,
+                chosen_at BIGINT NOT NULL
+            )
+            """,
+        ]),
     ]
 }
 

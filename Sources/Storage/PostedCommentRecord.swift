@@ -9,13 +9,17 @@ public struct PostedCommentRecord: Sendable, Equatable {
     public var event: String
     /// GitHub's id of the comment; nil while its posting is unconfirmed (recorded before the request).
     public var commentID: Int64?
+    /// A digest of the body last written, for a comment pfbot edits in place (the QC report); nil for comments
+    /// posted once.
+    public var bodyDigest: String?
     public var recordedAt: Date
 
-    public init(repository: String, issue: Int, event: String, commentID: Int64?, recordedAt: Date) {
+    public init(repository: String, issue: Int, event: String, commentID: Int64?, bodyDigest: String? = nil, recordedAt: Date) {
         self.repository = repository
         self.issue = issue
         self.event = event
         self.commentID = commentID
+        self.bodyDigest = bodyDigest
         self.recordedAt = recordedAt
     }
 }

@@ -37,10 +37,11 @@ extension SQLStore {
     public func postedComment(repository: String, issue: Int, event: String) async throws -> PostedCommentRecord? {
         try await lender.withConnection { database in
             guard let row = try await database.raw("""
-                SELECT comment_id, recorded_at FROM issue_comments
+                SELECT comment_id, body_digest, recorded_at FROM issue_comments
                 WHERE repository = \(bind: repository) AND issue_number = \(bind: issue) AND event = \(bind: event)
                 """).first() else { return nil }
             return PostedCommentRecord(repository: repository, issue: issue, event: event, commentID: try row.decode(column: "comment_id", as: Int64?.self),
+                                       bodyDigest: try row.decode(column: "body_digest", as: String?.self),
                                        recordedAt: Clock.date(try row.decode(column: "recorded_at", as: Int64.self)))
         }
     }
@@ -48,11 +49,12 @@ extension SQLStore {
     public func recordPostedComment(_ comment: PostedCommentRecord) async throws {
         try await lender.withConnection { database in
             try await database.raw("""
-                INSERT INTO issue_comments (repository, issue_number, event, comment_id, recorded_at)
+                INSERT INTO issue_comments (repository, issue_number, event, comment_id, body_digest, recorded_at)
                 VALUES (\(bind: comment.repository), \(bind: comment.issue), \(bind: comment.event), \(bind: comment.commentID),
-                        \(bind: Clock.millis(comment.recordedAt)))
+                        \(bind: comment.bodyDigest), \(bind: Clock.millis(comment.recordedAt)))
                 ON CONFLICT (repository, issue_number, event) DO UPDATE SET
-                    comment_id = COALESCE(excluded.comment_id, issue_comments.comment_id), recorded_at = excluded.recorded_at
+                    comment_id = COALESCE(excluded.comment_id, issue_comments.comment_id),
+                    body_digest = COALESCE(excluded.body_digest, issue_comments.body_digest), recorded_at = excluded.recorded_at
                 """).run()
         }
     }

@@ -150,6 +150,14 @@ public protocol Store: Sendable {
     /// comment id is never replaced by none.
     func recordPostedComment(_ comment: PostedCommentRecord) async throws
 
+    // MARK: Template packs
+
+    /// The template pack a task's branch was scaffolded from, as recorded (nil before work started).
+    func chosenPack(task: TaskID) async throws -> ChosenPackRecord?
+
+    /// Records (or replaces) the template pack chosen for a task.
+    func recordChosenPack(_ choice: ChosenPackRecord) async throws
+
     // MARK: Webhook inbox
 
     /// Stores a verified webhook delivery and enqueues its processing job, atomically.
