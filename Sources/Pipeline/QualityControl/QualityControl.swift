@@ -49,8 +49,10 @@ public struct QCReport: Sendable, Equatable, Codable {
         return failed == 0 ? "All \(results.count) QC rules passed" : "\(failed) of \(results.count) QC rules failed"
     }
 
-    /// The Markdown report (check-run summary and `pfbot qc` output), at most `limit` characters.
-    public func markdown(limit: Int = 65_535) -> String {
+    /// The Markdown report, at most `limit` characters: built here only, it is the check run's summary, the sticky
+    /// comment on the pull request (below its hidden marker, hence a default under GitHub's 65,536) and what
+    /// `pfbot qc --output` writes.
+    public func markdown(limit: Int = 65_000) -> String {
         var lines = ["## \(title)", "", "| rule | result | details |", "|---|---|---|"]
         for result in results {
             lines.append("| \(result.rule) | \(result.passed ? "✅ pass" : "❌ fail") | \(result.summary.replacingOccurrences(of: "|", with: "\\|")) |")

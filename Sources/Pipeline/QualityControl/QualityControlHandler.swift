@@ -6,8 +6,8 @@ import Storage
 
 /// `pipeline.qc`: quality control of a task branch's head. Reads the head through libgit2 (never runs code from
 /// the branch), runs the configured rules, publishes the check run "pfbot / QC" (in progress while the rules run,
-/// then completed with annotations on the lines at fault), and records the verdict against the head SHA
-/// (submission checks it).
+/// then completed with annotations on the lines at fault), keeps the sticky QC report comment on the task's pull
+/// request up to date (``QualityReportComment``), and records the verdict against the head SHA (submission checks it).
 struct QualityControlHandler: PipelineJobHandler {
     let kinds: Set<JobKind> = [.qualityControl]
     let context: PipelineContext
@@ -30,6 +30,8 @@ struct QualityControlHandler: PipelineJobHandler {
             throw error
         }
         try await check.finish(started, with: report)
+        // Before the verdict is recorded: a failed post retries the job, which a recorded verdict would skip.
+        if let pull = record.pullNumber { try await QualityReportComment(context: context).publish(report, task: id, pull: pull) }
         try await context.store.recordQualityVerdict(QualityVerdictRecord(
             task: id, head: head, conclusion: report.conclusion, title: report.title,
             rules: report.results.map { .init(rule: $0.rule, passed: $0.passed, problems: $0.annotations.count) }, at: context.now()
