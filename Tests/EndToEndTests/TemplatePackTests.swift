@@ -44,6 +44,9 @@ import Testing
             #expect(files[folder + "/README.md"]?.contains("`\(category.rawValue)` template pack") == true)
             let body = try await world.context.github.pullRequest(world.repository, number: pull).body ?? ""
             #expect(body.contains("Template pack: `\(category.rawValue)` (built-in), chosen for category \(category.rawValue)"), "\(body)")
+            // The issue says it too, with the same reason.
+            let issue = try await world.context.github.issue(world.repository, number: try #require(record.issueNumber), options: ReadOptions()).body ?? ""
+            #expect(issue.contains("Template pack: `\(category.rawValue)` (built-in), chosen for category \(category.rawValue)"), "\(issue)")
         }
     }
 
@@ -67,6 +70,8 @@ import Testing
             #expect(files[folder + "/CHECKLIST.md"] != nil)
             let body = try await world.context.github.pullRequest(world.repository, number: pull).body ?? ""
             #expect(body.contains("Template pack: `docs` (repository (.github/pfbot/templates/docs))"), "\(body)")
+            let issue = try await world.context.github.issue(world.repository, number: try #require(record.issueNumber), options: ReadOptions()).body ?? ""
+            #expect(issue.contains("Template pack: `docs` (repository (.github/pfbot/templates/docs)), chosen for category docs"), "\(issue)")
         }
     }
 

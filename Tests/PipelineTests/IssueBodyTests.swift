@@ -42,4 +42,14 @@ import Testing
         let huge = makeTask(description: String(repeating: "line\n", count: 100_000))
         #expect(IssueBody.render(.init(task: huge, analysis: TaskAnalyzer().analyze(huge))).count <= 65_536)
     }
+
+    @Test func theChosenPack_andWhy_areOnTheIssue_withKeywordsFromTheTaskMadeInert() {
+        let task = makeTask(title: "Write a guide")
+        let analysis = TaskAnalyzer().analyze(task)
+        #expect(!IssueBody.render(.init(task: task, analysis: analysis)).contains("Template pack:"))
+        let body = IssueBody.render(.init(task: task, analysis: analysis, branch: "pf/write-a-guide-89abcdef", pack: "`docs` (built-in)",
+                                          packReason: "category docs; keywords <img src=x>, @everyone (score 14)"))
+        #expect(body.contains("Template pack: `docs` (built-in), chosen for category docs; keywords &lt;img src=x&gt;, @\u{200B}everyone (score 14)."))
+        #expect(!body.contains("<img"))
+    }
 }

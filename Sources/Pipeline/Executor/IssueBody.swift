@@ -30,15 +30,22 @@ public enum IssueBody {
         public var queuePosition: Int?
         /// The GitHub logins the issue mentions.
         public var assignees: [String]
+        /// The template pack the branch was scaffolded from, as `name (origin)`, once work has started.
+        public var pack: String?
+        /// Why that pack was the best match (``PackChoice/reason``).
+        public var packReason: String?
 
         /// Creates the content; what a task does not have yet is left out.
-        public init(task: PostFiatTask, analysis: TaskAnalysis, branch: String? = nil, pullNumber: Int? = nil, queuePosition: Int? = nil, assignees: [String] = []) {
+        public init(task: PostFiatTask, analysis: TaskAnalysis, branch: String? = nil, pullNumber: Int? = nil, queuePosition: Int? = nil, assignees: [String] = [],
+                    pack: String? = nil, packReason: String? = nil) {
             self.task = task
             self.analysis = analysis
             self.branch = branch
             self.pullNumber = pullNumber
             self.queuePosition = queuePosition
             self.assignees = assignees
+            self.pack = pack
+            self.packReason = packReason
         }
     }
 
@@ -78,6 +85,10 @@ public enum IssueBody {
         if let branch = content.branch { work.append("branch `\(branch)`") }
         if let pull = content.pullNumber { work.append("pull request #\(pull)") }
         if !work.isEmpty { lines += ["", "Work: " + work.joined(separator: ", ")] }
+        if let pack = content.pack {
+            lines.append("Template pack: " + escapeInline(InertText.singleLine(pack, limit: 200))
+                         + (content.packReason.map { ", chosen for " + escapeInline(InertText.singleLine($0, limit: 500)) } ?? "") + ".")
+        }
         if let next = nextStep(task.state, pullNumber: content.pullNumber) { lines += ["", "**Next:** " + next] }
         lines += ["", "<sub>Managed by pfbot. Commands: `/pf help`.</sub>"]
         return limited(lines.joined(separator: "\n"))

@@ -80,7 +80,7 @@ struct IssueMirror {
         if let existing {
             number = existing.number
         } else {
-            let body = Self.body(record, analysis: analysis, assignees: try await context.assignees(), checked: [])
+            let body = Self.body(record, analysis: analysis, assignees: try await context.assignees(), pack: nil, checked: [])
             number = try await context.github.createIssue(context.repository, NewIssue(title: IssueBody.title(for: record.task), body: body, labels: labels)).number
             try await context.store.markIssueCommentsRecorded(repository: repository, issue: number, at: context.now())
             try await context.store.recordIssueDigest(repository: repository, issue: number, digest: Self.digest(body: body, labels: labels, closed: false),
@@ -106,7 +106,8 @@ struct IssueMirror {
         let closed = record.task.state.isTerminal
         let derived = TaskLabels.derivedFlags(record.task)
         let payment = record.task.state == .rewarded ? try await context.store.rewardPayment(task: record.task.id)?.status : nil
-        let digest = Self.digest(body: Self.body(record, analysis: analysis, assignees: try await context.assignees(), checked: []),
+        let pack = try await context.store.chosenPack(task: record.task.id)
+        let digest = Self.digest(body: Self.body(record, analysis: analysis, assignees: try await context.assignees(), pack: pack, checked: []),
                                  labels: TaskLabels.own(state: record.task.state, category: analysis.category, flags: (flags ?? []) + derived,
                                                         payment: payment), closed: closed)
         if listed == nil, try await context.store.issueMirror(repository: repository, issue: number)?.writtenDigest == digest { return }
@@ -116,7 +117,8 @@ struct IssueMirror {
         } else {
             issue = try await context.github.issue(context.repository, number: number, options: ReadOptions())
         }
-        let body = Self.body(record, analysis: analysis, assignees: try await context.assignees(), checked: IssueBody.checkedItems(in: issue.body ?? ""))
+        let body = Self.body(record, analysis: analysis, assignees: try await context.assignees(), pack: pack,
+                             checked: IssueBody.checkedItems(in: issue.body ?? ""))
         let currentLabels = issue.labels.map(\.name)
         let setFlags = flags ?? currentLabels.filter { TaskLabels.keptFlags.contains($0) }
         let labels = TaskLabels.merged(current: currentLabels, state: record.task.state, category: analysis.category, flags: setFlags + derived,
@@ -175,9 +177,11 @@ struct IssueMirror {
         return comments.contains { IssueComments.carries($0.body ?? "", event: event) }
     }
 
-    /// The issue body of a task as pfbot renders it, with the checklist items in `checked` ticked.
-    private static func body(_ record: TaskRecord, analysis: TaskAnalysis, assignees: [String], checked: Set<Int>) -> String {
-        IssueBody.render(.init(task: record.task, analysis: analysis, branch: record.branch, pullNumber: record.pullNumber, assignees: assignees),
+    /// The issue body of a task as pfbot renders it, with the template pack chosen for it (once work started) and
+    /// the checklist items in `checked` ticked.
+    private static func body(_ record: TaskRecord, analysis: TaskAnalysis, assignees: [String], pack: ChosenPackRecord?, checked: Set<Int>) -> String {
+        IssueBody.render(.init(task: record.task, analysis: analysis, branch: record.branch, pullNumber: record.pullNumber, assignees: assignees,
+                               pack: pack.map { "`\($0.pack)` (\($0.origin))" }, packReason: pack?.reason),
                          checked: checked)
     }
 

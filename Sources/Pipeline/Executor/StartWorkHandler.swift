@@ -26,6 +26,8 @@ struct StartWorkHandler: PipelineJobHandler {
         let branch = context.configuration.git.branchPrefix + TaskSlug(title: record.task.title, id: id).rawValue
         let resolved = try await TaskPackResolver(context: context).resolve(record.task, analysis: analysis, handle: handle, ref: defaultBranch)
         try await reportRefusedPacks(resolved.library.problems, record: record, mirror: mirror)
+        try await context.store.recordChosenPack(ChosenPackRecord(task: id, pack: resolved.choice.pack.name, origin: "\(resolved.choice.pack.origin)",
+                                                                  reason: resolved.choice.reason, chosenAt: context.now()))
         var files = resolved.files
         let templateFiles = Array(files.keys)
         if try await git.branches(in: handle, prefix: branch).contains(where: { $0.name == branch }) {

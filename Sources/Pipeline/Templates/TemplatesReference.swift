@@ -24,7 +24,7 @@ public enum TemplatesReference {
             "",
             "Each pack's `when:` is scored against the task: its category 10, each keyword found in the title, description or",
             "requirements 2, its evidence type 1. The highest score wins; on a tie a repository pack wins, then the first name. A",
-            "task nothing matches gets the `\(PackLibrary.fallbackPack)` pack. The pull request and the task folder's `README.md` name the pack and why it was chosen.",
+            "task nothing matches gets the `\(PackLibrary.fallbackPack)` pack. The task's issue (its `Template pack:` line), the pull request and the task folder's `README.md` name the pack and why it was chosen.",
             "",
             "## Task text is data",
             "",
