@@ -52,9 +52,10 @@ import Testing
             #expect(first["details_url"]?.stringValue == Self.publicURL + page)
             #expect(first["started_at"]?.stringValue != nil && first["completed_at"]?.stringValue != nil)
             // The Details link's page, served by the same process.
+            // The verdict is recorded after the check completes (and after the QC report comment): wait for it.
+            try await eventually("the verdict on the task's page") { try await Self.get(page, port: server.port).body.contains("QC rules passed") }
             let details = try await Self.get(page, port: server.port)
             #expect(details.body.contains("Write the onboarding guide"))
-            #expect(details.body.contains("QC rules passed"))
 
             // The recorded verdict is made wrong behind pfbot's back: a cached answer would keep it, a new judgement fixes it.
             try Self.sql(directory.file("serve-data/pfbot.sqlite"), "UPDATE qc_verdicts SET conclusion = 'failure', title = 'tampered'")
