@@ -70,6 +70,35 @@ import Testing
         }
     }
 
+    @Test func pfRun_inActions_runsTheNamedStep_andRefusesAnUnknownOne() async throws {
+        try await withSandboxWorld(prefix: "pfbot-action-run", collaborators: [Self.maintainer: "admin"]) { world, directory in
+            let owner = SandboxContributor(login: Self.maintainer, world: world)
+            _ = try await owner.push(to: "main", message: "A docs pack with a step", extra: Self.pack) { _, _ in nil }
+            try await world.settle()
+            let (id, branch) = try await acceptedTask(world)
+            let pull = try #require(try await world.store.task(try TaskID(id))?.pullNumber)
+            let before = try await branchTip(world, branch).sha
+            _ = try await takeDeliveries(world)
+
+            try await owner.comment(on: pull, "/pf run nosuch")
+            let unknown = try #require(try await takeDeliveries(world).last { $0.event == "issue_comment" })
+            #expect(try await runAction(world, directory, event: "issue_comment", body: unknown.body, run: 1).status == 0)
+            let refusal = try #require(try await world.context.github.listComments(world.repository, issue: pull).compactMap(\.body).last)
+            #expect(refusal.contains("has no step `nosuch`; its steps: `count`"), "\(refusal)")
+
+            try await owner.comment(on: pull, "/pf run count")
+            let comment = try #require(try await takeDeliveries(world).last { $0.event == "issue_comment" })
+            let result = try await runAction(world, directory, event: "issue_comment", body: comment.body, run: 2)
+            #expect(result.status == 0, "\(result.standardOutput)\n\(result.standardError.suffix(3000))")
+            let tip = try await branchTip(world, branch)
+            #expect(tip.sha != before)
+            #expect(tip.lines != nil)
+            #expect(try await commitMessage(world, tip.sha).contains("Pfbot-Step: count"))
+            let check = try #require(await world.github.emulator.checkRuns(owner: "acme", repo: "tasks").last { $0.run["name"]?.stringValue == "pfbot / steps" })
+            #expect(check.run["head_sha"]?.stringValue == before)
+        }
+    }
+
     @Test func pfRun_onTheServer_saysWhereStepsRun() async throws {
         try await withSandboxWorld(prefix: "pfbot-server-run", collaborators: [Self.maintainer: "admin"]) { world, _ in
             let (id, _) = try await acceptedTask(world)

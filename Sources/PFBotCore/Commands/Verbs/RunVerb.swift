@@ -3,7 +3,7 @@ public struct RunVerb: CommandVerb {
     public static let name = "run"
     public static let usage = "/pf run [step]"
     public static let summary = "run the template pack's steps (or the one named) on the task branch, in GitHub Actions; the server never runs them"
-    public static let allowedStates: Set<TaskState>? = [.mirrored, .inProgress, .qcFailed, .qcPassed]
+    public static let allowedStates: Set<TaskState>? = Set([TaskState.accepted] + TaskState.workStates.filter { $0 != .merged })
 
     /// The step to run; `nil` runs every step.
     public var step: String?

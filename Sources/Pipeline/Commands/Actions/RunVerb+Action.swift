@@ -15,7 +15,8 @@ extension RunVerb: CommandAction {
         let names = pack.steps.map(\.name)
         guard !names.isEmpty else { return "The task's template pack `\(pack.choice.pack.name)` has no steps." }
         if let step, !names.contains(step) {
-            return "The pack `\(pack.choice.pack.name)` has no step `\(step)`; its steps: \(names.map { "`\($0)`" }.joined(separator: ", "))."
+            let shown = InertText.singleLine(step, limit: 60).replacingOccurrences(of: "`", with: "'")
+            return "The pack `\(pack.choice.pack.name)` has no step `\(shown)`; its steps: \(names.map { "`\($0)`" }.joined(separator: ", "))."
         }
         try await context.jobs.enqueue(.runSteps(StepsJob(task: record.task.id, head: pull.head.sha, step: step, requested: true)))
         return "Running \(step.map { "the step `\($0)`" } ?? "the steps") on `\(pull.head.sha.prefix(12))`; see the check run \"\(StepsCheckPublisher.checkName)\"."
