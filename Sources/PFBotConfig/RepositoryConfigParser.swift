@@ -24,6 +24,9 @@ public enum RepositoryConfigParser {
         if !typed.isSet("qc.max_total_bytes") { parsed.qc.maxTotalBytes = defaults.qc.maxTotalBytes }
         if !typed.isSet("qc.read_budget_bytes") { parsed.qc.readBudgetBytes = defaults.qc.readBudgetBytes }
         if !typed.isSet("qc.read_file_bytes") { parsed.qc.readFileBytes = defaults.qc.readFileBytes }
+        if !typed.isSet("qc.test_command") { parsed.qc.testCommand = defaults.qc.testCommand }
+        if !typed.isSet("qc.test_timeout_seconds") { parsed.qc.testTimeoutSeconds = defaults.qc.testTimeoutSeconds }
+        if !typed.isSet("qc.junit_path") { parsed.qc.junitPath = defaults.qc.junitPath }
         return parsed
     }
 }

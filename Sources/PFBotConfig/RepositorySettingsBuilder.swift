@@ -1,3 +1,4 @@
+import Foundation
 import PFBotCore
 
 /// Builds ``RepositorySettings`` from the repository keys, found at the top of `.github/pfbot.yml`
@@ -19,7 +20,10 @@ enum RepositorySettingsBuilder {
             maxFileBytes: settings.integer(prefix + "qc.max_file_bytes") ?? 1_048_576,
             maxTotalBytes: settings.integer(prefix + "qc.max_total_bytes") ?? 10_485_760,
             readBudgetBytes: settings.integer(prefix + "qc.read_budget_bytes") ?? 67_108_864,
-            readFileBytes: settings.integer(prefix + "qc.read_file_bytes") ?? 4_194_304
+            readFileBytes: settings.integer(prefix + "qc.read_file_bytes") ?? 4_194_304,
+            testCommand: settings.string(prefix + "qc.test_command").flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 },
+            testTimeoutSeconds: settings.integer(prefix + "qc.test_timeout_seconds") ?? 1800,
+            junitPath: settings.string(prefix + "qc.junit_path").flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
         )
         return RepositorySettings(
             commandPermissions: permissions,

@@ -87,7 +87,7 @@ import Testing
         defer { directory.remove() }
         let defaults = try ConfigurationLoader(environment: [:]).parse(yaml: "", fileName: "defaults").repository
         let settings = try RepositoryConfigParser.parse(yaml: try read(directory, ".github/pfbot.yml"), defaults: defaults)
-        #expect(settings.qc.enabledRules == QualityRules.allRules)
+        #expect(settings.qc.enabledRules == defaults.qc.enabledRules)
         #expect(settings.permission(for: "status") == .read)
         #expect(settings.permission(for: "submit") == .write)
     }

@@ -27,7 +27,9 @@ import Testing
         #expect(configuration.autoAccept.enabled == false)
         #expect(configuration.git.branchPrefix == "pf/")
         #expect(configuration.priority.deadlineWarningHours == [48, 12])
-        #expect(configuration.repository.qc.enabledRules == QualityRules.allRules)
+        // `tests` is off by default: it turns on with qc.rules, qc.test_command or a pack that declares it.
+        #expect(configuration.repository.qc.enabledRules == QualityRules.allRules.filter { $0 != "tests" })
+        #expect(configuration.repository.qc.testCommand == nil && configuration.repository.qc.testTimeoutSeconds == 1800)
         #expect(configuration.repository.permission(for: "status") == .read)
         #expect(configuration.repository.permission(for: "accept") == .write)
         #expect(configuration.wallet.seed == nil)

@@ -19,6 +19,20 @@ import Testing
         #expect(settings.assignees == ["lead"])
     }
 
+    @Test func testKeys_areRead_andUnsetOnesKeepTheDefaults() throws {
+        let settings = try RepositoryConfigParser.parse(yaml: "qc:\n  test_command: make check\n  junit_path: \"out/*.xml\"\n", defaults: defaults)
+        #expect(settings.qc.testCommand == "make check")
+        #expect(settings.qc.junitPath == "out/*.xml")
+        #expect(settings.qc.testTimeoutSeconds == 1800)
+        #expect(try RepositoryConfigParser.parse(yaml: "require_approval: true\n", defaults: settings).qc.testCommand == "make check")
+        do {
+            _ = try RepositoryConfigParser.parse(yaml: "qc:\n  test_timeout_seconds: 0\n", defaults: defaults)
+            Issue.record("a zero test timeout was accepted")
+        } catch {
+            #expect(error.problems.map(\.keyPath).contains(".github/pfbot.yml: qc.test_timeout_seconds"))
+        }
+    }
+
     @Test func badRepositoryFile_namesTheFileAndKey() {
         do {
             _ = try RepositoryConfigParser.parse(yaml: "qc:\n  rules: [spellcheck]\ncommands:\n  accept: god\nweird: 1\n", defaults: defaults)

@@ -16,7 +16,7 @@ import Testing
             .webhook(deliveryID: "72d3162e-cc78-11e3-81ab-4c9367dc0958"), .announce(observed), .accept(AcceptJob(task: task, reason: "auto-accept")),
             .startWork(StartWorkJob(task: task, occasion: .requested(at: now))), .relayVerification(observed), .recordReward(observed),
             .close(observed), .updateIssue(observed), .qualityControl(QualityControlJob(task: task, head: "abc123", requested: true)),
-            .submit(SubmissionJob(task: task, commit: "def456", head: "abc123", pull: 7)),
+            .runSteps(StepsJob(task: task, head: "abc123", step: "test", requested: true)), .submit(SubmissionJob(task: task, commit: "def456", head: "abc123", pull: 7)),
         ]
     }
 

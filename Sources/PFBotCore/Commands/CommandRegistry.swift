@@ -2,7 +2,7 @@
 public enum CommandRegistry {
     public static let verbs: [any CommandVerb.Type] = [
         HelpVerb.self, StatusVerb.self, AcceptVerb.self, RefuseVerb.self, CancelVerb.self, StartVerb.self, QualityControlVerb.self,
-        SubmitVerb.self, VerifyVerb.self, PriorityVerb.self, EstimateVerb.self, RequestVerb.self,
+        RunVerb.self, SubmitVerb.self, VerifyVerb.self, PriorityVerb.self, EstimateVerb.self, RequestVerb.self,
     ]
 
     /// The verb named `name` (case-insensitive), if there is one.

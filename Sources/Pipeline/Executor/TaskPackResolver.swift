@@ -18,6 +18,8 @@ struct TaskPackResolver: Sendable {
         var files: [String: Data]
         /// The QC rules the pack adds.
         var rules: [any QCRule]
+        /// The pack's steps, their commands rendered.
+        var steps: [PackStep]
     }
 
     /// Resolves the pack of `task` against the default branch `ref` of the mirror. A repository pack that fails to
@@ -44,6 +46,6 @@ struct TaskPackResolver: Sendable {
     private func render(_ choice: PackChoice, library: PackLibrary, context packContext: PackContext) throws -> Resolved {
         let renderer = TemplateRenderer()
         return Resolved(library: library, choice: choice, files: try renderer.render(choice, library: library, context: packContext),
-                        rules: try renderer.rules(choice, context: packContext))
+                        rules: try renderer.rules(choice, context: packContext), steps: try renderer.steps(choice, context: packContext))
     }
 }

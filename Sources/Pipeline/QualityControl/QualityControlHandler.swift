@@ -72,10 +72,14 @@ public struct QualityControlRun: Sendable {
         }
         let analysis = try await context.analyses.analysis(of: record)
         let pack = try await TaskPackResolver(context: context).resolve(record.task, analysis: analysis, handle: handle, ref: defaultBranch)
+        let settings = try await context.repositorySettings().qc
         let input = QCInput(task: record.task, analysis: analysis, folder: folder, files: files, sizes: plan.sizes, tree: tree.map(\.path),
-                            changedPaths: changed, templatePaths: pack.files.keys.sorted(), rules: try await context.repositorySettings().qc,
-                            packRules: pack.rules)
+                            changedPaths: changed, templatePaths: pack.files.keys.sorted(), rules: settings,
+                            packRules: pack.rules.filter { !($0 is TestsRule) })
         var report = QualityControl().evaluate(input)
+        if let tests = TestsRule.resolve(settings, declared: pack.rules.lazy.compactMap { $0 as? TestsRule }.first, tree: tree.map(\.path)) {
+            report.results.append(try await TestsRun(context: context).result(tests, input: input, head: head, tree: tree, handle: handle))
+        }
         if let pull = record.pullNumber {
             // The rules read SUBMISSION.md already; it is read again only when the read budget left it out.
             let evidence = if let data = files[SubmissionEvidence.path(for: record)] {

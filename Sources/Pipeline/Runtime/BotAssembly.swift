@@ -53,9 +53,11 @@ public struct BotAssembly: Sendable {
     ///   - logger: the bot's logger.
     ///   - workerName: names this process in job claims and leases.
     ///   - tuning: the job runner's pacing.
+    ///   - stepHost: runs repository code; only `pfbot action` passes one (the server never runs branch code).
     /// - Throws: ``AssemblyError`` naming the missing setting or unreadable secret; the store's and GitHub's errors.
     public static func build(_ configuration: Configuration, environment: [String: String] = ProcessInfo.processInfo.environment,
-                             logger: Logger, workerName: String, tuning: RunnerTuning = RunnerTuning()) async throws -> BotAssembly {
+                             logger: Logger, workerName: String, tuning: RunnerTuning = RunnerTuning(),
+                             stepHost: StepHost? = nil) async throws -> BotAssembly {
         let secrets = SecretReader(environment: environment)
         guard let repositoryName = configuration.github.repository, let repository = RepositoryRef(fullName: repositoryName) else {
             throw AssemblyError.missing("github.repository", "set it to owner/name (or run inside GitHub Actions, which sets GITHUB_REPOSITORY)")
@@ -77,6 +79,7 @@ public struct BotAssembly: Sendable {
             let git = GitAccess(workspace: LibGit2Workspace(dataDirectory: dataDirectory), remoteURL: remote, token: { try await tokens.token() })
             var context = PipelineContext(store: store, taskSource: taskNode, taskSink: taskNode, github: github, repository: repository, git: git,
                                           configuration: configuration, logger: logger)
+            context.stepHost = stepHost
             if !configuration.ledger.rpcURLs.isEmpty {
                 let rpc = JSONRPCClient(configuration: JSONRPCConfiguration(urls: configuration.ledger.rpcURLs.map(\.absoluteString)))
                 context.rewardLedger = RewardLedger(rpc: rpc, wallet: try access.secret.wallet().address,

@@ -20,6 +20,8 @@ public enum JobKind: String, Sendable, CaseIterable, Codable {
     case updateIssue = "pipeline.update-issue"
     /// Run quality control on a task branch's head.
     case qualityControl = "pipeline.qc"
+    /// Run a task's template-pack steps on its branch (GitHub Actions only).
+    case runSteps = "pipeline.steps"
     /// Submit a task's work to the Task Node (after a merge or `/pf submit`).
     case submit = "pipeline.submit"
 

@@ -31,6 +31,8 @@ public struct PipelineContext: Sendable {
     public var git: GitAccess
     /// Where reward payments are confirmed; `nil` when `ledger.rpc_urls` is empty (rewards are not checked then).
     public var rewardLedger: RewardLedger?
+    /// Runs repository code (the `tests` rule, pack steps); set only by `pfbot action`, `nil` on the server.
+    public var stepHost: StepHost?
     let labels = LabelRegistry()
     let defaultBranches = DefaultBranchCache()
     /// The estimator's calibration from the contributor's finished tasks.

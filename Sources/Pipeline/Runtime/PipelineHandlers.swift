@@ -10,6 +10,7 @@ public enum PipelineHandlers {
             AcceptHandler(context: context),
             StartWorkHandler(context: context),
             QualityControlHandler(context: context),
+            StepsHandler(context: context),
             SubmitHandler(context: context),
             TaskEventHandler(context: context),
         ])]

@@ -23,6 +23,8 @@ public enum PipelineJob: Sendable, Equatable {
     case updateIssue(ObservedTaskJob)
     /// Run quality control on a head and publish the check run.
     case qualityControl(QualityControlJob)
+    /// Run the template pack's steps on a commit of the task branch and commit their outputs.
+    case runSteps(StepsJob)
     /// Submit the task's work to the Task Node, once QC and reviews allow.
     case submit(SubmissionJob)
 
@@ -38,6 +40,7 @@ public enum PipelineJob: Sendable, Equatable {
         case .close: return .close
         case .updateIssue: return .updateIssue
         case .qualityControl: return .qualityControl
+        case .runSteps: return .runSteps
         case .submit: return .submit
         }
     }
@@ -50,6 +53,7 @@ public enum PipelineJob: Sendable, Equatable {
         case .accept(let job): return job.task
         case .startWork(let job): return job.task
         case .qualityControl(let job): return job.task
+        case .runSteps(let job): return job.task
         case .submit(let job): return job.task
         }
     }
@@ -73,6 +77,8 @@ public enum PipelineJob: Sendable, Equatable {
             }
         case .qualityControl(let job):
             return job.requested ? "\(prefix):\(job.task):manual:\(job.head)" : "\(prefix):\(job.task):\(job.head)"
+        case .runSteps(let job):
+            return "\(prefix):\(job.task):\(job.head):\(job.step ?? "*")" + (job.requested ? ":manual" : "")
         case .submit(let job):
             return "\(prefix):\(job.task):\(job.commit)"
         }
@@ -90,6 +96,7 @@ public enum PipelineJob: Sendable, Equatable {
         case .accept(let job): return Self.encode(job)
         case .startWork(let job): return Self.encode(job)
         case .qualityControl(let job): return Self.encode(job)
+        case .runSteps(let job): return Self.encode(job)
         case .submit(let job): return Self.encode(job)
         }
     }
@@ -114,6 +121,7 @@ public enum PipelineJob: Sendable, Equatable {
         case .close: self = .close(try payload(ObservedTaskJob.self))
         case .updateIssue: self = .updateIssue(try payload(ObservedTaskJob.self))
         case .qualityControl: self = .qualityControl(try payload(QualityControlJob.self))
+        case .runSteps: self = .runSteps(try payload(StepsJob.self))
         case .submit: self = .submit(try payload(SubmissionJob.self))
         }
     }

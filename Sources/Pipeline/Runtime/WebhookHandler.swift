@@ -79,5 +79,9 @@ struct WebhookHandler: PipelineJobHandler {
         if packs != false { try await TemplatePackCheck(context: context).check(commit: event.after, certain: packs == true) }
         guard branch.hasPrefix(context.configuration.git.branchPrefix), let record = try await context.record(forBranch: branch) else { return }
         try await context.jobs.enqueue(.qualityControl(QualityControlJob(task: record.task.id, head: event.after)))
+        // Steps run only where pfbot can run code (`pfbot action`); a commit of step outputs does not run them again.
+        if context.stepHost != nil, event.headCommit?.message.contains(StepsReport.trailerKey + ":") != true {
+            try await context.jobs.enqueue(.runSteps(StepsJob(task: record.task.id, head: event.after)))
+        }
     }
 }

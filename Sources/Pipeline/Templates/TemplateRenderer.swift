@@ -46,6 +46,17 @@ public struct TemplateRenderer: Sendable {
         }
     }
 
+    /// The pack's steps, their commands rendered with the task's variables.
+    /// - Throws: ``TemplateError/syntax(path:reason:)`` for a command that is not valid Mustache.
+    public func steps(_ choice: PackChoice, context: PackContext) throws -> [PackStep] {
+        let values = context.values(for: choice)
+        return try choice.pack.manifest.steps.map { step in
+            var rendered = step
+            rendered.run = try Self.render(step.run, path: "\(choice.pack.name)/pack.yml", values: values)
+            return rendered
+        }
+    }
+
     /// The folder a task's files live in: `tasks/<slug>`.
     public static func folder(for task: PostFiatTask) -> String {
         "tasks/" + TaskSlug(title: task.title, id: task.id).rawValue

@@ -39,7 +39,7 @@ public enum PackCheckRules {
         Definition(name: "length-limits", summary: "Every draft (a fenced block under a `## <Platform>` heading) fits the platform's length limit; a thread is several blocks.",
                    parameters: [Parameter(name: "file", required: true, summary: "the Markdown file of drafts, relative to the task folder"),
                                 Parameter(name: "<platform>", required: false, summary: "a limit in characters for that platform, overriding the built-in one")], acceptsAnyParameter: true),
-        Definition(name: "toolchain-tests", summary: "Declares the repository's test command. It runs inside GitHub Actions (`pfbot action`), never on the pfbot server; on the server the rule passes and says so.",
+        Definition(name: "toolchain-tests", summary: "Turns on the `tests` QC rule with this command (`qc.test_command` overrides it). The command runs inside GitHub Actions (`pfbot action`) on the judged commit and fails QC on a non-zero exit or a timeout; on the pfbot server it never runs and the rule passes, saying so.",
                    parameters: [Parameter(name: "command", required: true, summary: "the test command, e.g. `{{toolchain.testCommand}}`")], acceptsAnyParameter: false),
     ]
 
@@ -59,7 +59,7 @@ public enum PackCheckRules {
             var limits = Dictionary(uniqueKeysWithValues: TaskSignals.knownPlatforms.map { ($0.label.lowercased(), $0.limit) })
             for (key, value) in parameters where key != "file" { if let limit = Int(value) { limits[key.lowercased()] = limit } }
             return LengthLimitsRule(file: parameters["file"] ?? "", limits: limits)
-        case "toolchain-tests": return ToolchainTestsRule(command: parameters["command"] ?? "")
+        case "toolchain-tests": return TestsRule(command: parameters["command"] ?? "")
         default: return nil
         }
     }

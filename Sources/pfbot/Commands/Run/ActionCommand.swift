@@ -28,7 +28,8 @@ struct ActionCommand: AsyncParsableCommand {
         let configuration = try loadConfiguration(options.config, environment: event.configurationEnvironment(environment))
         let logger = LoggingSetup.logger("pfbot.action", level: configuration.logLevel)
         let assembly = try await BotAssembly.build(configuration, environment: event.configurationEnvironment(environment), logger: logger,
-                                                        workerName: "actions-\(environment["GITHUB_RUN_ID"] ?? ProcessIdentity.name)")
+                                                        workerName: "actions-\(environment["GITHUB_RUN_ID"] ?? ProcessIdentity.name)",
+                                                        stepHost: StepHost(runner: StepRunner(environment: environment), scratch: event.scratch(environment)))
         let outcome: SyncPass.Outcome
         do {
             if event.recordsDelivery {
@@ -78,6 +79,11 @@ struct ActionEvent {
         self.deliveryID = "actions-" + (run.isEmpty ? digest : run + "-" + digest)
         self.repository = environment["GITHUB_REPOSITORY"]
         self.apiURL = environment["GITHUB_API_URL"]
+    }
+
+    /// The folder commits are written out in to run their commands: `RUNNER_TEMP`, else the system's temporary folder.
+    func scratch(_ environment: [String: String]) -> URL {
+        URL(fileURLWithPath: environment["RUNNER_TEMP"].flatMap { $0.isEmpty ? nil : $0 } ?? NSTemporaryDirectory(), isDirectory: true)
     }
 
     /// The environment the configuration is read from: Actions' repository, API URL and token fill in what the

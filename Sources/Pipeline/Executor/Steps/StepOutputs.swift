@@ -1,0 +1,29 @@
+import Foundation
+
+/// The files a step produced: each declared path (a file, or a folder read recursively) below the folder the step
+/// ran in, as repository paths. Paths that leave the folder, symbolic links and missing paths are skipped.
+enum StepOutputs {
+    /// The largest output file committed, in bytes.
+    static let maximumFileBytes = 10_485_760
+
+    static func read(_ declared: [String], in directory: URL) -> [(path: String, data: Data)] {
+        let files = FileManager.default
+        var found: [String: Data] = [:]
+        for path in declared {
+            let parts = path.split(separator: "/").filter { $0 != "." && !$0.isEmpty }
+            guard !path.hasPrefix("/"), !parts.isEmpty, !parts.contains("..") else { continue }
+            let relative = parts.joined(separator: "/")
+            let url = directory.appendingPathComponent(relative)
+            var isDirectory: ObjCBool = false
+            guard files.fileExists(atPath: url.path, isDirectory: &isDirectory) else { continue }
+            let candidates = isDirectory.boolValue ? ((files.enumerator(atPath: url.path)?.allObjects as? [String]) ?? []).map { relative + "/" + $0 } : [relative]
+            for candidate in candidates {
+                let file = directory.appendingPathComponent(candidate)
+                guard let attributes = try? files.attributesOfItem(atPath: file.path), attributes[.type] as? FileAttributeType == .typeRegular,
+                      (attributes[.size] as? Int ?? 0) <= maximumFileBytes, let data = try? Data(contentsOf: file) else { continue }
+                found[candidate] = data
+            }
+        }
+        return found.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+}

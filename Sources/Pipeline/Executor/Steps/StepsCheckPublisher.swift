@@ -1,0 +1,28 @@
+import Foundation
+import GitHub
+import PFBotCore
+
+/// The "pfbot / steps" check of one commit: in progress while the steps run, then completed with their report.
+struct StepsCheckPublisher {
+    /// The check run's name.
+    static let checkName = "pfbot / steps"
+
+    let context: PipelineContext
+    let task: TaskID
+    let head: String
+
+    func start(_ steps: [PackStep]) async throws -> PublishedCheck {
+        try await context.github.publishCheck(context.repository, CheckRunRequest(
+            name: Self.checkName, headSha: head, status: .inProgress, externalId: task.rawValue, startedAt: context.now(),
+            output: CheckRunOutput(title: "Steps are running", summary: "pfbot action runs \(steps.map { "`\($0.name)`" }.joined(separator: ", ")) on `\(head)`.")))
+    }
+
+    func finish(_ started: PublishedCheck, with report: StepsReport) async throws {
+        let annotations = report.annotations.map {
+            CheckAnnotation(path: $0.path, startLine: $0.line, endLine: $0.line, level: $0.level.rawValue, message: $0.message)
+        }
+        _ = try await context.github.completeCheck(context.repository, started, CheckRunRequest(
+            name: Self.checkName, headSha: head, status: .completed, conclusion: report.passed ? .success : .failure, externalId: task.rawValue,
+            completedAt: context.now(), output: CheckRunOutput(title: report.title, summary: report.markdown(), annotations: annotations)))
+    }
+}
