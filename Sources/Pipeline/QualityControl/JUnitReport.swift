@@ -48,7 +48,7 @@ private final class FailureCollector: NSObject, XMLParserDelegate {
         case "testcase":
             testcase = attributes
             failed = false
-        case "failure", "error" where testcase != nil:
+        case "failure" where testcase != nil, "error" where testcase != nil:
             failure = (attributes["message"], "")
         default:
             break
