@@ -29,7 +29,7 @@ struct ActionProcessRunner {
         let eventFile = folder.appendingPathComponent("event.json")
         try event.body.write(to: eventFile)
         let log = folder.appendingPathComponent("log.txt")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: pfbot)
         process.arguments = ["action"]
