@@ -5,13 +5,18 @@ import Sandbox
 import Storage
 
 /// The lifecycle of several tasks in the sandbox, narrated step by step: one rewarded in full, one refused, one
-/// failing QC then fixed (partial reward), one rejected by the Post Fiat reviewer (0 PFT, shown as `rejected`).
+/// failing QC then fixed (partial reward), one rejected by the Post Fiat reviewer (0 PFT, shown as `rejected`). The
+/// code task's pushes go to the repository's GitHub Actions workflow (`pfbot action`, run by ``ActionsRunner`` as a
+/// runner would), where its template pack's `test` step and the `tests` QC rule fail until the contributor's fix.
 public struct DemoScenario: Sendable {
     let world: SandboxWorld
+    let actions: ActionsRunner
     let narrate: @Sendable (String) -> Void
 
-    public init(world: SandboxWorld, narrate: @escaping @Sendable (String) -> Void) {
+    /// A scenario in `world` whose GitHub Actions runs use `actions`, telling what happens through `narrate`.
+    public init(world: SandboxWorld, actions: ActionsRunner, narrate: @escaping @Sendable (String) -> Void) {
         self.world = world
+        self.actions = actions
         self.narrate = narrate
     }
 
@@ -30,14 +35,29 @@ public struct DemoScenario: Sendable {
                             expected: .refused, decision: nil, reward: nil)
     static let dataset = Plan(title: "Build a validator uptime dataset", description: "- Publish a CSV of validator uptime with at least 3 rows and the columns validator and uptime",
                               pft: 120, expected: .rewarded, decision: "partial_reward", reward: 90)
-    static let code = Plan(title: "Implement the retry helper", description: "Implement the function and fix the bug in the Swift client.",
+    static let code = Plan(title: "Implement the retry helper", description: "Implement the retry function in the shell client and test it.",
                            pft: 300, expected: .rejected, decision: "reject", reward: 0)
+
+    /// The sandbox repository's build: `make test` runs every `tests/test_*.sh` (the `code` pack scaffolds one).
+    static let makefile = "test:\n\t@for t in tests/test_*.sh; do sh \"$$t\" || exit 1; done\n"
+
+    /// The contributor's implementation of the scaffolded shell source: the helper, and `is_done` saying so.
+    static func implement(_ path: String, _ text: String) -> String? {
+        guard path.hasPrefix("src/"), path.hasSuffix(".sh") else { return SandboxContributor.completeTemplates(path, text) }
+        return text.replacingOccurrences(of: "return 1", with: "return 0")
+            + "\nretry() {\n  tries=$1; shift\n  until \"$@\"; do\n    tries=$((tries - 1))\n    [ \"$tries\" -gt 0 ] || return 1\n  done\n}\n"
+    }
 
     /// Runs the scenario and summarises it.
     public func run() async throws -> DemoSummary {
         let started = Date()
         let maintainer = SandboxContributor(login: "octocat", world: world)
         let plans = [Self.guide, Self.tweet, Self.dataset, Self.code]
+        try step("The maintainer's repository builds with make; its GitHub Actions workflow runs `pfbot action` on pushes")
+        try await maintainer.push(to: "main", message: "Build with make", extra: ["Makefile": Self.makefile]) { _, _ in nil }
+        try await world.settle()
+        narrate("   ✓ Makefile on main: the code pack will scaffold for make, and its test runs in Actions")
+
         try step("The Task Node proposes \(plans.count) tasks to the contributor's wallet \(world.wallet.address)")
         var ids: [String] = []
         for plan in plans { ids.append(await world.propose(title: plan.title, description: plan.description, pft: plan.pft)) }
@@ -58,9 +78,14 @@ public struct DemoScenario: Sendable {
         }
         narrate("   ✓ \(Self.tweet.title): \(try await record(ids[1]).task.state.rawValue) on the Task Node, issue closed")
 
-        try step("The contributor writes the guide and the code; QC passes; the maintainer approves and merges")
+        try step("The contributor writes the guide; QC passes; the maintainer approves and merges")
         try await finish(ids[0], maintainer, extra: ["GUIDE.md": "# Guide\n\n## Installation\n\nRun the installer.\n\n## Upgrades\n\nRun it again.\n"])
-        try await finish(ids[3], maintainer, extra: ["Sources/Retry.swift": "func retry<T>(_ times: Int, _ body: () throws -> T) rethrows -> T {\n    try body()\n}\n"])
+
+        try step("The code task in GitHub Actions: its pack's `test` step and the `tests` QC rule run `make test`, failing until the helper is implemented")
+        var runs: [DemoSummary.ActionsRun] = []
+        runs.append(try await pushToActions(ids[3], maintainer, message: "Notes on the retry helper", edit: SandboxContributor.completeTemplates))
+        runs.append(try await pushToActions(ids[3], maintainer, message: "Implement the retry helper", edit: Self.implement))
+        try await approveAndMerge(ids[3], maintainer)
 
         try step("The dataset first fails QC (one row where three are required), then is fixed")
         try await push(ids[2], maintainer, extra: ["data.csv": "validator,uptime\nalpha,99.9\n"])
@@ -83,7 +108,7 @@ public struct DemoScenario: Sendable {
             try await world.decideReward(taskID: id, decision: decision, pft: reward)
         }
         try await world.sync()
-        let summary = try await summarise(plans: plans, ids: ids, started: started)
+        let summary = try await summarise(plans: plans, ids: ids, actions: runs, started: started)
         for row in summary.tasks {
             narrate("   \(row.state == row.expected ? "✓" : "✗") \(row.title): \(row.outcome)")
         }
@@ -119,19 +144,50 @@ public struct DemoScenario: Sendable {
     /// Completes the templates, adds the deliverables, approves and merges.
     private func finish(_ id: String, _ person: SandboxContributor, extra: [String: String]) async throws {
         let stored = try await record(id)
-        guard let branch = stored.branch, let pull = stored.pullNumber else { throw DemoError.missingTask(id) }
+        guard let branch = stored.branch else { throw DemoError.missingTask(id) }
         let folder = TemplateRenderer.folder(for: stored.task)
         try await person.push(to: branch, message: "Complete the deliverable", extra: Dictionary(uniqueKeysWithValues: extra.map { (folder + "/" + $0.key, $0.value) }),
                               edit: SandboxContributor.completeTemplates)
         try await world.settle()
         narrate("   ✓ \(stored.task.title): QC \(try await record(id).task.state == .qcPassed ? "passed" : "did not pass") on the new head")
+        try await approveAndMerge(id, person)
+    }
+
+    /// Approves and merges the task's pull request; the bot submits the work.
+    private func approveAndMerge(_ id: String, _ person: SandboxContributor) async throws {
+        let stored = try await record(id)
+        guard let pull = stored.pullNumber else { throw DemoError.missingTask(id) }
         try await person.review(pull, approve: true)
         try await person.merge(pull)
         try await world.settle()
         narrate("   ✓ \(stored.task.title): merged PR #\(pull) → \(try await record(id).task.state.rawValue) on the Task Node (one submission)")
     }
 
-    private func summarise(plans: [Plan], ids: [String], started: Date) async throws -> DemoSummary {
+    /// Pushes to the task branch and hands the push to the repository's Actions workflow (``ActionsRunner``) instead
+    /// of the sandbox's server, then reads what the run reported on the head: the steps and QC check runs.
+    private func pushToActions(_ id: String, _ person: SandboxContributor, message: String,
+                               edit: @escaping @Sendable (String, String) -> String?) async throws -> DemoSummary.ActionsRun {
+        let stored = try await record(id)
+        guard let branch = stored.branch else { throw DemoError.missingTask(id) }
+        let head = try await person.push(to: branch, message: message, edit: edit)
+        guard let push = try await world.takeDeliveries().last(where: { $0.event == "push" }) else { throw DemoError.noWebhook("push", branch) }
+        let run = try await actions.run(event: push.event, body: Data(push.body))
+        guard run.status == 0 else { throw DemoError.actionFailed(run.status, String(run.log.suffix(2000))) }
+        let checks = await world.github.emulator.checkRuns(owner: SandboxWorld.owner, repo: SandboxWorld.repositoryName)
+            .map(\.run).filter { $0["head_sha"]?.stringValue == head }
+        let steps = checks.last { $0["name"]?.stringValue == StepsCheckPublisher.checkName }
+        let quality = checks.last { $0["name"]?.stringValue == QualityControl.checkName }
+        let tests = (quality?["output"]?["summary"]?.stringValue ?? "").split(separator: "\n").first { $0.hasPrefix("| tests |") }
+        let outcome = DemoSummary.ActionsRun(head: head, steps: steps?["conclusion"]?.stringValue ?? "none",
+                                             quality: quality?["conclusion"]?.stringValue ?? "none", tests: tests.map(String.init) ?? "")
+        let mark = outcome.quality == "success" ? "✓" : "✗"
+        narrate("   \(mark) \(message) → pfbot action on \(head.prefix(12)) (\(Int(run.milliseconds)) ms): \(StepsCheckPublisher.checkName) \(outcome.steps), "
+                + "\(QualityControl.checkName) \(outcome.quality)")
+        if !outcome.tests.isEmpty { narrate("     \(outcome.tests)") }
+        return outcome
+    }
+
+    private func summarise(plans: [Plan], ids: [String], actions: [DemoSummary.ActionsRun], started: Date) async throws -> DemoSummary {
         var rows: [DemoSummary.Row] = []
         for (plan, id) in zip(plans, ids) {
             let stored = try await record(id)
@@ -147,8 +203,9 @@ public struct DemoScenario: Sendable {
             return exchange.request.path == "/api/tasks/submission" && exchange.status == 200
                 && body.contains("\"phase\":\"submit\"") && body.contains("\"initial_submission\"")
         }.count
-        return DemoSummary(tasks: rows, submissions: submissions, seconds: Date().timeIntervalSince(started),
-                           api: APICallReport(await world.botRequests(), tasks: plans.count))
+        return DemoSummary(tasks: rows, submissions: submissions, actions: actions, seconds: Date().timeIntervalSince(started),
+                           api: APICallReport(await world.botRequests(), tasks: plans.count),
+                           actionsAPI: APICallReport(await world.workflowRequests(), tasks: 1))
     }
 }
 
@@ -176,24 +233,48 @@ public struct DemoSummary: Codable, Sendable {
         }
     }
 
+    /// One `pfbot action` run on a push to the code task's branch, as its check runs reported it.
+    public struct ActionsRun: Codable, Sendable {
+        /// The pushed commit.
+        public var head: String
+        /// The "pfbot / steps" check's conclusion (`none` when there was none).
+        public var steps: String
+        /// The QC check's conclusion (`none` when there was none).
+        public var quality: String
+        /// The `tests` rule's row of the QC report.
+        public var tests: String
+    }
+
     public var tasks: [Row]
     /// Initial submissions the Task Node accepted (one per merged task).
     public var submissions: Int
+    /// The GitHub Actions runs of the code task, in order: the first fails its test, the second passes.
+    public var actions: [ActionsRun]
     public var seconds: Double
     /// The GitHub REST calls the bot made for the whole scenario.
     public var api: APICallReport
+    /// The GitHub REST calls of the code task's GitHub Actions runs (each starts from an empty store).
+    public var actionsAPI: APICallReport
 
-    /// Whether every task ended in the state the scenario expects.
-    public var succeeded: Bool { tasks.allSatisfy { $0.state == $0.expected } }
+    /// Whether every task ended in the state the scenario expects, and the code task's test failed in Actions before
+    /// the fix and passed after it.
+    public var succeeded: Bool {
+        tasks.allSatisfy { $0.state == $0.expected }
+            && actions.map(\.quality) == ["failure", "success"] && actions.map(\.steps) == ["failure", "success"]
+    }
 }
 
 enum DemoError: Error, CustomStringConvertible {
     case missingTask(String)
+    case noWebhook(String, String)
+    case actionFailed(Int32, String)
     case badURL(String)
     case rewardPaymentRefused(String)
     var description: String {
         switch self {
         case .missingTask(let id): return "the demo lost track of task \(id); this is a bug in pfbot demo"
+        case .noWebhook(let event, let branch): return "the GitHub emulator sent no \(event) webhook for \(branch); this is a bug in the sandbox"
+        case .actionFailed(let status, let log): return "pfbot action exited with \(status); this is a bug in pfbot. Its log ends:\n\(log)"
         case .badURL(let text): return "the sandbox's emulator answered on \(text.debugDescription), which is not a URL; this is a bug in the sandbox"
         case .rewardPaymentRefused(let why): return "the ledger emulator refused the sandbox's reward payment (\(why)); this is a bug in the sandbox"
         }

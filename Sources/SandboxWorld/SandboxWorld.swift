@@ -23,6 +23,9 @@ public final class SandboxWorld: Sendable {
     /// A public test seed (never fund it).
     public static let walletSeed = "sEdTM1uX8pu2do5XvTnutH6HsouMaM2"
     public static let actionsToken = "sandbox-actions-token"
+    /// The `GITHUB_TOKEN` of the repository's GitHub Actions runs (``ActionsRunner``): a token of its own, so their
+    /// calls are counted apart from the sandbox bot's.
+    public static let workflowToken = "sandbox-workflow-token"
     public static let webhookSecret = "sandbox-webhook-secret"
 
     public let directory: URL
@@ -87,6 +90,7 @@ public final class SandboxWorld: Sendable {
         let github = try await GitHubSandbox.start(root: directory.appendingPathComponent("remote"))
         try await github.emulator.createRepository(owner: owner, name: repositoryName)
         await github.emulator.registerActionsToken(actionsToken)
+        await github.emulator.registerActionsToken(workflowToken)
         for (login, permission) in collaborators {
             await github.emulator.registerToken("token-\(login)", for: login)
             await github.emulator.setPermission(owner: owner, repo: repositoryName, user: login, permission: permission)
@@ -136,6 +140,11 @@ public final class SandboxWorld: Sendable {
     /// scenario's people act with their own tokens and are not counted).
     public func botRequests() async -> [RecordedRequest] {
         await github.emulator.requests().filter { $0.headers["authorization"] == "Bearer \(Self.actionsToken)" }
+    }
+
+    /// The GitHub REST calls of the repository's GitHub Actions runs (`pfbot action` started by ``ActionsRunner``).
+    public func workflowRequests() async -> [RecordedRequest] {
+        await github.emulator.requests().filter { $0.headers["authorization"] == "Bearer \(Self.workflowToken)" }
     }
 
     /// Lets everything that is due happen: delivers pending webhooks, runs due jobs, and repeats until quiet.

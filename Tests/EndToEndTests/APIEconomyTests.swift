@@ -18,8 +18,9 @@ import Testing
 
     /// The whole demo stays under the ceiling, and a sync right after, with nothing changed, writes nothing.
     @Test func demoLifecycle_staysUnderTheCeiling_andAnIdleSyncWritesNothing() async throws {
-        try await withSandboxWorld(prefix: "pfbot-api") { world, _ in
-            let summary = try await DemoScenario(world: world, narrate: { _ in }).run()
+        try await withSandboxWorld(prefix: "pfbot-api") { world, directory in
+            let actions = ActionsRunner(world: world, pfbot: URL(fileURLWithPath: try CommandRunner().executable), directory: URL(fileURLWithPath: directory.file("actions")))
+            let summary = try await DemoScenario(world: world, actions: actions, narrate: { _ in }).run()
             #expect(summary.succeeded)
             #expect(summary.api.tasks == 4)
             #expect(summary.api.perTask <= Self.ceilingPerTask, "\(summary.api.summaryLine)\n\(summary.api.table)")

@@ -23,6 +23,13 @@ import Testing
         #expect(result.standardError.contains("Implement the retry helper: rejected by the reviewer (0 PFT)"))
         #expect(!result.standardError.contains("rewarded (0 PFT"))
         #expect(summary["submissions"] as? Int == 3)
+        // The code task's pushes ran in GitHub Actions: its test failed until the fix, then passed.
+        let actions = try #require(summary["actions"] as? [[String: Any]])
+        #expect(actions.compactMap { $0["quality"] as? String } == ["failure", "success"], "\(actions)")
+        #expect(actions.compactMap { $0["steps"] as? String } == ["failure", "success"], "\(actions)")
+        #expect((actions.first?["tests"] as? String ?? "").contains("| tests | ❌ fail | `make test` failed"), "\(actions)")
+        #expect((actions.last?["tests"] as? String ?? "").contains("| tests | ✅ pass | `make test` passed"), "\(actions)")
+        #expect(result.standardError.contains("→ pfbot action on "))
         #expect(result.standardError.contains("▶ The reviewer decides"))
         // The sandbox's temporary folder is gone once the demo ends.
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix("pfbot-demo-") }.isEmpty)

@@ -1,7 +1,7 @@
 # Shared shell helpers for scripts/: Debian packages and a private PostgreSQL on loopback.
 # shellcheck shell=bash
 
-PFBOT_DEBIAN_PACKAGES=(libgit2-dev pkg-config libsqlite3-dev libsecp256k1-dev libcmark-gfm-dev libcmark-gfm-extensions-dev git postgresql ca-certificates)
+PFBOT_DEBIAN_PACKAGES=(libgit2-dev pkg-config libsqlite3-dev libsecp256k1-dev libcmark-gfm-dev libcmark-gfm-extensions-dev git make postgresql ca-certificates)
 
 # Installs the Debian packages pfbot needs, and any named as arguments, when any is missing (as root, or through sudo).
 ensure_packages() {

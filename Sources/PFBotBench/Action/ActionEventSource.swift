@@ -77,12 +77,6 @@ struct ActionEventSource {
 
     /// The webhooks GitHub sent since the last call, taken out of the sandbox bot's inbox without handling them.
     private func takeDeliveries() async throws -> [Event] {
-        await world.github.emulator.flushWebhooks()
-        var taken: [Event] = []
-        while let job = try await world.store.claimJob(worker: "bench", kinds: [Delivery.jobKind], lease: 600, now: Date()) {
-            if let delivery = try await world.store.delivery(job.payload) { taken.append(Event(name: delivery.event, body: Data(delivery.body))) }
-            try await world.store.completeJob(job.id, now: Date())
-        }
-        return taken
+        try await world.takeDeliveries().map { Event(name: $0.event, body: Data($0.body)) }
     }
 }

@@ -90,9 +90,12 @@ struct StartWorkHandler: PipelineJobHandler {
             "The summary below this line is sent to the reviewer with the evidence.",
         ].joined(separator: "\n")
         do {
-            return try await context.github.createPullRequest(context.repository, NewPullRequest(
+            let number = try await context.github.createPullRequest(context.repository, NewPullRequest(
                 title: IssueBody.title(for: record.task), head: branch, base: base, body: body, draft: true
             )).number
+            // A new pull request has no comments: the store knows them all, and the QC report comment needs no listing.
+            try await context.store.markIssueCommentsRecorded(repository: context.repository.description, issue: number, at: context.now())
+            return number
         } catch let error as GitHubError where error.status == 422 {
             // An earlier attempt opened it ("a pull request already exists"): reuse it.
             let open = try await context.github.listPullRequests(context.repository, state: "open", head: "\(context.repository.owner):\(branch)")

@@ -54,13 +54,16 @@ public struct QualityControlRun: Sendable {
         self.context = context
     }
 
-    /// Evaluates the task's branch at `head` (a SHA or ref).
+    /// Evaluates the task's branch at `head` (a SHA or ref), against the default branch as it was before `head` was
+    /// merged into it when it already is (a review or QC job that runs after the merge judges the pull request's
+    /// changes, not an empty diff).
     public func evaluate(_ record: TaskRecord, head: String) async throws -> QCReport {
         let git = context.git.workspace
         let handle = try await context.git.freshMirror()
         let defaultBranch = try await context.defaultBranch()
         let folder = TemplateRenderer.folder(for: record.task)
-        let base = try await git.mergeBase(in: handle, defaultBranch, head) ?? defaultBranch
+        let before = try await BranchBase(git: git, handle: handle).before(head: head, mergedInto: defaultBranch)
+        let base = try await git.mergeBase(in: handle, before, head) ?? before
         let changed = try await git.diff(in: handle, base: base, head: head).filter { $0.status != .deleted }.map(\.path)
         let tree = try await git.listTree(in: handle, ref: head)
         let changedSet = Set(changed)
@@ -71,7 +74,7 @@ public struct QualityControlRun: Sendable {
             files[path] = try await git.readFile(in: handle, ref: head, path: path)
         }
         let analysis = try await context.analyses.analysis(of: record)
-        let pack = try await TaskPackResolver(context: context).resolve(record.task, analysis: analysis, handle: handle, ref: defaultBranch)
+        let pack = try await TaskPackResolver(context: context).resolve(record.task, analysis: analysis, handle: handle, ref: before)
         let settings = try await context.repositorySettings().qc
         let input = QCInput(task: record.task, analysis: analysis, folder: folder, files: files, sizes: plan.sizes, tree: tree.map(\.path),
                             changedPaths: changed, templatePaths: pack.files.keys.sorted(), rules: settings,

@@ -3,9 +3,9 @@ import GitHub
 import PFBotCore
 
 /// The "pfbot / steps" check of one commit: in progress while the steps run, then completed with their report.
-struct StepsCheckPublisher {
+public struct StepsCheckPublisher {
     /// The check run's name.
-    static let checkName = "pfbot / steps"
+    public static let checkName = "pfbot / steps"
 
     let context: PipelineContext
     let task: TaskID

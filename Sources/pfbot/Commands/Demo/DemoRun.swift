@@ -30,7 +30,10 @@ struct DemoRun: Service {
         let gauges = Task { await QueueGauges(store: world.store).run() }
         let outcome: Result<DemoSummary, any Error>
         do {
-            outcome = .success(try await cancelWhenGracefulShutdown { try await DemoScenario(world: world, narrate: narrate).run() })
+            // The demo's own binary plays `pfbot action` in the repository's GitHub Actions workflow.
+            let pfbot = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
+            let actions = ActionsRunner(world: world, pfbot: pfbot, directory: directory.appendingPathComponent("actions"))
+            outcome = .success(try await cancelWhenGracefulShutdown { try await DemoScenario(world: world, actions: actions, narrate: narrate).run() })
         } catch {
             outcome = .failure(error)
         }
