@@ -23,7 +23,7 @@ import Testing
             // pull_request (synchronize): QC runs on the new head and publishes the check run.
             let head = try await person.push(to: branch, message: "Write the guide", extra: [try await folder(world, id) + "/GUIDE.md": Self.guide],
                                              edit: SandboxContributor.completeTemplates)
-            let synchronize = try #require(try await takeDeliveries(world).last { $0.event == "pull_request" })
+            let synchronize = try #require(try await world.takeDeliveries().last { $0.event == "pull_request" })
             let qc = try await runAction(world, directory, event: "pull_request", body: synchronize.body, run: 1)
             #expect(qc.status == 0, "\(qc.standardOutput)\n\(qc.standardError.suffix(3000))")
             let run = try #require(await world.github.emulator.checkRuns(owner: "acme", repo: "tasks").last?.run)
@@ -33,14 +33,14 @@ import Testing
 
             // pull_request_review (approved): recorded; nothing is submitted before the merge.
             try await person.review(pull, approve: true)
-            let review = try #require(try await takeDeliveries(world).last { $0.event == "pull_request_review" })
+            let review = try #require(try await world.takeDeliveries().last { $0.event == "pull_request_review" })
             let reviewed = try await runAction(world, directory, event: "pull_request_review", body: review.body, run: 2)
             #expect(reviewed.status == 0, "\(reviewed.standardError.suffix(3000))")
             #expect(await world.taskNode.task(id)?.statusKey == "accepted")
 
             // pull_request (closed, merged): submitted to the Task Node, once, even when a later run sees it again.
             try await person.merge(pull)
-            let merged = try #require(try await takeDeliveries(world).last {
+            let merged = try #require(try await world.takeDeliveries().last {
                 $0.event == "pull_request" && String(decoding: $0.body, as: UTF8.self).contains("\"merged\":true")
             })
             let submit = try await runAction(world, directory, event: "pull_request", body: merged.body, run: 3)
@@ -61,10 +61,10 @@ import Testing
             try await SandboxContributor(login: Self.maintainer, world: world)
                 .push(to: branch, message: "Write the guide", extra: [try await folder(world, id) + "/GUIDE.md": Self.guide], edit: SandboxContributor.completeTemplates)
             try await SandboxContributor(login: "reviewer", world: world).review(pull, approve: false)
-            let review = try #require(try await takeDeliveries(world).last { $0.event == "pull_request_review" })
+            let review = try #require(try await world.takeDeliveries().last { $0.event == "pull_request_review" })
             #expect(try await runAction(world, directory, event: "pull_request_review", body: review.body, run: 1).status == 0)
             try await SandboxContributor(login: Self.maintainer, world: world).merge(pull)
-            let merged = try #require(try await takeDeliveries(world).last { $0.event == "pull_request" })
+            let merged = try #require(try await world.takeDeliveries().last { $0.event == "pull_request" })
             let result = try await runAction(world, directory, event: "pull_request", body: merged.body, run: 2)
             #expect(result.status == 0, "\(result.standardError.suffix(3000))")
             #expect(await world.taskNode.task(id)?.statusKey == "accepted")
@@ -80,7 +80,7 @@ import Testing
             let (id, branch, _) = try await acceptedTask(world)
             let head = try await SandboxContributor(login: Self.maintainer, world: world)
                 .push(to: branch, message: "Work in progress", extra: [try await folder(world, id) + "/notes.md": "draft\n"]) { _, _ in nil }
-            let push = try #require(try await takeDeliveries(world).last { $0.event == "push" })
+            let push = try #require(try await world.takeDeliveries().last { $0.event == "push" })
             let result = try await runAction(world, directory, event: "push", body: push.body, run: 1)
             #expect(result.status == 0, "\(result.standardError.suffix(3000))")
             let run = try #require(await world.github.emulator.checkRuns(owner: "acme", repo: "tasks").last?.run)
@@ -96,13 +96,13 @@ import Testing
             let first = try #require(await world.github.emulator.checkRuns(owner: "acme", repo: "tasks").last?.run)
             let head = try #require(first["head_sha"]?.stringValue)
             let runID = try #require(first["id"]?.intValue)
-            _ = try await takeDeliveries(world)
+            _ = try await world.takeDeliveries()
             if event == "check_run" {
                 try await world.github.emulator.rerequestCheckRun(as: Self.maintainer, owner: "acme", repo: "tasks", id: runID)
             } else {
                 try await world.github.emulator.rerequestCheckSuite(as: Self.maintainer, owner: "acme", repo: "tasks", id: try #require(first["check_suite"]?["id"]?.intValue))
             }
-            let rerequest = try #require(try await takeDeliveries(world).last { $0.event == event })
+            let rerequest = try #require(try await world.takeDeliveries().last { $0.event == event })
             let result = try await runAction(world, directory, event: event, body: rerequest.body, run: 1)
             #expect(result.status == 0, "\(result.standardOutput)\n\(result.standardError.suffix(3000))")
             // The run's empty store also catches up on the head (no verdict in it yet); the event is what asks again.
@@ -154,15 +154,6 @@ import Testing
     }
 
     /// The deliveries GitHub sent since the last call, taken out of the sandbox bot's inbox.
-    func takeDeliveries(_ world: SandboxWorld) async throws -> [Delivery] {
-        await world.github.emulator.flushWebhooks()
-        var taken: [Delivery] = []
-        while let job = try await world.store.claimJob(worker: "test", kinds: [Delivery.jobKind], lease: 600, now: Date()) {
-            if let delivery = try await world.store.delivery(job.payload) { taken.append(delivery) }
-            try await world.store.completeJob(job.id, now: Date())
-        }
-        return taken
-    }
 
     /// Runs `pfbot action` as the runner would, with a store of its own that starts empty.
     func runAction(_ world: SandboxWorld, _ directory: TemporaryDirectory, event: String, body: [UInt8], run: Int,

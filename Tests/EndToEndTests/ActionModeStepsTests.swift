@@ -42,7 +42,7 @@ import Testing
             let (id, branch) = try await acceptedTask(world)
             let guide = try await folder(world, id) + "/GUIDE.md"
             let head = try await owner.push(to: branch, message: "Write the guide", extra: [guide: "# Guide\n\n## Installation\n\nRun it.\n"]) { _, _ in nil }
-            let push = try #require(try await takeDeliveries(world).last { $0.event == "push" })
+            let push = try #require(try await world.takeDeliveries().last { $0.event == "push" })
             let result = try await runAction(world, directory, event: "push", body: push.body, run: 1)
             #expect(result.status == 0, "\(result.standardOutput)\n\(result.standardError.suffix(3000))")
 
@@ -53,7 +53,7 @@ import Testing
             #expect(message.contains("Pfbot-Step: count"), "\(message)")
             // GitHub sends a push webhook for pfbot's push; the emulator sends one when told of the push.
             await world.github.emulator.notePush(as: "github-actions[bot]", owner: "acme", repo: "tasks", branch: branch, before: head, after: tip.sha, message: message)
-            let stepPush = try #require(try await takeDeliveries(world).last { $0.event == "push" })
+            let stepPush = try #require(try await world.takeDeliveries().last { $0.event == "push" })
             let check = try #require(await world.github.emulator.checkRuns(owner: "acme", repo: "tasks").last { $0.run["name"]?.stringValue == "pfbot / steps" })
             #expect(check.run["head_sha"]?.stringValue == head)
             #expect(check.run["conclusion"]?.stringValue == "success")
@@ -78,16 +78,16 @@ import Testing
             let (id, branch) = try await acceptedTask(world)
             let pull = try #require(try await world.store.task(try TaskID(id))?.pullNumber)
             let before = try await branchTip(world, branch).sha
-            _ = try await takeDeliveries(world)
+            _ = try await world.takeDeliveries()
 
             try await owner.comment(on: pull, "/pf run nosuch")
-            let unknown = try #require(try await takeDeliveries(world).last { $0.event == "issue_comment" })
+            let unknown = try #require(try await world.takeDeliveries().last { $0.event == "issue_comment" })
             #expect(try await runAction(world, directory, event: "issue_comment", body: unknown.body, run: 1).status == 0)
             let refusal = try #require(try await world.context.github.listComments(world.repository, issue: pull).compactMap(\.body).last)
             #expect(refusal.contains("has no step `nosuch`; its steps: `count`"), "\(refusal)")
 
             try await owner.comment(on: pull, "/pf run count")
-            let comment = try #require(try await takeDeliveries(world).last { $0.event == "issue_comment" })
+            let comment = try #require(try await world.takeDeliveries().last { $0.event == "issue_comment" })
             let result = try await runAction(world, directory, event: "issue_comment", body: comment.body, run: 2)
             #expect(result.status == 0, "\(result.standardOutput)\n\(result.standardError.suffix(3000))")
             let tip = try await branchTip(world, branch)
@@ -150,15 +150,6 @@ import Testing
         TemplateRenderer.folder(for: try #require(try await world.store.task(try TaskID(id))).task)
     }
 
-    func takeDeliveries(_ world: SandboxWorld) async throws -> [Delivery] {
-        await world.github.emulator.flushWebhooks()
-        var taken: [Delivery] = []
-        while let job = try await world.store.claimJob(worker: "test", kinds: [Delivery.jobKind], lease: 600, now: Date()) {
-            if let delivery = try await world.store.delivery(job.payload) { taken.append(delivery) }
-            try await world.store.completeJob(job.id, now: Date())
-        }
-        return taken
-    }
 
     func runAction(_ world: SandboxWorld, _ directory: TemporaryDirectory, event: String, body: [UInt8], run: Int) async throws -> CommandRunner.Result {
         let eventFile = try directory.write("event-\(run).json", String(decoding: body, as: UTF8.self))

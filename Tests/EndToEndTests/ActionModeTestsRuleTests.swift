@@ -34,7 +34,7 @@ import Testing
             let guidePath = try await folder(world, id) + "/GUIDE.md"
             let broken = try await person.push(to: branch, message: "Write the guide and a test", extra: [guidePath: Self.guide, "check.sh": Self.script, "value.txt": "broken\n"],
                                                edit: SandboxContributor.completeTemplates)
-            let first = try #require(try await takeDeliveries(world).last { $0.event == "push" })
+            let first = try #require(try await world.takeDeliveries().last { $0.event == "push" })
             let failed = try await runAction(world, directory, event: "push", body: first.body, run: 1, extra: Self.settings)
             #expect(failed.status == 0, "\(failed.standardOutput)\n\(failed.standardError.suffix(3000))")
             let failing = try #require(await world.github.emulator.checkRuns(owner: "acme", repo: "tasks").last { $0.run["head_sha"]?.stringValue == broken })
@@ -46,7 +46,7 @@ import Testing
             #expect(failing.annotations.contains { ($0["message"]?.stringValue ?? "").contains("FAIL: value.txt is not fixed") })
 
             let fixed = try await person.push(to: branch, message: "Fix the value", extra: ["value.txt": "fixed\n"]) { _, _ in nil }
-            let second = try #require(try await takeDeliveries(world).last { $0.event == "push" })
+            let second = try #require(try await world.takeDeliveries().last { $0.event == "push" })
             let passed = try await runAction(world, directory, event: "push", body: second.body, run: 2, extra: Self.settings)
             #expect(passed.status == 0, "\(passed.standardError.suffix(3000))")
             let passing = try #require(await world.github.emulator.checkRuns(owner: "acme", repo: "tasks").last { $0.run["head_sha"]?.stringValue == fixed })
@@ -86,15 +86,6 @@ import Testing
         TemplateRenderer.folder(for: try #require(try await world.store.task(try TaskID(id))).task)
     }
 
-    func takeDeliveries(_ world: SandboxWorld) async throws -> [Delivery] {
-        await world.github.emulator.flushWebhooks()
-        var taken: [Delivery] = []
-        while let job = try await world.store.claimJob(worker: "test", kinds: [Delivery.jobKind], lease: 600, now: Date()) {
-            if let delivery = try await world.store.delivery(job.payload) { taken.append(delivery) }
-            try await world.store.completeJob(job.id, now: Date())
-        }
-        return taken
-    }
 
     func runAction(_ world: SandboxWorld, _ directory: TemporaryDirectory, event: String, body: [UInt8], run: Int,
                    extra: [String: String]) async throws -> CommandRunner.Result {

@@ -33,7 +33,7 @@ extension ActionModeEventTests {
             let (_, _, _) = try await acceptedTask(world)
             let issue = try #require(try await world.store.tasks(in: nil).first?.issueNumber)
             try await SandboxContributor(login: Self.maintainer, world: world).comment(on: issue, "/pf request Write a guide to the CLI")
-            let delivery = try #require(try await takeDeliveries(world).last { $0.event == "issue_comment" })
+            let delivery = try #require(try await world.takeDeliveries().last { $0.event == "issue_comment" })
             func requestSubmits() async -> [String] {
                 await world.taskNode.recorded.compactMap { exchange in
                     let body = String(decoding: exchange.request.body, as: UTF8.self)
@@ -61,7 +61,7 @@ extension ActionModeEventTests {
             let (id, branch, pull) = try await acceptedTask(world)
             let person = SandboxContributor(login: Self.maintainer, world: world)
             try await person.comment(on: pull, "/pf priority 5\n/pf status")
-            let comment = try #require(try await takeDeliveries(world).last { $0.event == "issue_comment" })
+            let comment = try #require(try await world.takeDeliveries().last { $0.event == "issue_comment" })
             // GitHub's clock has one-second steps: the push comes a full second after the comment.
             try await Task.sleep(for: .milliseconds(1100))
             let head = try await person.push(to: branch, message: "More work", extra: [try await folder(world, id) + "/NOTES.md": "# Notes\n"]) { _, _ in nil }

@@ -16,7 +16,7 @@ extension ActionModeEventTests {
             let person = SandboxContributor(login: Self.maintainer, world: world)
             let head = try await person.push(to: branch, message: "Write the guide", extra: [try await folder(world, id) + "/GUIDE.md": Self.guide],
                                              edit: SandboxContributor.completeTemplates)
-            let synchronize = try #require(try await takeDeliveries(world).last { $0.event == "pull_request" })
+            let synchronize = try #require(try await world.takeDeliveries().last { $0.event == "pull_request" })
             func runs() async -> Int { await world.github.emulator.checkRuns(owner: "acme", repo: "tasks").filter { $0.run["head_sha"]?.stringValue == head }.count }
             func deliver(_ object: [String: Any]) async throws {
                 let body = [UInt8](try JSONSerialization.data(withJSONObject: object))
@@ -65,7 +65,7 @@ extension ActionModeEventTests {
             try await person.review(pull, approve: true)
             try await stranger.review(pull, approve: false)
             try await person.merge(pull)
-            let deliveries = try await takeDeliveries(world)
+            let deliveries = try await world.takeDeliveries()
             let merged = try #require(deliveries.last { $0.event == "pull_request" && String(decoding: $0.body, as: UTF8.self).contains("\"merged\":true") })
             var environment = ["PFBOT_REPOSITORY_REQUIRE_APPROVAL": "true"]
             for (index, delivery) in deliveries.enumerated() where delivery.event == "pull_request_review" {

@@ -20,7 +20,7 @@ extension ActionModeEventTests {
             _ = try await person.push(to: branch, message: "Write the guide",
                                       extra: [folder + "/GUIDE.md": Self.guide, folder + "/SUBMISSION.md": submission],
                                       edit: SandboxContributor.completeTemplates)
-            let synchronize = try #require(try await takeDeliveries(world).last { $0.event == "pull_request" })
+            let synchronize = try #require(try await world.takeDeliveries().last { $0.event == "pull_request" })
             let qc = try await runAction(world, directory, event: "pull_request", body: synchronize.body, run: 1)
             #expect(qc.status == 0, "\(qc.standardError.suffix(3000))")
             let web = try #require(try await world.context.github.repository(world.repository).htmlUrl)
@@ -40,9 +40,9 @@ extension ActionModeEventTests {
 
             // The merge: the Task Node receives exactly the pull request and the merge commit as url items.
             try await person.review(pull, approve: true)
-            _ = try await takeDeliveries(world)
+            _ = try await world.takeDeliveries()
             let merge = try #require(try await person.merge(pull))
-            let merged = try #require(try await takeDeliveries(world).last {
+            let merged = try #require(try await world.takeDeliveries().last {
                 $0.event == "pull_request" && String(decoding: $0.body, as: UTF8.self).contains("\"merged\":true")
             })
             let submit = try await runAction(world, directory, event: "pull_request", body: merged.body, run: 2)
@@ -67,7 +67,7 @@ extension ActionModeEventTests {
             let person = SandboxContributor(login: Self.maintainer, world: world)
             let head = try await person.push(to: branch, message: "Write the guide", extra: [try await folder(world, id) + "/GUIDE.md": Self.guide],
                                              edit: SandboxContributor.completeTemplates)
-            let synchronize = try #require(try await takeDeliveries(world).last { $0.event == "pull_request" })
+            let synchronize = try #require(try await world.takeDeliveries().last { $0.event == "pull_request" })
             #expect(try await runAction(world, directory, event: "pull_request", body: synchronize.body, run: 1).status == 0)
             let environment = cliEnvironment(world, dataDirectory: directory.file("action-data-pull_request-1"))
             let missing = try await CommandRunner().runAsync(["submit", "--branch", "pf/no-such-branch"], in: directory.path, environment: environment)
