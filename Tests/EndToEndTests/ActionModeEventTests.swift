@@ -153,8 +153,6 @@ import Testing
         TemplateRenderer.folder(for: try #require(try await world.store.task(try TaskID(id))).task)
     }
 
-    /// The deliveries GitHub sent since the last call, taken out of the sandbox bot's inbox.
-
     /// Runs `pfbot action` as the runner would, with a store of its own that starts empty.
     func runAction(_ world: SandboxWorld, _ directory: TemporaryDirectory, event: String, body: [UInt8], run: Int,
                    summary: String? = nil, extra: [String: String] = [:]) async throws -> CommandRunner.Result {
@@ -174,7 +172,7 @@ import Testing
             "GITHUB_ACTIONS": "true", "GITHUB_TOKEN": SandboxWorld.actionsToken, "GITHUB_REPOSITORY": "acme/tasks", "GITHUB_API_URL": world.github.apiURL,
             "GITHUB_RUN_ID": "\(900 + run)", "GITHUB_RUN_ATTEMPT": "1", "PFBOT_TASKNODE_URL": world.taskNodeURL, "PFBOT_WALLET_SEED": SandboxWorld.walletSeed,
             "PFBOT_DATA_DIR": directory.file("action-data-pull_request-\(run)"), "PFBOT_GITHUB_WRITE_SPACING_MS": "0",
+            "RUNNER_TEMP": directory.file("runner-temp"),
         ]
     }
-
 }

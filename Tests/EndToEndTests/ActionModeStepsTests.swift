@@ -137,29 +137,19 @@ import Testing
         return String(decoding: data, as: UTF8.self)
     }
 
+    // MARK: - Helpers (the Actions-mode suite's)
+
     func acceptedTask(_ world: SandboxWorld) async throws -> (id: String, branch: String) {
-        let id = await world.propose(title: "Write the onboarding guide", description: "- Explain installation", pft: 120)
-        try await world.sync()
-        let issue = try #require(try await world.store.task(try TaskID(id))?.issueNumber)
-        try await SandboxContributor(login: Self.maintainer, world: world).comment(on: issue, "/pf accept")
-        try await world.settle()
-        return (id, try #require(try await world.store.task(try TaskID(id))?.branch))
+        let task = try await ActionModeEventTests().acceptedTask(world)
+        return (task.id, task.branch)
     }
 
     func folder(_ world: SandboxWorld, _ id: String) async throws -> String {
-        TemplateRenderer.folder(for: try #require(try await world.store.task(try TaskID(id))).task)
+        try await ActionModeEventTests().folder(world, id)
     }
 
-
-    func runAction(_ world: SandboxWorld, _ directory: TemporaryDirectory, event: String, body: [UInt8], run: Int) async throws -> CommandRunner.Result {
-        let eventFile = try directory.write("event-\(run).json", String(decoding: body, as: UTF8.self))
-        let environment = [
-            "GITHUB_ACTIONS": "true", "GITHUB_TOKEN": SandboxWorld.actionsToken, "GITHUB_REPOSITORY": "acme/tasks", "GITHUB_API_URL": world.github.apiURL,
-            "GITHUB_RUN_ID": "\(900 + run)", "GITHUB_RUN_ATTEMPT": "1", "PFBOT_TASKNODE_URL": world.taskNodeURL, "PFBOT_WALLET_SEED": SandboxWorld.walletSeed,
-            "PFBOT_GITHUB_WRITE_SPACING_MS": "0", "GITHUB_EVENT_NAME": event, "GITHUB_EVENT_PATH": eventFile,
-            "GITHUB_STEP_SUMMARY": directory.file("summary-\(run).md"), "PFBOT_DATA_DIR": directory.file("action-data-\(run)"),
-            "RUNNER_TEMP": directory.file("runner-temp"), "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-        ]
-        return try await CommandRunner().runAsync(["action"], in: directory.path, environment: environment)
+    func runAction(_ world: SandboxWorld, _ directory: TemporaryDirectory, event: String, body: [UInt8], run: Int,
+                   extra: [String: String] = [:]) async throws -> CommandRunner.Result {
+        try await ActionModeEventTests().runAction(world, directory, event: event, body: body, run: run, extra: extra)
     }
 }
