@@ -11,7 +11,7 @@ import Testing
 /// Template-pack steps end to end: `pfbot action` (a separate process, as a runner starts it) runs the pack's steps
 /// on a push to the task branch, commits the declared outputs once with a `Pfbot-Step:` trailer and reports them on
 /// "pfbot / steps"; the server only says where steps run.
-@Suite(.serialized) struct ActionModeStepsTests {
+@Suite(.serialized) struct ActionModeStepsTests: ActionsSuiteHelpers {
     static let maintainer = "octocat"
     /// The built-in docs pack with a step that counts the guide's lines into `stats/lines.txt`.
     static let pack: [String: String] = [
@@ -135,21 +135,5 @@ import Testing
         let data = output.fileHandleForReading.readDataToEndOfFile()
         git.waitUntilExit()
         return String(decoding: data, as: UTF8.self)
-    }
-
-    // MARK: - Helpers (the Actions-mode suite's)
-
-    func acceptedTask(_ world: SandboxWorld) async throws -> (id: String, branch: String) {
-        let task = try await ActionModeEventTests().acceptedTask(world)
-        return (task.id, task.branch)
-    }
-
-    func folder(_ world: SandboxWorld, _ id: String) async throws -> String {
-        try await ActionModeEventTests().folder(world, id)
-    }
-
-    func runAction(_ world: SandboxWorld, _ directory: TemporaryDirectory, event: String, body: [UInt8], run: Int,
-                   extra: [String: String] = [:]) async throws -> CommandRunner.Result {
-        try await ActionModeEventTests().runAction(world, directory, event: event, body: body, run: run, extra: extra)
     }
 }

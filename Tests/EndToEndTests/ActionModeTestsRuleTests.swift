@@ -9,7 +9,7 @@ import Testing
 
 /// The `tests` QC rule end to end: `pfbot action` (a separate process, as a runner starts it) runs the repository's
 /// test command on the pushed commit and its exit status joins the QC verdict; the server never runs it.
-@Suite(.serialized) struct ActionModeTestsRuleTests {
+@Suite(.serialized) struct ActionModeTestsRuleTests: ActionsSuiteHelpers {
     static let maintainer = "octocat"
     static let guide = "# Guide\n\n## Installation\n\nRun the installer.\n"
     /// A test script that fails until `value.txt` says `fixed`, writing JUnit XML either way.
@@ -69,21 +69,5 @@ import Testing
             #expect((run.run["output"]?["summary"]?.stringValue ?? "").contains("| tests | ✅ pass | `touch \(marker); exit 1` runs in GitHub Actions (pfbot action), not on the pfbot server |"))
             #expect(!FileManager.default.fileExists(atPath: marker))
         }
-    }
-
-    // MARK: - Helpers (the Actions-mode suite's)
-
-    func acceptedTask(_ world: SandboxWorld) async throws -> (id: String, branch: String) {
-        let task = try await ActionModeEventTests().acceptedTask(world)
-        return (task.id, task.branch)
-    }
-
-    func folder(_ world: SandboxWorld, _ id: String) async throws -> String {
-        try await ActionModeEventTests().folder(world, id)
-    }
-
-    func runAction(_ world: SandboxWorld, _ directory: TemporaryDirectory, event: String, body: [UInt8], run: Int,
-                   extra: [String: String] = [:]) async throws -> CommandRunner.Result {
-        try await ActionModeEventTests().runAction(world, directory, event: event, body: body, run: run, extra: extra)
     }
 }
