@@ -107,10 +107,8 @@ struct IssueMirror {
         let derived = TaskLabels.derivedFlags(record.task)
         let payment = record.task.state == .rewarded ? try await context.store.rewardPayment(task: record.task.id)?.status : nil
         let pack = try await context.store.chosenPack(task: record.task.id)
-        let digest = Self.digest(body: Self.body(record, analysis: analysis, assignees: try await context.assignees(), pack: pack, checked: []),
-                                 labels: TaskLabels.own(state: record.task.state, category: analysis.category, flags: (flags ?? []) + derived,
-                                                        payment: payment), closed: closed)
-        if listed == nil, try await context.store.issueMirror(repository: repository, issue: number)?.writtenDigest == digest { return }
+        let digest = try await expectedDigest(record, flags: flags)
+        if listed == nil, try await isCurrent(issue: number, digest: digest) { return }
         let issue: GitHubIssue
         if let listed {
             issue = listed
@@ -136,6 +134,29 @@ struct IssueMirror {
             _ = try await context.github.updateIssue(context.repository, number: number, update)
         }
         try await context.store.recordIssueDigest(repository: repository, issue: number, digest: digest, at: context.now())
+    }
+
+    /// Whether what pfbot last wrote to the task's issue is what it would write now (with no review flags given), so
+    /// a ``sync(_:flags:listed:)`` without a listing would make no call. `false` for a task without an issue.
+    func isCurrent(_ record: TaskRecord) async throws -> Bool {
+        guard let number = record.issueNumber else { return false }
+        return try await isCurrent(issue: number, digest: try await expectedDigest(record, flags: nil))
+    }
+
+    private func isCurrent(issue number: Int, digest: String) async throws -> Bool {
+        try await context.store.issueMirror(repository: repository, issue: number)?.writtenDigest == digest
+    }
+
+    /// The digest of what pfbot writes to the task's issue now: its body before people tick it, its own labels (with
+    /// `flags` and the flags that follow from the task), open or closed.
+    private func expectedDigest(_ record: TaskRecord, flags: [String]?) async throws -> String {
+        let analysis = try await context.analyses.analysis(of: record)
+        let payment = record.task.state == .rewarded ? try await context.store.rewardPayment(task: record.task.id)?.status : nil
+        let pack = try await context.store.chosenPack(task: record.task.id)
+        let body = Self.body(record, analysis: analysis, assignees: try await context.assignees(), pack: pack, checked: [])
+        let labels = TaskLabels.own(state: record.task.state, category: analysis.category, flags: (flags ?? []) + TaskLabels.derivedFlags(record.task),
+                                    payment: payment)
+        return Self.digest(body: body, labels: labels, closed: record.task.state.isTerminal)
     }
 
     /// Posts `body` on the task's issue unless a comment carrying the same event marker is already there (a retried

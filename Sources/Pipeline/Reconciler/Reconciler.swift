@@ -82,6 +82,9 @@ public struct Reconciler: Sendable {
         if let number = record.issueNumber {
             if let listed = issues.first(where: { $0.number == number }) {
                 try await mirror.sync(record, listed: listed)
+            } else if record.task.state.isTerminal, try await mirror.isCurrent(record) {
+                // Ended, closed by pfbot as it is now, and not reopened (a reopened task issue is in the open listing
+                // and repaired there): nothing to read.
             } else if hadIssue {
                 // Not in the listing (its pf:task label was removed, or the listing lags): read it, and repair it.
                 try await mirror.sync(record, listed: try await context.github.issue(context.repository, number: number, options: ReadOptions()))
