@@ -17,12 +17,15 @@ struct IssueMirror {
     private var repository: String { context.repository.description }
 
     /// The task's issue number, creating or adopting the issue when the task has none yet.
-    /// - Parameter listed: the repository's task issues as a listing just returned them (the reconciler's pass);
-    ///   `nil` lists them here.
+    /// - Parameters:
+    ///   - listed: the repository's open task issues as a listing just returned them (the reconciler's pass); `nil`
+    ///     lists them here.
+    ///   - all: where the reconciler's pass keeps its listing of the task issues open and closed, looked at before an
+    ///     issue is opened when `listed` has none for the task; `nil` lists them here.
     /// - Throws: ``CreationInProgress`` while another job or pass, in this process or another replica, is opening the
     ///   task's issue (a job is retried; the reconciler leaves the task to it).
     @discardableResult
-    func ensureIssue(_ record: TaskRecord, listed: [GitHubIssue]? = nil) async throws -> TaskRecord {
+    func ensureIssue(_ record: TaskRecord, listed: [GitHubIssue]? = nil, all: TaskIssueListing? = nil) async throws -> TaskRecord {
         if let number = record.issueNumber, record.repository == repository { return record.withIssue(number) }
         // The look for the marker and the creation are one step under a lease on the task's issue: otherwise the
         // reconciler's pass and an announce job (on one replica or two) could both find no issue and both open one.
@@ -43,7 +46,7 @@ struct IssueMirror {
         }
         defer { renewal.cancel() }
         do {
-            let mirrored = try await findOrCreateIssue(record, listed: listed)
+            let mirrored = try await findOrCreateIssue(record, listed: listed, all: all)
             try? await context.store.releaseLease(lock, holder: holder)
             return mirrored
         } catch {
@@ -55,7 +58,7 @@ struct IssueMirror {
     /// How long the lease on opening a task's issue lasts without renewal (it is renewed every third of it).
     static let issueLeaseSeconds = 120.0
 
-    private func findOrCreateIssue(_ record: TaskRecord, listed: [GitHubIssue]?) async throws -> TaskRecord {
+    private func findOrCreateIssue(_ record: TaskRecord, listed: [GitHubIssue]?, all: TaskIssueListing?) async throws -> TaskRecord {
         var record = record
         // Another job may have mirrored it since `record` was read.
         if let fresh = try await context.store.task(record.task.id), fresh.issueNumber != nil, fresh.repository == repository { return fresh }
@@ -71,10 +74,12 @@ struct IssueMirror {
         }
         var existing = issues.first(where: { $0.pullRequest == nil && ($0.body ?? "").contains(marker) })
         if existing == nil, listed != nil {
-            // The reconciler's listing was taken at the start of its pass: another job, or a process killed between
-            // creating the issue and recording it, may have opened it since. Look again before creating.
-            existing = try await context.github.listIssues(context.repository, IssueQuery(state: "all", labels: [TaskLabels.task]))
-                .first(where: { $0.pullRequest == nil && ($0.body ?? "").contains(marker) })
+            // The reconciler's listing holds open issues only and was taken at the start of its pass: the issue may be
+            // closed, or a process killed between creating the issue and recording it may have opened it since. Look
+            // in a young listing of them all before creating.
+            let everything = if let all { try await all.issues() }
+                else { try await context.github.listIssues(context.repository, IssueQuery(state: "all", labels: [TaskLabels.task])) }
+            existing = everything.first(where: { $0.pullRequest == nil && ($0.body ?? "").contains(marker) })
         }
         let number: Int
         if let existing {
