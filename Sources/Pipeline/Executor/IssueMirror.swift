@@ -102,7 +102,7 @@ struct IssueMirror {
     /// - Parameters:
     ///   - flags: the review flags to set (`[]` clears `pf:changes-requested`); `nil` keeps them as they are on the
     ///     issue. Flags that follow from the task (``TaskLabels/derivedFlags(_:)``) are always set.
-    ///   - listed: the issue as a listing just returned it (the reconciler): it is not read again, and it is compared
+    ///   - listed: the issue as a listing (the reconciler) or a webhook just showed it: it is not read again, and it is compared
     ///     with what it should be whatever pfbot last wrote, so drift made by others is repaired. Without it, a sync
     ///     whose inputs are those pfbot last wrote is skipped (no call); otherwise the issue is read first.
     func sync(_ record: TaskRecord, flags: [String]? = nil, listed: GitHubIssue? = nil) async throws {
