@@ -32,6 +32,12 @@ import Testing
             #expect(writes.isEmpty, "an idle sync wrote: \(writes.map { "\($0.route) \(String(decoding: $0.body, as: UTF8.self))" })")
             #expect(idle.allSatisfy { $0.method == "GET" }, "\(idle.map(\.route))")
             #expect(idle.count == 1, "an idle sync lists the open task issues once and reads nothing else: \(idle.map(\.route))")
+
+            // Once the listing is as the last pass saw it, that one read is answered 304.
+            let afterIdle = await world.botRequests().count
+            try await world.sync()
+            let steady = Array(await world.botRequests().dropFirst(afterIdle))
+            #expect(steady.count == 1 && steady.allSatisfy { $0.status == 304 }, "\(steady.map { "\($0.route) \($0.status)" })")
         }
     }
 
