@@ -102,17 +102,15 @@ struct IssueMirror {
     /// - Parameters:
     ///   - flags: the review flags to set (`[]` clears `pf:changes-requested`); `nil` keeps them as they are on the
     ///     issue. Flags that follow from the task (``TaskLabels/derivedFlags(_:)``) are always set.
-    ///   - listed: the issue as a listing (the reconciler) or a webhook just showed it: it is not read again, and it is compared
-    ///     with what it should be whatever pfbot last wrote, so drift made by others is repaired. Without it, a sync
-    ///     whose inputs are those pfbot last wrote is skipped (no call); otherwise the issue is read first.
+    ///   - listed: the issue as a listing (the reconciler) or a webhook (a command's) just showed it: it is not read
+    ///     again, and it is compared with what it should be whatever pfbot last wrote, so drift made by others is
+    ///     repaired. Without it, a sync whose inputs are those pfbot last wrote is skipped (no call); otherwise the
+    ///     issue is read first.
     func sync(_ record: TaskRecord, flags: [String]? = nil, listed: GitHubIssue? = nil) async throws {
         guard let number = record.issueNumber else { return }
-        let analysis = try await context.analyses.analysis(of: record)
+        let inputs = try await inputs(of: record)
         let closed = record.task.state.isTerminal
-        let derived = TaskLabels.derivedFlags(record.task)
-        let payment = record.task.state == .rewarded ? try await context.store.rewardPayment(task: record.task.id)?.status : nil
-        let pack = try await context.store.chosenPack(task: record.task.id)
-        let digest = try await expectedDigest(record, flags: flags)
+        let digest = Self.digest(record, inputs, flags: flags)
         if listed == nil, try await isCurrent(issue: number, digest: digest) { return }
         let issue: GitHubIssue
         if let listed {
@@ -120,12 +118,12 @@ struct IssueMirror {
         } else {
             issue = try await context.github.issue(context.repository, number: number, options: ReadOptions())
         }
-        let body = Self.body(record, analysis: analysis, assignees: try await context.assignees(), pack: pack,
+        let body = Self.body(record, analysis: inputs.analysis, assignees: inputs.assignees, pack: inputs.pack,
                              checked: IssueBody.checkedItems(in: issue.body ?? ""))
         let currentLabels = issue.labels.map(\.name)
         let setFlags = flags ?? currentLabels.filter { TaskLabels.keptFlags.contains($0) }
-        let labels = TaskLabels.merged(current: currentLabels, state: record.task.state, category: analysis.category, flags: setFlags + derived,
-                                       payment: payment)
+        let labels = TaskLabels.merged(current: currentLabels, state: record.task.state, category: inputs.analysis.category,
+                                       flags: setFlags + TaskLabels.derivedFlags(record.task), payment: inputs.payment)
         try await context.labels.ensure(labels.filter { $0.hasPrefix("pf:") }, in: context.repository, github: context.github)
         let shouldClose = closed && issue.isOpen
         if issue.body != body || Set(currentLabels) != Set(labels) || shouldClose {
@@ -145,23 +143,34 @@ struct IssueMirror {
     /// a ``sync(_:flags:listed:)`` without a listing would make no call. `false` for a task without an issue.
     func isCurrent(_ record: TaskRecord) async throws -> Bool {
         guard let number = record.issueNumber else { return false }
-        return try await isCurrent(issue: number, digest: try await expectedDigest(record, flags: nil))
+        return try await isCurrent(issue: number, digest: Self.digest(record, try await inputs(of: record), flags: nil))
     }
 
     private func isCurrent(issue number: Int, digest: String) async throws -> Bool {
         try await context.store.issueMirror(repository: repository, issue: number)?.writtenDigest == digest
     }
 
-    /// The digest of what pfbot writes to the task's issue now: its body before people tick it, its own labels (with
+    /// What an issue's body and labels are made of besides the task itself.
+    private struct Inputs {
+        var analysis: TaskAnalysis
+        var payment: RewardPaymentRecord.Status?
+        var pack: ChosenPackRecord?
+        var assignees: [String]
+    }
+
+    private func inputs(of record: TaskRecord) async throws -> Inputs {
+        Inputs(analysis: try await context.analyses.analysis(of: record),
+               payment: record.task.state == .rewarded ? try await context.store.rewardPayment(task: record.task.id)?.status : nil,
+               pack: try await context.store.chosenPack(task: record.task.id), assignees: try await context.assignees())
+    }
+
+    /// The digest of what pfbot writes to the task's issue: its body before people tick it, its own labels (with
     /// `flags` and the flags that follow from the task), open or closed.
-    private func expectedDigest(_ record: TaskRecord, flags: [String]?) async throws -> String {
-        let analysis = try await context.analyses.analysis(of: record)
-        let payment = record.task.state == .rewarded ? try await context.store.rewardPayment(task: record.task.id)?.status : nil
-        let pack = try await context.store.chosenPack(task: record.task.id)
-        let body = Self.body(record, analysis: analysis, assignees: try await context.assignees(), pack: pack, checked: [])
-        let labels = TaskLabels.own(state: record.task.state, category: analysis.category, flags: (flags ?? []) + TaskLabels.derivedFlags(record.task),
-                                    payment: payment)
-        return Self.digest(body: body, labels: labels, closed: record.task.state.isTerminal)
+    private static func digest(_ record: TaskRecord, _ inputs: Inputs, flags: [String]?) -> String {
+        let body = body(record, analysis: inputs.analysis, assignees: inputs.assignees, pack: inputs.pack, checked: [])
+        let labels = TaskLabels.own(state: record.task.state, category: inputs.analysis.category,
+                                    flags: (flags ?? []) + TaskLabels.derivedFlags(record.task), payment: inputs.payment)
+        return digest(body: body, labels: labels, closed: record.task.state.isTerminal)
     }
 
     /// Posts `body` on the task's issue unless a comment carrying the same event marker is already there (a retried
