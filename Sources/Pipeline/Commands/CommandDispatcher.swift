@@ -27,6 +27,8 @@ struct CommandDispatcher {
         guard try await !IssueMirror(context: context).isPosted(issue: event.issue.number, event: replyEvent, since: event.comment.createdAt) else { return }
         let login = event.comment.user?.login ?? event.sender.login
         let writtenAt = event.comment.createdAt ?? context.now()
+        let age = abs(context.now().timeIntervalSince(writtenAt))
+        let seen = event.comment.createdAt != nil && age <= CommandInvocation.seenIssueFreshness ? event.issue : nil
         let attempt = UUID().uuidString
         var lines: [String] = []
         for parse in parses.prefix(Self.maximumCommands) {
@@ -36,7 +38,8 @@ struct CommandDispatcher {
                     // Read the task again for each command: an earlier command in the same comment may have changed it.
                     let record = try await task(of: event.issue)
                     return try await run(verb: command.verb, argumentText: command.argumentText, login: login, record: record, issue: event.issue,
-                                         writtenAt: writtenAt, key: "comment:\(event.comment.id):\(command.line)", cause: Self.cause(of: event))
+                                         writtenAt: writtenAt, key: "comment:\(event.comment.id):\(command.line)", cause: Self.cause(of: event),
+                                         seen: seen)
                 })
             case .missingVerb:
                 lines.append(IssueComments.refusal(verb: "", message: CommandCatalog.shortList))
@@ -84,7 +87,7 @@ struct CommandDispatcher {
     }
 
     private func run(verb: String, argumentText: String, login: String, record: TaskRecord?, issue: GitHubIssue, writtenAt: Date,
-                     key: String, cause: String) async throws -> String {
+                     key: String, cause: String, seen: GitHubIssue?) async throws -> String {
         let command: TaskCommand
         switch CommandInterpreter.interpret(verb: verb, argumentText: argumentText) {
         case .success(let parsed): command = parsed
@@ -99,7 +102,7 @@ struct CommandDispatcher {
         guard let action = command.value as? any CommandAction else {
             return IssueComments.refusal(verb: command.verb, message: "this pfbot build cannot run `/pf \(command.verb)`; report it.")
         }
-        let invocation = CommandInvocation(context: context, login: login, record: record, key: key, cause: cause)
+        let invocation = CommandInvocation(context: context, login: login, record: record, key: key, cause: cause, seen: seen)
         guard command.definition.needsTask else { return try await action.perform(invocation) }
         guard let record else {
             let place = issue.pullRequest == nil ? "issue" : "pull request"

@@ -1,3 +1,5 @@
+import Foundation
+import GitHub
 import PFBotCore
 import Storage
 
@@ -12,6 +14,21 @@ struct CommandInvocation {
     let key: String
     /// The comment holding the command (its URL), recorded with every audit entry the command causes.
     let cause: String
+    /// The issue the comment is on, as its webhook showed it, when that was at most ``seenIssueFreshness`` ago
+    /// (see ``seenIssue(of:)``).
+    let seen: GitHubIssue?
+
+    /// How old a webhook's copy of an issue may be for pfbot to write the issue from it rather than read it first:
+    /// ticks and labels people set in this time after writing the command could be lost, as with the reconciler's
+    /// listing (a slow job, a retry or a redelivery is older and reads the issue).
+    static let seenIssueFreshness: TimeInterval = 10
+
+    /// The task's issue as the command's webhook showed it, when the comment is on that issue and was written at
+    /// most ``seenIssueFreshness`` ago; `nil` otherwise (the issue is read before pfbot writes it).
+    func seenIssue(of record: TaskRecord) -> GitHubIssue? {
+        guard let seen, seen.pullRequest == nil, seen.number == record.issueNumber else { return nil }
+        return seen
+    }
 
     /// The task, for verbs that need one (the dispatcher refuses them on issues without a task).
     var task: TaskRecord {

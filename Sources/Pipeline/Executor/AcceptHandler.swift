@@ -1,4 +1,5 @@
 import Foundation
+import GitHub
 import PFBotCore
 import Storage
 
@@ -30,8 +31,11 @@ struct TaskActions {
         try await context.jobs.enqueue(.startWork(StartWorkJob(task: id, occasion: .accepted)))
     }
 
-    /// Refuses a proposal, or cancels accepted work, and closes the issue.
-    func end(_ id: TaskID, refuse: Bool, reason: String, actor: String, cause: String) async throws {
+    /// Refuses a proposal, or cancels accepted work, and closes the issue. It posts no comment of its own: the
+    /// command's reply says it, under the command that gave the reason (an end the Task Node reports by itself gets
+    /// its `closed` comment from the Monitor's close job).
+    /// - Parameter seen: the task's issue as a webhook just showed it: written from it without reading it again.
+    func end(_ id: TaskID, refuse: Bool, reason: String, actor: String, cause: String, seen: GitHubIssue? = nil) async throws {
         let record = try await context.record(id)
         let target: TaskState = refuse ? .refused : .cancelled
         if record.task.state != target {
@@ -42,8 +46,6 @@ struct TaskActions {
             try await context.audit(actor, refuse ? "task.refuse" : "task.cancel", id.rawValue, reason, cause: cause, event: receipt.eventID)
         }
         let updated = try await context.record(id)
-        let mirror = IssueMirror(context: context)
-        try await mirror.postOnce(updated, event: "closed:\(target.rawValue)", body: IssueComments.closed(target, reason: reason))
-        try await mirror.sync(updated)
+        try await IssueMirror(context: context).sync(updated, listed: seen)
     }
 }

@@ -17,12 +17,15 @@ struct IssueMirror {
     private var repository: String { context.repository.description }
 
     /// The task's issue number, creating or adopting the issue when the task has none yet.
-    /// - Parameter listed: the repository's task issues as a listing just returned them (the reconciler's pass);
-    ///   `nil` lists them here.
+    /// - Parameters:
+    ///   - listed: the repository's open task issues as a listing just returned them (the reconciler's pass); `nil`
+    ///     lists them here.
+    ///   - all: where the reconciler's pass keeps its listing of the task issues open and closed, looked at before an
+    ///     issue is opened when `listed` has none for the task; `nil` lists them here.
     /// - Throws: ``CreationInProgress`` while another job or pass, in this process or another replica, is opening the
     ///   task's issue (a job is retried; the reconciler leaves the task to it).
     @discardableResult
-    func ensureIssue(_ record: TaskRecord, listed: [GitHubIssue]? = nil) async throws -> TaskRecord {
+    func ensureIssue(_ record: TaskRecord, listed: [GitHubIssue]? = nil, all: TaskIssueListing? = nil) async throws -> TaskRecord {
         if let number = record.issueNumber, record.repository == repository { return record.withIssue(number) }
         // The look for the marker and the creation are one step under a lease on the task's issue: otherwise the
         // reconciler's pass and an announce job (on one replica or two) could both find no issue and both open one.
@@ -43,7 +46,7 @@ struct IssueMirror {
         }
         defer { renewal.cancel() }
         do {
-            let mirrored = try await findOrCreateIssue(record, listed: listed)
+            let mirrored = try await findOrCreateIssue(record, listed: listed, all: all)
             try? await context.store.releaseLease(lock, holder: holder)
             return mirrored
         } catch {
@@ -55,7 +58,7 @@ struct IssueMirror {
     /// How long the lease on opening a task's issue lasts without renewal (it is renewed every third of it).
     static let issueLeaseSeconds = 120.0
 
-    private func findOrCreateIssue(_ record: TaskRecord, listed: [GitHubIssue]?) async throws -> TaskRecord {
+    private func findOrCreateIssue(_ record: TaskRecord, listed: [GitHubIssue]?, all: TaskIssueListing?) async throws -> TaskRecord {
         var record = record
         // Another job may have mirrored it since `record` was read.
         if let fresh = try await context.store.task(record.task.id), fresh.issueNumber != nil, fresh.repository == repository { return fresh }
@@ -71,10 +74,12 @@ struct IssueMirror {
         }
         var existing = issues.first(where: { $0.pullRequest == nil && ($0.body ?? "").contains(marker) })
         if existing == nil, listed != nil {
-            // The reconciler's listing was taken at the start of its pass: another job, or a process killed between
-            // creating the issue and recording it, may have opened it since. Look again before creating.
-            existing = try await context.github.listIssues(context.repository, IssueQuery(state: "all", labels: [TaskLabels.task]))
-                .first(where: { $0.pullRequest == nil && ($0.body ?? "").contains(marker) })
+            // The reconciler's listing holds open issues only and was taken at the start of its pass: the issue may be
+            // closed, or a process killed between creating the issue and recording it may have opened it since. Look
+            // in a young listing of them all before creating.
+            let everything = if let all { try await all.issues() }
+                else { try await context.github.listIssues(context.repository, IssueQuery(state: "all", labels: [TaskLabels.task])) }
+            existing = everything.first(where: { $0.pullRequest == nil && ($0.body ?? "").contains(marker) })
         }
         let number: Int
         if let existing {
@@ -97,32 +102,28 @@ struct IssueMirror {
     /// - Parameters:
     ///   - flags: the review flags to set (`[]` clears `pf:changes-requested`); `nil` keeps them as they are on the
     ///     issue. Flags that follow from the task (``TaskLabels/derivedFlags(_:)``) are always set.
-    ///   - listed: the issue as a listing just returned it (the reconciler): it is not read again, and it is compared
-    ///     with what it should be whatever pfbot last wrote, so drift made by others is repaired. Without it, a sync
-    ///     whose inputs are those pfbot last wrote is skipped (no call); otherwise the issue is read first.
+    ///   - listed: the issue as a listing (the reconciler) or a webhook (a command's) just showed it: it is not read
+    ///     again, and it is compared with what it should be whatever pfbot last wrote, so drift made by others is
+    ///     repaired. Without it, a sync whose inputs are those pfbot last wrote is skipped (no call); otherwise the
+    ///     issue is read first.
     func sync(_ record: TaskRecord, flags: [String]? = nil, listed: GitHubIssue? = nil) async throws {
         guard let number = record.issueNumber else { return }
-        let analysis = try await context.analyses.analysis(of: record)
+        let inputs = try await inputs(of: record)
         let closed = record.task.state.isTerminal
-        let derived = TaskLabels.derivedFlags(record.task)
-        let payment = record.task.state == .rewarded ? try await context.store.rewardPayment(task: record.task.id)?.status : nil
-        let pack = try await context.store.chosenPack(task: record.task.id)
-        let digest = Self.digest(body: Self.body(record, analysis: analysis, assignees: try await context.assignees(), pack: pack, checked: []),
-                                 labels: TaskLabels.own(state: record.task.state, category: analysis.category, flags: (flags ?? []) + derived,
-                                                        payment: payment), closed: closed)
-        if listed == nil, try await context.store.issueMirror(repository: repository, issue: number)?.writtenDigest == digest { return }
+        let digest = Self.digest(record, inputs, flags: flags)
+        if listed == nil, try await isCurrent(issue: number, digest: digest) { return }
         let issue: GitHubIssue
         if let listed {
             issue = listed
         } else {
             issue = try await context.github.issue(context.repository, number: number, options: ReadOptions())
         }
-        let body = Self.body(record, analysis: analysis, assignees: try await context.assignees(), pack: pack,
+        let body = Self.body(record, analysis: inputs.analysis, assignees: inputs.assignees, pack: inputs.pack,
                              checked: IssueBody.checkedItems(in: issue.body ?? ""))
         let currentLabels = issue.labels.map(\.name)
         let setFlags = flags ?? currentLabels.filter { TaskLabels.keptFlags.contains($0) }
-        let labels = TaskLabels.merged(current: currentLabels, state: record.task.state, category: analysis.category, flags: setFlags + derived,
-                                       payment: payment)
+        let labels = TaskLabels.merged(current: currentLabels, state: record.task.state, category: inputs.analysis.category,
+                                       flags: setFlags + TaskLabels.derivedFlags(record.task), payment: inputs.payment)
         try await context.labels.ensure(labels.filter { $0.hasPrefix("pf:") }, in: context.repository, github: context.github)
         let shouldClose = closed && issue.isOpen
         if issue.body != body || Set(currentLabels) != Set(labels) || shouldClose {
@@ -136,6 +137,40 @@ struct IssueMirror {
             _ = try await context.github.updateIssue(context.repository, number: number, update)
         }
         try await context.store.recordIssueDigest(repository: repository, issue: number, digest: digest, at: context.now())
+    }
+
+    /// Whether what pfbot last wrote to the task's issue is what it would write now (with no review flags given), so
+    /// a ``sync(_:flags:listed:)`` without a listing would make no call. `false` for a task without an issue.
+    func isCurrent(_ record: TaskRecord) async throws -> Bool {
+        guard let number = record.issueNumber else { return false }
+        return try await isCurrent(issue: number, digest: Self.digest(record, try await inputs(of: record), flags: nil))
+    }
+
+    private func isCurrent(issue number: Int, digest: String) async throws -> Bool {
+        try await context.store.issueMirror(repository: repository, issue: number)?.writtenDigest == digest
+    }
+
+    /// What an issue's body and labels are made of besides the task itself.
+    private struct Inputs {
+        var analysis: TaskAnalysis
+        var payment: RewardPaymentRecord.Status?
+        var pack: ChosenPackRecord?
+        var assignees: [String]
+    }
+
+    private func inputs(of record: TaskRecord) async throws -> Inputs {
+        Inputs(analysis: try await context.analyses.analysis(of: record),
+               payment: record.task.state == .rewarded ? try await context.store.rewardPayment(task: record.task.id)?.status : nil,
+               pack: try await context.store.chosenPack(task: record.task.id), assignees: try await context.assignees())
+    }
+
+    /// The digest of what pfbot writes to the task's issue: its body before people tick it, its own labels (with
+    /// `flags` and the flags that follow from the task), open or closed.
+    private static func digest(_ record: TaskRecord, _ inputs: Inputs, flags: [String]?) -> String {
+        let body = body(record, analysis: inputs.analysis, assignees: inputs.assignees, pack: inputs.pack, checked: [])
+        let labels = TaskLabels.own(state: record.task.state, category: inputs.analysis.category,
+                                    flags: (flags ?? []) + TaskLabels.derivedFlags(record.task), payment: inputs.payment)
+        return digest(body: body, labels: labels, closed: record.task.state.isTerminal)
     }
 
     /// Posts `body` on the task's issue unless a comment carrying the same event marker is already there (a retried

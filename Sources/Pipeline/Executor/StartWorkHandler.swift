@@ -46,7 +46,6 @@ struct StartWorkHandler: PipelineJobHandler {
         }
         let pull = try await ensurePullRequest(record, branch: branch, base: defaultBranch, files: templateFiles, choice: resolved.choice)
         let head = try await git.resolve(in: handle, ref: branch)
-        try await context.jobs.enqueue(.qualityControl(QualityControlJob(task: id, head: head)))
         record = try await context.record(id)
         record.branch = branch
         record.pullNumber = pull
@@ -54,7 +53,12 @@ struct StartWorkHandler: PipelineJobHandler {
         if record.task.state == .accepted {
             record = try await context.store.transition(id, to: .mirrored, source: "executor", note: branch, at: context.now())
         }
-        try await mirror.sync(record)
+        // QC of the new head follows at once and ends by showing the task on its issue, branch and pull request
+        // included: one write of the issue for both changes. Without a QC job of its own to come (the head was judged
+        // already, or a job for it was queued earlier and may be past that point), the issue is brought up to date here.
+        let judged = try await context.store.qualityVerdict(task: id, head: head) != nil
+        let queued = try await context.jobs.enqueue(.qualityControl(QualityControlJob(task: id, head: head)))
+        if judged || !queued { try await mirror.sync(record) }
         try await context.audit("pfbot", "work.started", id.rawValue, "\(branch) #\(pull)")
     }
 

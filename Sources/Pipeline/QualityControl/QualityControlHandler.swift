@@ -15,7 +15,7 @@ struct QualityControlHandler: PipelineJobHandler {
     func handle(_ job: PipelineJob) async throws {
         guard case .qualityControl(let request) = job else { throw MisroutedJob(kind: job.kind, handler: "QualityControlHandler") }
         let (id, head) = (request.task, request.head)
-        var record = try await context.record(id)
+        let record = try await context.record(id)
         guard record.task.state.isInFlight || record.task.state == .merged else { return }
         // A push and its pull request's synchronize both ask for the same head; judge it once unless a person asks
         // again (`/pf qc`, or Re-run on the check run or its suite).
@@ -38,9 +38,11 @@ struct QualityControlHandler: PipelineJobHandler {
         ))
         let target: TaskState = report.passed ? .qcPassed : .qcFailed
         if record.task.state != target, TaskTransitions.isAllowed(from: record.task.state, to: target) {
-            record = try await context.store.transition(id, to: target, source: "qc", note: head, at: context.now())
-            try await IssueMirror(context: context).sync(record)
+            _ = try await context.store.transition(id, to: target, source: "qc", note: head, at: context.now())
         }
+        // Always, and from the store: the work that queued this run (start-work) leaves showing its own changes on the
+        // issue to it. A sync with nothing new makes no call.
+        try await IssueMirror(context: context).sync(try await context.record(id))
         try await context.audit("pfbot", "qc.\(report.conclusion)", id.rawValue, head)
     }
 }

@@ -46,10 +46,11 @@ public struct Reconciler: Sendable {
         // task; an issue missing from it (closed, or its label removed) is read on its own.
         let issues = try await context.github.listIssues(context.repository, IssueQuery(state: "open", labels: [TaskLabels.task]))
             .filter { $0.pullRequest == nil }
+        let all = TaskIssueListing(context: context)
         for record in records {
             report.checked += 1
             do {
-                try await repair(record, branches: branches, issues: issues, report: &report)
+                try await repair(record, branches: branches, issues: issues, all: all, report: &report)
             } catch is IssueMirror.CreationInProgress {
                 continue  // the job opening the issue does the rest; the next pass checks the task again
             } catch {
@@ -64,10 +65,11 @@ public struct Reconciler: Sendable {
         !(record.task.state.isTerminal && record.issueNumber == nil)
     }
 
-    private func repair(_ stored: TaskRecord, branches: [String: String], issues: [GitHubIssue], report: inout Report) async throws {
+    private func repair(_ stored: TaskRecord, branches: [String: String], issues: [GitHubIssue], all: TaskIssueListing,
+                        report: inout Report) async throws {
         let mirror = IssueMirror(context: context)
         let hadIssue = stored.issueNumber != nil
-        var record = try await mirror.ensureIssue(stored, listed: issues)
+        var record = try await mirror.ensureIssue(stored, listed: issues, all: all)
         if !hadIssue, record.issueNumber != nil { report.adoptedIssues += 1 }
         let expectedBranch = context.configuration.git.branchPrefix + TaskSlug(title: record.task.title, id: record.task.id).rawValue
         if record.branch == nil, branches[expectedBranch] != nil {
@@ -82,6 +84,9 @@ public struct Reconciler: Sendable {
         if let number = record.issueNumber {
             if let listed = issues.first(where: { $0.number == number }) {
                 try await mirror.sync(record, listed: listed)
+            } else if record.task.state.isTerminal, try await mirror.isCurrent(record) {
+                // Ended, closed by pfbot as it is now, and not reopened (a reopened task issue is in the open listing
+                // and repaired there): nothing to read.
             } else if hadIssue {
                 // Not in the listing (its pf:task label was removed, or the listing lags): read it, and repair it.
                 try await mirror.sync(record, listed: try await context.github.issue(context.repository, number: number, options: ReadOptions()))

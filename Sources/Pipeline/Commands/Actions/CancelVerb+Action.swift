@@ -5,7 +5,7 @@ extension CancelVerb: CommandAction {
         let login = invocation.login
         try await TaskActions(context: invocation.context).end(try invocation.task.task.id, refuse: false,
                                                                reason: reason ?? "Cancelled by @\(login) through pfbot", actor: "github:\(login)",
-                                                               cause: invocation.cause)
+                                                               cause: invocation.cause, seen: invocation.seenIssue(of: try invocation.task))
         return "Cancelled on the Task Node."
     }
 }

@@ -10,7 +10,8 @@ extension VerifyVerb: CommandAction {
         _ = try await context.store.transition(id, to: .verificationResponseSubmitted, source: "github:\(invocation.login)", note: nil, at: context.now())
         try await context.audit("github:\(invocation.login)", "verification.answered", id.rawValue, nil, cause: invocation.cause,
                                 event: receipt.eventID)
-        try await IssueMirror(context: context).sync(try await context.record(id))
+        let record = try await context.record(id)
+        try await IssueMirror(context: context).sync(record, listed: invocation.seenIssue(of: record))
         return "Sent your verification answer to the Task Node."
     }
 }
