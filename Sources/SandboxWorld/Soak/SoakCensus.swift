@@ -7,21 +7,22 @@ import Sandbox
 /// marker), pfbot's comments per issue and event marker, pull requests per branch, and the Task Node's initial
 /// submissions and verification responses per task (events it stored, each with its own event id). Nothing here reads
 /// pfbot's store.
-struct SoakCensus: Sendable {
+public struct SoakCensus: Sendable {
     /// Issues beyond the first carrying the same task's marker.
-    var duplicateIssues = 0
+    public var duplicateIssues = 0
     /// pfbot comments beyond the first with the same event marker on the same issue.
-    var duplicateComments = 0
+    public var duplicateComments = 0
     /// Pull requests beyond the first from the same branch.
-    var duplicatePulls = 0
+    public var duplicatePulls = 0
     /// Initial submissions beyond the first the Task Node stored for a task.
-    var duplicateSubmissions = 0
+    public var duplicateSubmissions = 0
     /// Verification responses beyond the one each question asked for.
-    var duplicateResponses = 0
+    public var duplicateResponses = 0
     /// The repeated things, one line each, for the report.
-    var details: [String] = []
+    public var details: [String] = []
 
-    static func take(world: SandboxWorld, taskIDs: [String]) async -> SoakCensus {
+    /// Counts in `world`'s emulators for the tasks `taskIDs`.
+    public static func take(world: SandboxWorld, taskIDs: [String]) async -> SoakCensus {
         var census = SoakCensus()
         let emulator = world.github.emulator
         let (owner, repo) = (SandboxWorld.owner, SandboxWorld.repositoryName)

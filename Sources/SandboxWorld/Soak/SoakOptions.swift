@@ -12,7 +12,7 @@ public struct SoakOptions: Sendable {
     /// Seed of the GitHub and Task Node emulators' faults.
     public var seed: UInt64 = 1
     /// Tasks in flight at once.
-    public var concurrency = 16
+    public var concurrency = 40
     /// Seconds between forced expiries of every Task Node session.
     public var sessionExpiryEvery: Double = 150
     /// The `pfbot` binary run as `pfbot serve`.

@@ -77,7 +77,7 @@ public struct SoakRun: Sendable {
             "PFBOT_TASKNODE_URL": world.taskNodeURL, "PFBOT_WALLET_SEED": SandboxWorld.walletSeed, "PFBOT_TASKNODE_POLL_INTERVAL_SECONDS": "5",
             "PFBOT_TASKNODE_TIMEOUT_SECONDS": "10", "PFBOT_LEDGER_RPC_URLS": world.ledgerServer.url,
             "PFBOT_SERVER_JOB_LEASE_SECONDS": "5", "PFBOT_SERVER_SCHEDULER_LEASE_SECONDS": "3", "PFBOT_SERVER_WORKERS": "4",
-            "PFBOT_FILTERS_MAX_IN_FLIGHT": "100",
+            "PFBOT_FILTERS_MAX_IN_FLIGHT": "100", "PFBOT_TASKNODE_AGENT_CAPS": "none",
         ]
     }
 
