@@ -10,6 +10,7 @@ let benchmarks: [String: @Sendable ([String]) async throws -> Void] = [
     "api-calls": { try await APICallsBenchmark.run($0) },
     "edge": { try await EdgeBenchmark.run($0) },
     "action": { try await ActionBenchmark.run($0) },
+    "soak": { try await SoakBenchmark.run($0) },
 ]
 
 let arguments = CommandLine.arguments

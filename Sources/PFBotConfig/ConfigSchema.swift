@@ -46,6 +46,8 @@ public enum ConfigSchema {
         ConfigKey("tasknode.url", .url, default: "https://tasknode.postfiat.org", "Base URL of the Post Fiat Task Node."),
         ConfigKey("tasknode.poll_interval_seconds", .integer(5...3600), default: "30", "Seconds between polls when the Task Node gives no `nextPollMs` hint."),
         ConfigKey("tasknode.timeout_seconds", .integer(1...300), default: "30", "Seconds before a Task Node request is abandoned and retried."),
+        ConfigKey("tasknode.agent_caps", .choice(AgentCapTier.allCases.map(\.rawValue)), default: "standard",
+                  "Per-wallet hourly write caps pfbot keeps to before writing: standard (12 actions, 6 submissions, 6 verification responses, 3 requests), trusted (50/30/30/20, a trusted wallet), none (a Task Node that does not cap the wallet, e.g. a test node)."),
         ConfigKey("wallet.seed_file", .secretFile, "File holding the wallet's family seed (`s…` or `sEd…`); or set PFBOT_WALLET_SEED."),
         ConfigKey("wallet.mnemonic_file", .secretFile, "File holding a 24-word mnemonic (m/44'/144'/0'/0/0); or set PFBOT_WALLET_MNEMONIC."),
         ConfigKey("ledger.rpc_urls", .urlList, default: "https://rpc.testnet.postfiat.org",

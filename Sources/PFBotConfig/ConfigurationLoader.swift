@@ -72,11 +72,12 @@ public struct ConfigurationLoader: Sendable {
             doneJobDays: settings.integer("storage.retention.done_job_days") ?? 7,
             auditDays: settings.integer("storage.retention.audit_days") ?? 0
         )
-        let taskNode = TaskNodeSettings(
+        var taskNode = TaskNodeSettings(
             url: settings.url("tasknode.url") ?? ConfigurationLoader.placeholderURL,
             pollIntervalSeconds: settings.integer("tasknode.poll_interval_seconds") ?? 30,
             timeoutSeconds: settings.integer("tasknode.timeout_seconds") ?? 30
         )
+        taskNode.agentCaps = settings.choice("tasknode.agent_caps").flatMap(AgentCapTier.init(rawValue:)) ?? .standard
         let wallet = WalletSettings(seed: secret(&settings, "wallet.seed_file"), mnemonic: secret(&settings, "wallet.mnemonic_file"))
         if wallet.seed != nil, wallet.mnemonic != nil {
             settings.fail("wallet", "set either a seed or a mnemonic, not both.")

@@ -26,6 +26,19 @@ import Testing
         await harness.stop()
     }
 
+    @Test func secondaryLimitFault_refusesAShareOfRequests_andTheClientWaitsOutEachRetryAfter() async throws {
+        let harness = try await EmulatorHarness.start()
+        let client = try await harness.client()
+        await harness.emulator.setFaults(GitHubEmulatorFaults(seed: 5, secondaryRateLimitRate: 0.2))
+        for _ in 0..<20 { #expect(try await client.repository(repo).name == "widgets") }
+        let statuses = await harness.emulator.requests().map(\.status)
+        let refused = statuses.filter { $0 == 403 || $0 == 429 }.count
+        #expect(statuses.filter { $0 == 200 || $0 == 304 }.count == 20)
+        #expect(refused >= 2 && refused <= 20, "\(statuses)")
+        #expect(harness.clock.sleeps == Array(repeating: 1, count: refused))
+        await harness.stop()
+    }
+
     @Test func secondaryLimitWithoutRetryAfterWaitsAMinuteThenBacksOff() async throws {
         let harness = try await EmulatorHarness.start()
         let client = try await harness.client()

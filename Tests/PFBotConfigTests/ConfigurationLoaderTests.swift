@@ -136,6 +136,13 @@ import Testing
         ])
     }
 
+    @Test func agentCaps_defaultToStandard_readTrustedOrNone_andRefuseOtherWords() throws {
+        #expect(try loader().parse(yaml: "", fileName: "pfbot.yml").taskNode.agentCaps == .standard)
+        #expect(try loader().parse(yaml: "tasknode:\n  agent_caps: trusted\n", fileName: "pfbot.yml").taskNode.agentCaps == .trusted)
+        #expect(try loader(["PFBOT_TASKNODE_AGENT_CAPS": "none"]).parse(yaml: "", fileName: "pfbot.yml").taskNode.agentCaps == AgentCapTier.none)
+        #expect(problems("tasknode:\n  agent_caps: lots\n").map(\.keyPath) == ["tasknode.agent_caps"])
+    }
+
     @Test func schedulerLease_defaultsTo30Seconds_andRefusesLessThan3() throws {
         #expect(try loader().parse(yaml: "", fileName: "pfbot.yml").server.schedulerLeaseSeconds == 30)
         let configuration = try loader(["PFBOT_SERVER_SCHEDULER_LEASE_SECONDS": "5"]).parse(yaml: "", fileName: "pfbot.yml")

@@ -8,6 +8,8 @@ public struct TaskNodeSettings: Sendable, Equatable {
     public var pollIntervalSeconds: Int
     /// Seconds before an HTTP call is abandoned.
     public var timeoutSeconds: Int
+    /// The per-wallet hourly write caps pfbot keeps to (`tasknode.agent_caps`).
+    public var agentCaps: AgentCapTier = .standard
 
     public init(url: URL, pollIntervalSeconds: Int, timeoutSeconds: Int) {
         self.url = url

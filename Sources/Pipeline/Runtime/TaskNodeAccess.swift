@@ -16,6 +16,8 @@ public struct TaskNodeAccess: Sendable {
     public var sessionFile: URL
     /// Writes sent but not yet confirmed, resent with the same event id after a crash.
     public var pendingFile: URL
+    /// The per-wallet hourly write caps the client keeps to (`tasknode.agent_caps`).
+    public var agentCaps: AgentCapTier = .standard
 
     /// Resolves the access from the configuration.
     /// - Parameters:
@@ -35,9 +37,20 @@ public struct TaskNodeAccess: Sendable {
             throw AssemblyError.missing("wallet.seed_file", "set wallet.seed_file (mode 0600), PFBOT_WALLET_SEED, wallet.mnemonic_file or PFBOT_WALLET_MNEMONIC")
         }
         let directory = URL(fileURLWithPath: stateDirectory ?? configuration.dataDirectory, isDirectory: true)
-        return TaskNodeAccess(baseURL: baseURL ?? configuration.taskNode.url, secret: secret,
-                              sessionFile: directory.appendingPathComponent("tasknode-session.json"),
-                              pendingFile: directory.appendingPathComponent("tasknode-pending.json"))
+        var access = TaskNodeAccess(baseURL: baseURL ?? configuration.taskNode.url, secret: secret,
+                                    sessionFile: directory.appendingPathComponent("tasknode-session.json"),
+                                    pendingFile: directory.appendingPathComponent("tasknode-pending.json"))
+        access.agentCaps = configuration.taskNode.agentCaps
+        return access
+    }
+
+    /// The client's caps for a tier (``AgentCapTier/none``: no count that could ever be reached).
+    static func caps(_ tier: AgentCapTier) -> AgentCaps {
+        switch tier {
+        case .standard: return .standard
+        case .trusted: return .trusted
+        case .none: return AgentCaps(taskAction: .max, taskSubmission: .max, taskVerificationResponse: .max, taskRequest: .max)
+        }
     }
 
     /// The configured wallet secret (a seed wins over a mnemonic), or `nil` when none is configured.
@@ -55,7 +68,7 @@ public struct TaskNodeAccess: Sendable {
     /// A client that signs with the wallet and keeps its session and pending writes in the files.
     /// - Throws: the XRPL module's error when the seed or mnemonic is invalid.
     public func client() throws -> TaskNodeClient {
-        TaskNodeClient(configuration: TaskNodeConfiguration(baseURL: baseURL), signer: try secret.wallet(),
+        TaskNodeClient(configuration: TaskNodeConfiguration(baseURL: baseURL, agentCaps: Self.caps(agentCaps)), signer: try secret.wallet(),
                        sessionStore: FileSessionStore(url: sessionFile), pendingWrites: FilePendingWriteStore(url: pendingFile))
     }
 }

@@ -10,15 +10,20 @@ public struct GitHubEmulatorFaults: Sendable, Equatable {
     public var webhookDropRate: Double
     /// How many GETs of a newly created issue or pull request answer 404 (read-after-write lag).
     public var readAfterWriteLag: Int
+    /// The share of authenticated API requests refused by a secondary rate limit (403 or 429, drawn, with
+    /// `retry-after: 1`), before they are handled.
+    public var secondaryRateLimitRate: Double
     /// The seed of the fault generator.
     public var seed: UInt64
 
     /// Creates a fault set; the default injects nothing.
-    public init(serverErrorRate: Double = 0, latency: Double = 0, webhookDropRate: Double = 0, readAfterWriteLag: Int = 0, seed: UInt64 = 1) {
+    public init(serverErrorRate: Double = 0, latency: Double = 0, webhookDropRate: Double = 0, readAfterWriteLag: Int = 0, seed: UInt64 = 1,
+                secondaryRateLimitRate: Double = 0) {
         self.serverErrorRate = serverErrorRate
         self.latency = latency
         self.webhookDropRate = webhookDropRate
         self.readAfterWriteLag = readAfterWriteLag
         self.seed = seed
+        self.secondaryRateLimitRate = secondaryRateLimitRate
     }
 }

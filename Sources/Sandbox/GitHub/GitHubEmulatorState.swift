@@ -111,6 +111,12 @@ actor GitHubEmulatorState {
                 return .error(status, "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.", headers: headers)
             }
         }
+        if generator.chance(faults.secondaryRateLimitRate) {
+            var headers = rateHeaders(identity)
+            headers["retry-after"] = "1"
+            return .error(generator.chance(0.5) ? 403 : 429,
+                          "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.", headers: headers)
+        }
         let current = now()
         var usage = rateUsage[identity.rateKey] ?? (0, current.addingTimeInterval(3_600))
         if usage.resetAt <= current { usage = (0, current.addingTimeInterval(3_600)) }

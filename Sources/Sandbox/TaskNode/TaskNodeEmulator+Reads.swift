@@ -4,7 +4,7 @@ import PostFiat
 extension TaskNodeEmulator {
     /// The tasks of a session's wallet, most recently updated first, at most 200 (`listTaskState`).
     func tasks(of session: Session) -> [EmulatorTask] {
-        Array(tasks.values.filter { $0.wallet == session.address }
+        Array(tasks.values.filter { $0.wallet == session.address }.map(readable)
             .sorted { ($0.updatedAt, $0.taskID) > ($1.updatedAt, $1.taskID) }.prefix(200))
     }
 
@@ -48,7 +48,7 @@ extension TaskNodeEmulator {
         guard let taskID, !taskID.isEmpty else {
             return handlerError(400, action: action, code: "task_id_required", message: "A taskId is required.")
         }
-        guard let session, let task = tasks[taskID], task.wallet == session.address else {
+        guard let session, let task = tasks[taskID].map(readable), task.wallet == session.address else {
             return handlerError(404, action: action, code: "task_not_found",
                                 message: "No indexed task projection was found for the linked wallet.", extra: ["taskId": .string(taskID)])
         }

@@ -211,6 +211,7 @@ extension TaskNodeEmulator {
             }
             updated.txHash = txHash
             updated.updatedAt = now
+            lagReads(of: task)
             tasks[task.taskID] = updated
             scheduleWorkers(after: transition, taskID: task.taskID)
         }

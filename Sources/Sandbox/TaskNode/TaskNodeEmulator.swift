@@ -65,6 +65,10 @@ public actor TaskNodeEmulator {
     var jobs: [Job] = []
     var faults: [String: [Fault]] = [:]
     var reviewRounds: [String: Int] = [:]
+    var injected = TaskNodeEmulatorFaults()
+    var generator = SeededGenerator(seed: 1)
+    /// Tasks whose last write is not yet in the read model: what reads show, and until when.
+    var lagging: [String: (visible: EmulatorTask, until: Date)] = [:]
     /// Every request received, oldest first, with the status answered.
     public private(set) var recorded: [RecordedExchange] = []
 
@@ -116,7 +120,53 @@ public actor TaskNodeEmulator {
             if fault.afterHandling { _ = dispatchPolicy(request) }
             return fault.response
         }
+        if let drawn = drawFault(for: request) { return drawn }
         return dispatchPolicy(request)
+    }
+
+    /// The seeded faults of ``TaskNodeEmulatorFaults``: a shared-limit 429, or a 503 (for half of the writes, after the
+    /// write was made).
+    private func drawFault(for request: EmulatorRequest) -> EmulatorResponse? {
+        guard let policy = RoutePolicy.find(request.path) else { return nil }
+        if generator.chance(injected.rateLimitRate) {
+            let seconds = max(1, injected.retryAfterSeconds)
+            return rateLimited(policy: policy, verdict: FixedWindowLimiter.Verdict(allowed: false, limit: policy.sharedLimit?.limit ?? 20,
+                                                                                   remaining: 0, retryAfterSeconds: seconds))
+        }
+        if generator.chance(injected.serverErrorRate) {
+            if request.method == "POST", generator.chance(0.5) { _ = dispatchPolicy(request) }
+            return json(503, ["ok": false, "error": "Service Unavailable"])
+        }
+        return nil
+    }
+
+    /// Replaces the injected faults (and restarts their generator from the seed).
+    public func setFaults(_ faults: TaskNodeEmulatorFaults) {
+        injected = faults
+        generator = SeededGenerator(seed: faults.seed)
+    }
+
+    /// Ends every live session at once, as their expiry would: the next request with such a cookie is signed out
+    /// (reads answer as signed out, writes `…_login_required`). Returns how many sessions ended.
+    @discardableResult
+    public func expireSessions() -> Int {
+        let count = sessions.count
+        sessions.removeAll()
+        return count
+    }
+
+    /// The task as reads show it: the state before the last write while that write lags (``TaskNodeEmulatorFaults/projectionLagSeconds``).
+    func readable(_ task: EmulatorTask) -> EmulatorTask {
+        guard let lag = lagging[task.taskID], lag.until > clock.now() else { return task }
+        return lag.visible
+    }
+
+    /// Holds a task's pre-write state in the read model for the projection lag (a lag under way keeps its older view).
+    func lagReads(of task: EmulatorTask) {
+        guard injected.projectionLagSeconds > 0 else { return }
+        let now = clock.now()
+        if let lag = lagging[task.taskID], lag.until > now { return }
+        lagging[task.taskID] = (task, now.addingTimeInterval(injected.projectionLagSeconds))
     }
 
     private func dispatchPolicy(_ request: EmulatorRequest) -> EmulatorResponse {
@@ -132,7 +182,9 @@ public actor TaskNodeEmulator {
         let session = liveSession(request)
         if let limit = policy.sharedLimit {
             let key = "\(policy.policyID):\(session?.accountID ?? "signed_out"):127.0.0.1:"
-            let verdict = sharedLimiter.hit(key, limit: limit.limit, windowSeconds: limit.windowSeconds, now: clock.now())
+            let isWrite = policy.methods == ["POST"] && policy.auth == .handler
+            let verdict = sharedLimiter.hit(key, limit: isWrite ? options.writeRouteSharedLimit : limit.limit, windowSeconds: limit.windowSeconds,
+                                            now: clock.now())
             if !verdict.allowed { return rateLimited(policy: policy, verdict: verdict) }
         }
         var body: LiteralJSON = [:]

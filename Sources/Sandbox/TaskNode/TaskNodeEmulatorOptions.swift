@@ -22,6 +22,9 @@ public struct TaskNodeEmulatorOptions: Sendable {
     public var agentCaps: [String: Int] = [
         "task_action": 12, "task_submission": 6, "task_verification_response": 6, "task_request": 3,
     ]
+    /// The shared limit of each write route (`/api/tasks/request`, `/action`, `/submission`) per 60 s window: 20 in
+    /// production; a load test raises it so its own volume is not what it measures.
+    public var writeRouteSharedLimit = 20
     /// The agent cap window (3600 s).
     public var agentWindowSeconds: Double = 3600
     /// `TASKNODE_TASK_TRANSITION_SIGNATURES_REQUIRED`.
