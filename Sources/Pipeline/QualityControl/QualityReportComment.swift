@@ -11,7 +11,9 @@ import Storage
 /// The comment is found again by the id the store recorded when pfbot created it. A store that does not know the
 /// pull request's comments (an Actions run starts empty; pfbot did not open the pull request) lists them once and
 /// takes the newest comment with the hidden marker written by a bot account — never a person's comment that copies
-/// the marker. It costs no call when the report did not change (the store keeps a digest of the body last written),
+/// the marker. A `POST` is recorded as unconfirmed before it is sent, so an attempt cut short after GitHub created the
+/// comment (a crash, a 502 with the write done) lists the comments on its retry and edits that one instead of posting
+/// a second. It costs no call when the report did not change (the store keeps a digest of the body last written),
 /// one `PATCH` when it did, and one `POST` the first time or when the comment was deleted.
 struct QualityReportComment {
     let context: PipelineContext
@@ -24,26 +26,59 @@ struct QualityReportComment {
         IssueComments.marker(event(for: task)) + "\n" + report.markdown()
     }
 
-    /// Creates the comment on pull request `pull`, or edits it when its body changed.
+    /// How long one publication holds the task's report lease: far longer than a `POST` and a `PATCH`, short enough
+    /// that a crashed holder's lease is taken over on the job's retry.
+    static let leaseSeconds = 60.0
+
+    /// Creates the comment on pull request `pull`, or edits it when its body changed. Two QC runs of one task (two
+    /// heads pushed in quick succession, on two workers or replicas) publish one after the other under a lease on the
+    /// task's report, so they cannot both find no comment and both post one.
+    /// - Throws: ``PublicationInProgress`` when another run held the lease for the whole wait (the job is retried).
     func publish(_ report: QCReport, task: TaskID, pull: Int) async throws {
+        let lock = "qc-report:\(task.rawValue)"
+        let holder = UUID().uuidString
+        var acquired = try await context.store.acquireLease(lock, holder: holder, duration: Self.leaseSeconds, now: context.now())
+        for _ in 0..<40 where !acquired {
+            try await Task.sleep(for: .milliseconds(250))
+            acquired = try await context.store.acquireLease(lock, holder: holder, duration: Self.leaseSeconds, now: context.now())
+        }
+        guard acquired else { throw PublicationInProgress(task: task) }
+        do {
+            try await write(report, task: task, pull: pull)
+            try? await context.store.releaseLease(lock, holder: holder)
+        } catch {
+            try? await context.store.releaseLease(lock, holder: holder)
+            throw error
+        }
+    }
+
+    private func write(_ report: QCReport, task: TaskID, pull: Int) async throws {
         let repository = context.repository.description
         let event = Self.event(for: task)
         let body = Self.body(report, task: task)
         let digest = SHA256.hash(data: Data(body.utf8)).map { String(format: "%02x", $0) }.joined()
         let recorded = try await context.store.postedComment(repository: repository, issue: pull, event: event)
-        let posted = if let recorded { recorded } else { try await adopt(pull: pull, event: event) }
+        let posted = if let recorded, recorded.commentID != nil { recorded } else { try await adopt(pull: pull, event: event, unconfirmed: recorded != nil) }
         if let posted, posted.bodyDigest == digest, posted.commentID != nil { return }
         let edited = if let known = posted?.commentID { try await edit(Int(known), body: body) } else { Int?.none }
-        let commentID = if let edited { edited } else { try await context.github.createComment(context.repository, issue: pull, body: body).id }
+        let commentID: Int
+        if let edited {
+            commentID = edited
+        } else {
+            try await context.store.recordPostedComment(PostedCommentRecord(repository: repository, issue: pull, event: event, commentID: nil,
+                                                                            recordedAt: context.now()))
+            commentID = try await context.github.createComment(context.repository, issue: pull, body: body).id
+        }
         try await context.store.recordPostedComment(PostedCommentRecord(repository: repository, issue: pull, event: event, commentID: Int64(commentID),
                                                                         bodyDigest: digest, recordedAt: context.now()))
     }
 
-    /// The report comment a bot already wrote on the pull request, when the store does not know its comments: listed
-    /// once, then the store knows them.
-    private func adopt(pull: Int, event: String) async throws -> PostedCommentRecord? {
+    /// The report comment a bot already wrote on the pull request, when the store does not know its comments (listed
+    /// once, then the store knows them) or when an earlier attempt's `POST` is unconfirmed (listed again).
+    private func adopt(pull: Int, event: String, unconfirmed: Bool) async throws -> PostedCommentRecord? {
         let repository = context.repository.description
-        guard try await context.store.issueMirror(repository: repository, issue: pull)?.commentsRecorded != true else { return nil }
+        let known = try await context.store.issueMirror(repository: repository, issue: pull)?.commentsRecorded == true
+        guard unconfirmed || !known else { return nil }
         let comments = try await context.github.listComments(context.repository, issue: pull)
         var adopted: PostedCommentRecord?
         for comment in comments where comment.user?.isBot == true {
@@ -62,6 +97,18 @@ struct QualityReportComment {
             return try await context.github.updateComment(context.repository, commentID: id, body: body).id
         } catch let error as GitHubError where error.status == 404 {
             return nil
+        }
+    }
+}
+
+extension QualityReportComment {
+    /// Another QC run of the task held the report's lease for the whole wait; the job is retried and then edits the
+    /// comment that run wrote.
+    struct PublicationInProgress: Error, CustomStringConvertible {
+        let task: TaskID
+
+        var description: String {
+            "another QC run of \(task) is writing its report comment right now; this job is retried and then edits that comment"
         }
     }
 }
