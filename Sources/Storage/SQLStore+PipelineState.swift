@@ -78,9 +78,10 @@ extension SQLStore {
         }
     }
 
-    public func redeliveryRequested(guid: String) async throws -> Bool {
+    public func redeliveredAttempt(guid: String) async throws -> Int64? {
         try await lender.withConnection { database in
-            try await database.raw("SELECT 1 AS found FROM redeliveries WHERE delivery_guid = \(bind: guid)").first() != nil
+            try await database.raw("SELECT github_delivery_id FROM redeliveries WHERE delivery_guid = \(bind: guid)").first()?
+                .decode(column: "github_delivery_id", as: Int64.self)
         }
     }
 
@@ -88,7 +89,7 @@ extension SQLStore {
         try await lender.withConnection { database in
             try await database.raw("""
                 INSERT INTO redeliveries (delivery_guid, github_delivery_id, requested_at) VALUES (\(bind: guid), \(bind: githubDeliveryID), \(bind: Clock.millis(time)))
-                ON CONFLICT DO NOTHING
+                ON CONFLICT (delivery_guid) DO UPDATE SET github_delivery_id = excluded.github_delivery_id, requested_at = excluded.requested_at
                 """).run()
         }
     }

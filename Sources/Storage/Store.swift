@@ -104,10 +104,11 @@ public protocol Store: Sendable {
     /// accept and submit times: what the effort estimator is calibrated on.
     func finishedWork(limit: Int) async throws -> [FinishedWork]
 
-    /// Whether pfbot already asked GitHub to redeliver the delivery `guid`.
-    func redeliveryRequested(guid: String) async throws -> Bool
+    /// GitHub's id of the attempt of delivery `guid` that pfbot last asked to redeliver (or gave up on); nil when it
+    /// never asked.
+    func redeliveredAttempt(guid: String) async throws -> Int64?
 
-    /// Records a redelivery request (GitHub's id of the attempt redelivered).
+    /// Records a redelivery request (GitHub's id of the attempt redelivered), replacing an earlier one for `guid`.
     func recordRedelivery(guid: String, githubDeliveryID: Int64, at time: Date) async throws
 
     /// A task's stored analysis.

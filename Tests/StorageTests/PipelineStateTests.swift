@@ -68,10 +68,11 @@ import Testing
             try await store.recordDeadlineWarnings(task: task.id, leadHours: [24], at: now)
             #expect(try await store.deadlineWarnings(task: task.id) == [24, 72])
 
-            #expect(try await !store.redeliveryRequested(guid: "guid-1"))
+            #expect(try await store.redeliveredAttempt(guid: "guid-1") == nil)
             try await store.recordRedelivery(guid: "guid-1", githubDeliveryID: 42, at: now)
+            #expect(try await store.redeliveredAttempt(guid: "guid-1") == 42)
             try await store.recordRedelivery(guid: "guid-1", githubDeliveryID: 43, at: now)
-            #expect(try await store.redeliveryRequested(guid: "guid-1"))
+            #expect(try await store.redeliveredAttempt(guid: "guid-1") == 43)
         }
     }
 
@@ -144,7 +145,7 @@ import Testing
             let review = try #require(try await store.latestReview(task: task.id))
             #expect(review.state == .approved && review.commit == "abcdef1234567890" && review.reviewer == "maintainer")
             #expect(try await store.deadlineWarnings(task: task.id) == [24, 72])
-            #expect(try await store.redeliveryRequested(guid: "guid-9"))
+            #expect(try await store.redeliveredAttempt(guid: "guid-9") != nil)
             #expect(try await store.setting("qc:\(id)") == nil)
             #expect(try await store.setting("review:\(id)") == nil)
             #expect(try await store.setting("account_tx.marker") == "m1")
