@@ -341,6 +341,16 @@ enum Migrations {
             )
             """,
         ]),
+        Migration(id: "011_redelivery_requests_and_sweep_mark", statements: [
+            "ALTER TABLE redeliveries ADD COLUMN requests INTEGER NOT NULL DEFAULT 1",
+            """
+            CREATE TABLE redelivery_sweep (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                newest_delivered_at BIGINT NOT NULL,
+                swept_at BIGINT NOT NULL
+            )
+            """,
+        ]),
     ]
 }
 

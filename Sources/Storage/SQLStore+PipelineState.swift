@@ -78,10 +78,30 @@ extension SQLStore {
         }
     }
 
-    public func redeliveredAttempt(guid: String) async throws -> Int64? {
+    public func redelivery(guid: String) async throws -> RedeliveryRecord? {
         try await lender.withConnection { database in
-            try await database.raw("SELECT github_delivery_id FROM redeliveries WHERE delivery_guid = \(bind: guid)").first()?
-                .decode(column: "github_delivery_id", as: Int64.self)
+            guard let row = try await database.raw("""
+                SELECT github_delivery_id, requests, requested_at FROM redeliveries WHERE delivery_guid = \(bind: guid)
+                """).first() else { return nil }
+            return RedeliveryRecord(guid: guid, githubDeliveryID: try row.decode(column: "github_delivery_id", as: Int64.self),
+                                    requests: try row.decode(column: "requests", as: Int.self),
+                                    requestedAt: Clock.date(try row.decode(column: "requested_at", as: Int64.self)))
+        }
+    }
+
+    public func redeliverySweepMark() async throws -> Date? {
+        try await lender.withConnection { database in
+            try await database.raw("SELECT newest_delivered_at FROM redelivery_sweep WHERE id = 1").first()
+                .map { Clock.date(try $0.decode(column: "newest_delivered_at", as: Int64.self)) }
+        }
+    }
+
+    public func recordRedeliverySweepMark(newestDeliveredAt: Date, at time: Date) async throws {
+        try await lender.withConnection { database in
+            try await database.raw("""
+                INSERT INTO redelivery_sweep (id, newest_delivered_at, swept_at) VALUES (1, \(bind: Clock.millis(newestDeliveredAt)), \(bind: Clock.millis(time)))
+                ON CONFLICT (id) DO UPDATE SET newest_delivered_at = excluded.newest_delivered_at, swept_at = excluded.swept_at
+                """).run()
         }
     }
 
@@ -89,7 +109,8 @@ extension SQLStore {
         try await lender.withConnection { database in
             try await database.raw("""
                 INSERT INTO redeliveries (delivery_guid, github_delivery_id, requested_at) VALUES (\(bind: guid), \(bind: githubDeliveryID), \(bind: Clock.millis(time)))
-                ON CONFLICT (delivery_guid) DO UPDATE SET github_delivery_id = excluded.github_delivery_id, requested_at = excluded.requested_at
+                ON CONFLICT (delivery_guid) DO UPDATE SET github_delivery_id = excluded.github_delivery_id, requested_at = excluded.requested_at,
+                    requests = redeliveries.requests + 1
                 """).run()
         }
     }

@@ -104,12 +104,18 @@ public protocol Store: Sendable {
     /// accept and submit times: what the effort estimator is calibrated on.
     func finishedWork(limit: Int) async throws -> [FinishedWork]
 
-    /// GitHub's id of the attempt of delivery `guid` that pfbot last asked to redeliver (or gave up on); nil when it
-    /// never asked.
-    func redeliveredAttempt(guid: String) async throws -> Int64?
+    /// What pfbot asked GitHub to redeliver of delivery `guid`; nil when it never asked.
+    func redelivery(guid: String) async throws -> RedeliveryRecord?
 
-    /// Records a redelivery request (GitHub's id of the attempt redelivered), replacing an earlier one for `guid`.
+    /// Records a redelivery request (GitHub's id of the attempt redelivered), replacing the attempt of an earlier
+    /// request for `guid` and counting the requests.
     func recordRedelivery(guid: String, githubDeliveryID: Int64, at time: Date) async throws
+
+    /// When the newest delivery attempt the last completed redelivery sweep looked at was made; nil before the first.
+    func redeliverySweepMark() async throws -> Date?
+
+    /// Records when the newest delivery attempt a completed redelivery sweep looked at was made.
+    func recordRedeliverySweepMark(newestDeliveredAt: Date, at time: Date) async throws
 
     /// A task's stored analysis.
     func analysis(task: TaskID) async throws -> TaskAnalysisRecord?

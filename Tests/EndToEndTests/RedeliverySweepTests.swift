@@ -36,7 +36,7 @@ import Testing
             try await world.settle()
             #expect(await world.taskNode.task(id)?.statusKey == "accepted")
             #expect(try await RedeliverySweep(context: context).sweep() == 0)
-            let attempts = try await context.github.listWebhookDeliveries().filter { $0.event == "issue_comment" }
+            let attempts = try await context.github.listWebhookDeliveries(deliveredSince: nil).filter { $0.event == "issue_comment" }
             #expect(attempts.filter { $0.redelivery == true }.count == 3)
         }
     }

@@ -68,11 +68,17 @@ import Testing
             try await store.recordDeadlineWarnings(task: task.id, leadHours: [24], at: now)
             #expect(try await store.deadlineWarnings(task: task.id) == [24, 72])
 
-            #expect(try await store.redeliveredAttempt(guid: "guid-1") == nil)
+            #expect(try await store.redelivery(guid: "guid-1") == nil)
             try await store.recordRedelivery(guid: "guid-1", githubDeliveryID: 42, at: now)
-            #expect(try await store.redeliveredAttempt(guid: "guid-1") == 42)
-            try await store.recordRedelivery(guid: "guid-1", githubDeliveryID: 43, at: now)
-            #expect(try await store.redeliveredAttempt(guid: "guid-1") == 43)
+            #expect(try await store.redelivery(guid: "guid-1") == RedeliveryRecord(guid: "guid-1", githubDeliveryID: 42, requests: 1, requestedAt: now))
+            try await store.recordRedelivery(guid: "guid-1", githubDeliveryID: 43, at: now.addingTimeInterval(60))
+            #expect(try await store.redelivery(guid: "guid-1") == RedeliveryRecord(guid: "guid-1", githubDeliveryID: 43, requests: 2,
+                                                                                   requestedAt: now.addingTimeInterval(60)))
+
+            #expect(try await store.redeliverySweepMark() == nil)
+            try await store.recordRedeliverySweepMark(newestDeliveredAt: now, at: now)
+            try await store.recordRedeliverySweepMark(newestDeliveredAt: now.addingTimeInterval(5), at: now.addingTimeInterval(6))
+            #expect(try await store.redeliverySweepMark() == now.addingTimeInterval(5))
         }
     }
 
@@ -145,7 +151,7 @@ import Testing
             let review = try #require(try await store.latestReview(task: task.id))
             #expect(review.state == .approved && review.commit == "abcdef1234567890" && review.reviewer == "maintainer")
             #expect(try await store.deadlineWarnings(task: task.id) == [24, 72])
-            #expect(try await store.redeliveredAttempt(guid: "guid-9") != nil)
+            #expect(try await store.redelivery(guid: "guid-9")?.requests == 1)
             #expect(try await store.setting("qc:\(id)") == nil)
             #expect(try await store.setting("review:\(id)") == nil)
             #expect(try await store.setting("account_tx.marker") == "m1")

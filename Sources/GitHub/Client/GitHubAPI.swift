@@ -91,8 +91,9 @@ public protocol GitHubAPI: Sendable {
 
     /// `POST /app/installations/{id}/access_tokens` (App JWT).
     func createInstallationToken(installationID: Int) async throws -> InstallationToken
-    /// `GET /app/hook/deliveries`, every page (App JWT).
-    func listWebhookDeliveries() async throws -> [HookDelivery]
+    /// `GET /app/hook/deliveries` (App JWT), newest first: every page, or, with `deliveredSince`, the attempts made
+    /// since then (paging stops at the first page that reaches back past it).
+    func listWebhookDeliveries(deliveredSince: Date?) async throws -> [HookDelivery]
     /// `POST /app/hook/deliveries/{id}/attempts` (App JWT).
     func redeliverWebhookDelivery(id: Int) async throws
 }

@@ -8,7 +8,16 @@ extension GitHubClient {
 
     /// `GET /app/hook/deliveries`, every page (App JWT).
     public func listWebhookDeliveries() async throws -> [HookDelivery] {
-        try await paginate(HookDelivery.self, "/app/hook/deliveries", credential: .app)
+        try await listWebhookDeliveries(deliveredSince: nil)
+    }
+
+    /// `GET /app/hook/deliveries` (App JWT), newest first: every page, or, with `deliveredSince`, the attempts made
+    /// since then (paging stops at the first page that reaches back past it). An attempt without a time is kept.
+    public func listWebhookDeliveries(deliveredSince: Date?) async throws -> [HookDelivery] {
+        guard let deliveredSince else { return try await paginate(HookDelivery.self, "/app/hook/deliveries", credential: .app) }
+        return try await paginate(HookDelivery.self, "/app/hook/deliveries", credential: .app, until: { page in
+            page.contains { ($0.deliveredAt ?? .distantFuture) < deliveredSince }
+        }).filter { ($0.deliveredAt ?? .distantFuture) >= deliveredSince }
     }
 
     /// `POST /app/hook/deliveries/{id}/attempts` (App JWT).

@@ -40,15 +40,17 @@ public final class GitHubClient: GitHubAPI {
         _ = try await transport.send(GitHubRequest(method: method, path: path, body: data))
     }
 
-    /// Follows `Link: rel="next"` until the last page (or `maxPages`).
-    func paginate<T: Decodable>(_ type: T.Type, _ path: String, query: [(String, String)] = [], credential: GitHubRequest.Credential = .installation) async throws -> [T] {
+    /// Follows `Link: rel="next"` until the last page (or `maxPages`), or the first page `until` accepts.
+    func paginate<T: Decodable>(_ type: T.Type, _ path: String, query: [(String, String)] = [], credential: GitHubRequest.Credential = .installation,
+                                until: ([T]) -> Bool = { _ in false }) async throws -> [T] {
         var items: [T] = []
         var request = GitHubRequest(method: "GET", path: path, query: query + [("per_page", "100")])
         request.credential = credential
         for _ in 0..<transport.configuration.maxPages {
             let response = try await transport.send(request)
-            items += try GitHubTransport.decode([T].self, from: response.body, path: request.path)
-            guard let next = response.link.next else { break }
+            let page = try GitHubTransport.decode([T].self, from: response.body, path: request.path)
+            items += page
+            guard !until(page), let next = response.link.next else { break }
             request = GitHubRequest(method: "GET", path: next)
             request.credential = credential
         }

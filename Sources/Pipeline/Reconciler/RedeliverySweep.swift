@@ -2,16 +2,21 @@ import Foundation
 import GitHub
 import Storage
 
-/// Asks GitHub for the App's recent webhook deliveries and redelivers each delivery that never succeeded and never
-/// reached pfbot's inbox (GitHub does not retry failed deliveries by itself).
+/// Asks GitHub for the App's webhook deliveries attempted since the last completed sweep and redelivers each delivery
+/// that never succeeded and never reached pfbot's inbox (GitHub does not retry failed deliveries by itself).
 ///
-/// A redelivery is itself an attempt that can fail (pfbot restarting, a dropped connection): when GitHub lists a
-/// failed attempt newer than the one pfbot asked again, the sweep asks again, up to ``maxRedeliveries`` times per
-/// delivery; then it records the delivery as given up and audits it. While a requested redelivery has no attempt
-/// listed yet, the sweep waits for it. Needs App authentication.
+/// A delivery is judged by its newest attempt. A redelivery is itself an attempt that can fail (pfbot restarting, a
+/// dropped connection): its failed attempt is newer than the one pfbot asked again, so the sweep asks again, up to
+/// ``maxRedeliveries`` times per delivery; then it records the delivery as given up and audits it. While a requested
+/// redelivery has no attempt listed yet, the sweep waits for it (its attempt, when made, is newer than the sweep's
+/// mark). The listing goes back only to the newest attempt the last completed sweep saw, less ``overlap`` (an attempt
+/// in flight then may be listed later), so a sweep stays a page or so however many deliveries GitHub keeps. Needs App
+/// authentication.
 public struct RedeliverySweep: Sendable {
     /// How many times one delivery is redelivered before pfbot gives up on it (and audits `webhook.redelivery_abandoned`).
     public static let maxRedeliveries = 5
+    /// How far before the last sweep's newest attempt the next sweep looks again.
+    public static let overlap: TimeInterval = 120
 
     let context: PipelineContext
 
@@ -23,26 +28,29 @@ public struct RedeliverySweep: Sendable {
     /// One sweep; returns how many deliveries were asked again.
     @discardableResult
     public func sweep() async throws -> Int {
-        let attempts = try await context.github.listWebhookDeliveries()
+        let mark = try await context.store.redeliverySweepMark()
+        let attempts = try await context.github.listWebhookDeliveries(deliveredSince: mark.map { $0.addingTimeInterval(-Self.overlap) })
         var redelivered = 0
         for (guid, tries) in Dictionary(grouping: attempts, by: \.guid) {
-            guard !tries.contains(where: { (200..<300).contains($0.statusCode) }),
-                  let latest = tries.max(by: { $0.id < $1.id }),
+            guard let latest = tries.max(by: { $0.id < $1.id }), !(200..<300).contains(latest.statusCode),
                   try await context.store.delivery(guid) == nil
             else { continue }
-            // Nil: never asked. Below the latest attempt: the redelivery asked for ran and failed too.
-            if let asked = try await context.store.redeliveredAttempt(guid: guid), asked >= Int64(latest.id) { continue }
-            let redeliveries = tries.filter { $0.redelivery == true }.count
-            guard redeliveries < Self.maxRedeliveries else {
+            let asked = try await context.store.redelivery(guid: guid)
+            // Asked for this attempt already: its redelivery has not been attempted yet, or pfbot gave up on it.
+            if let asked, asked.githubDeliveryID >= Int64(latest.id) { continue }
+            guard (asked?.requests ?? 0) < Self.maxRedeliveries else {
                 try await context.store.recordRedelivery(guid: guid, githubDeliveryID: Int64(latest.id), at: context.now())
-                try await context.audit("pfbot", "webhook.redelivery_abandoned", guid, "\(latest.event): \(tries.count) attempts failed")
-                context.logger.error("webhook delivery \(guid) (\(latest.event)) failed \(tries.count) times, \(redeliveries) of them redeliveries; pfbot stops asking GitHub for it. Check that pfbot serve is reachable from GitHub, then redeliver it from the App's Advanced settings or run pfbot sync")
+                try await context.audit("pfbot", "webhook.redelivery_abandoned", guid, "\(latest.event): redelivered \(Self.maxRedeliveries) times, every attempt failed")
+                context.logger.error("webhook delivery \(guid) (\(latest.event)) still failed after \(Self.maxRedeliveries) redeliveries; pfbot stops asking GitHub for it. Check that GitHub reaches pfbot serve, then redeliver it from the App's Advanced settings")
                 continue
             }
             try await context.github.redeliverWebhookDelivery(id: latest.id)
             try await context.store.recordRedelivery(guid: guid, githubDeliveryID: Int64(latest.id), at: context.now())
             try await context.audit("pfbot", "webhook.redelivered", guid, latest.event)
             redelivered += 1
+        }
+        if let newest = attempts.compactMap(\.deliveredAt).max(), newest > mark ?? .distantPast {
+            try await context.store.recordRedeliverySweepMark(newestDeliveredAt: newest, at: context.now())
         }
         return redelivered
     }
