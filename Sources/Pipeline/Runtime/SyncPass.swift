@@ -1,10 +1,14 @@
 import Foundation
 import Storage
 
-/// One sync of the bot with the outside world, the same in every mode: poll the Task Node (Monitor), reconcile
-/// GitHub (Reconciler), post due deadline warnings (Prioritizer), ask GitHub to redeliver lost webhooks (App
-/// authentication only), confirm pending reward payments on the ledger and refresh the Task Node's reward history
-/// (hourly), then, where the mode has no workers of its own, run every due job.
+/// One sync of the bot with the outside world, the same in every mode: poll the Task Node (Monitor), ask GitHub to
+/// redeliver lost webhooks (App authentication only), reconcile GitHub (Reconciler), post due deadline warnings
+/// (Prioritizer), confirm pending reward payments on the ledger and refresh the Task Node's reward history (hourly),
+/// then, where the mode has no workers of its own, run every due job.
+///
+/// The redelivery sweep comes before the reconciler: it costs a page or so, while reconciling grows with the tasks
+/// open and recently ended, and a lost `/pf` command waits for nothing else (a pass cut short by a restart, as the
+/// fault soak does every 20 s, still recovers the commands).
 public struct SyncPass: Sendable {
     let assembly: BotAssembly
 
@@ -78,9 +82,9 @@ public struct SyncPass: Sendable {
         let context = assembly.context
         let deadBefore = try await assembly.store.jobCounts()[.dead] ?? 0
         let polled = try await assembly.monitor.poll()
+        let redelivered = steps.redeliver && assembly.usesApp ? try await RedeliverySweep(context: context).sweep() : 0
         let reconciled = steps.reconcile ? try await Reconciler(context: context).reconcile() : Reconciler.Report()
         let warnings = try await DeadlineWatcher(context: context).warn()
-        let redelivered = steps.redeliver && assembly.usesApp ? try await RedeliverySweep(context: context).sweep() : 0
         let confirmed = try await RewardConfirmations(context: context).checkPending()
         let historyProblem = try await RewardHistorySync(context: context).refreshIfStale()
         let ran = steps.runJobs ? try await assembly.runner.drain() : 0
