@@ -19,9 +19,9 @@ import Testing
         let report = result.table + "\n" + result.line
         // The exactly-once guarantees hold under every fault: no second issue, no second submission.
         #expect(result.duplicateIssues == 0 && result.duplicateSubmissions == 0 && result.duplicatePulls == 0, "\(report)")
-        // Known pfbot defects the soak found (closing note of issue #14): a command or proposal lost across SIGKILLs and
-        // dropped webhooks now and then, and a QC report comment posted twice; this records them without failing the suite.
-        withKnownIssue("pfbot sometimes loses a task or repeats a QC report comment under the soak's faults", isIntermittent: true) {
+        // Every task done in the time limit: the full soak's losses are fixed (docs/operations.md), but this small run
+        // shares two cores with the whole suite, where the time limit can pass first; recorded without failing it.
+        withKnownIssue("under the whole suite's load the small soak can reach its time limit before every task is done", isIntermittent: true) {
             #expect(result.passed, "\(report)")
             #expect(result.line == "SOAK tasks=6 done=6 lost=0 duplicate_issues=0 duplicate_comments=0 duplicate_submissions=0 restarts=\(result.restarts)")
         }

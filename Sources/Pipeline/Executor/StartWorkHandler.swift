@@ -30,10 +30,12 @@ struct StartWorkHandler: PipelineJobHandler {
                                                                   reason: resolved.choice.reason, chosenAt: context.now()))
         var files = resolved.files
         let templateFiles = Array(files.keys)
-        if try await git.branches(in: handle, prefix: branch).contains(where: { $0.name == branch }) {
+        let branchExisted = try await git.branches(in: handle, prefix: branch).contains(where: { $0.name == branch })
+        if branchExisted {
             let present = Set(try await git.listTree(in: handle, ref: branch).map(\.path))
             files = files.filter { !present.contains($0.key) }
         }
+        var committed = false
         if !files.isEmpty {
             let author = GitSignature(name: context.configuration.git.authorName, email: context.configuration.git.authorEmail)
             let request = CommitRequest(
@@ -41,9 +43,12 @@ struct StartWorkHandler: PipelineJobHandler {
                 message: "Scaffold \(InertText.singleLine(record.task.title, limit: 60))", author: author,
                 trailers: [CommitTrailer(key: "Post-Fiat-Task", value: id.rawValue)]
             )
-            let result = try await git.commit(request, in: handle)
-            if result.created { try await git.push(in: handle, branches: [branch], force: false, token: try await context.git.token()) }
+            committed = try await git.commit(request, in: handle).created
         }
+        // Pushed when committed now, and also when the branch was already there: an earlier attempt may have committed
+        // it in the local mirror and been cut short before its push (a crash, a failed push), and the pull request
+        // needs it on GitHub. Pushing a branch GitHub already has at that commit sends nothing.
+        if committed || branchExisted { try await git.push(in: handle, branches: [branch], force: false, token: try await context.git.token()) }
         let pull = try await ensurePullRequest(record, branch: branch, base: defaultBranch, files: templateFiles, choice: resolved.choice)
         let head = try await git.resolve(in: handle, ref: branch)
         record = try await context.record(id)
