@@ -25,12 +25,16 @@ public struct RedeliverySweep: Sendable {
         self.context = context
     }
 
-    /// One sweep; returns how many deliveries were asked again.
+    /// One sweep; returns how many deliveries were asked again. A redelivery GitHub refuses is logged and the sweep
+    /// goes on: refused for good (a 4xx: the delivery is gone or not redeliverable) it is given up at once; otherwise
+    /// (a 5xx, the network) it is asked again on the next sweep, which then reads back to where this one started.
+    /// - Throws: when the deliveries cannot be listed, or the store's error.
     @discardableResult
     public func sweep() async throws -> Int {
         let mark = try await context.store.redeliverySweepMark()
         let attempts = try await context.github.listWebhookDeliveries(deliveredSince: mark.map { $0.addingTimeInterval(-Self.overlap) })
         var redelivered = 0
+        var unfinished = false
         for (guid, tries) in Dictionary(grouping: attempts, by: \.guid) {
             guard let latest = tries.max(by: { $0.id < $1.id }), !(200..<300).contains(latest.statusCode),
                   try await context.store.delivery(guid) == nil
@@ -39,19 +43,33 @@ public struct RedeliverySweep: Sendable {
             // Asked for this attempt already: its redelivery has not been attempted yet, or pfbot gave up on it.
             if let asked, asked.githubDeliveryID >= Int64(latest.id) { continue }
             guard (asked?.requests ?? 0) < Self.maxRedeliveries else {
-                try await context.store.recordRedelivery(guid: guid, githubDeliveryID: Int64(latest.id), at: context.now())
-                try await context.audit("pfbot", "webhook.redelivery_abandoned", guid, "\(latest.event): redelivered \(Self.maxRedeliveries) times, every attempt failed")
-                context.logger.error("webhook delivery \(guid) (\(latest.event)) still failed after \(Self.maxRedeliveries) redeliveries; pfbot stops asking GitHub for it. Check that GitHub reaches pfbot serve, then redeliver it from the App's Advanced settings")
+                try await abandon(guid, latest, because: "redelivered \(Self.maxRedeliveries) times, every attempt failed")
                 continue
             }
-            try await context.github.redeliverWebhookDelivery(id: latest.id)
+            do {
+                try await context.github.redeliverWebhookDelivery(id: latest.id)
+            } catch let error as GitHubError where (400..<500).contains(error.status ?? 0) && error.status != 429 {
+                try await abandon(guid, latest, because: "GitHub refused to redeliver it: \(error)")
+                continue
+            } catch {
+                context.logger.warning("could not ask GitHub to redeliver webhook delivery \(guid) (\(latest.event)): \(error); asking again on the next sweep")
+                unfinished = true
+                continue
+            }
             try await context.store.recordRedelivery(guid: guid, githubDeliveryID: Int64(latest.id), at: context.now())
             try await context.audit("pfbot", "webhook.redelivered", guid, latest.event)
             redelivered += 1
         }
-        if let newest = attempts.compactMap(\.deliveredAt).max(), newest > mark ?? .distantPast {
+        if !unfinished, let newest = attempts.compactMap(\.deliveredAt).max(), newest > mark ?? .distantPast {
             try await context.store.recordRedeliverySweepMark(newestDeliveredAt: newest, at: context.now())
         }
         return redelivered
+    }
+
+    /// Records that pfbot stops asking GitHub for delivery `guid`, audits it and says what to do.
+    private func abandon(_ guid: String, _ latest: HookDelivery, because reason: String) async throws {
+        try await context.store.recordRedelivery(guid: guid, githubDeliveryID: Int64(latest.id), at: context.now())
+        try await context.audit("pfbot", "webhook.redelivery_abandoned", guid, "\(latest.event): \(reason)")
+        context.logger.error("webhook delivery \(guid) (\(latest.event)): \(reason); pfbot stops asking GitHub for it. Check that GitHub reaches pfbot serve, then redeliver it from the App's Advanced settings")
     }
 }

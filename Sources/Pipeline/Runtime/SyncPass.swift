@@ -82,7 +82,18 @@ public struct SyncPass: Sendable {
         let context = assembly.context
         let deadBefore = try await assembly.store.jobCounts()[.dead] ?? 0
         let polled = try await assembly.monitor.poll()
-        let redelivered = steps.redeliver && assembly.usesApp ? try await RedeliverySweep(context: context).sweep() : 0
+        // A sweep that fails (GitHub's deliveries API down) is a problem of the pass, not its end: reconciling goes on.
+        var redelivered = 0
+        var sweepProblem: String?
+        if steps.redeliver, assembly.usesApp {
+            do {
+                redelivered = try await RedeliverySweep(context: context).sweep()
+            } catch is CancellationError {
+                throw CancellationError()
+            } catch {
+                sweepProblem = "redelivery sweep: \(error); lost webhooks are looked for again on the next pass"
+            }
+        }
         let reconciled = steps.reconcile ? try await Reconciler(context: context).reconcile() : Reconciler.Report()
         let warnings = try await DeadlineWatcher(context: context).warn()
         let confirmed = try await RewardConfirmations(context: context).checkPending()
@@ -91,7 +102,7 @@ public struct SyncPass: Sendable {
         let pruned = steps.prune ? try await assembly.store.prune(assembly.configuration.storage.retention, now: context.now()) : nil
         let deadAfter = try await assembly.store.jobCounts()[.dead] ?? 0
         return Outcome(newTasks: polled.new.count, changedTasks: polled.changed.count,
-                       problems: polled.problems + reconciled.problems + [historyProblem].compactMap { $0 },
+                       problems: polled.problems + reconciled.problems + [sweepProblem, historyProblem].compactMap { $0 },
                        reconciled: reconciled.checked, deadlineWarnings: warnings, redelivered: redelivered, rewardsConfirmed: confirmed, jobsRun: ran,
                        deadJobs: deadAfter - deadBefore, nextPollSeconds: polled.nextPoll.map { Double($0.components.seconds) }, poll: polled, pruned: pruned)
     }
