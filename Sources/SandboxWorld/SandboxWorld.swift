@@ -175,6 +175,10 @@ public final class SandboxWorld: Sendable {
 
     /// Stops every server and closes the store.
     public func stop() async {
+        // GitHub stops sending first, and what it queued is delivered, so no connection reaches the bot's server while
+        // it shuts down (NIO traps on a connection accepted then: "Deinited NIOAsyncWriter without calling finish()").
+        await github.emulator.configureWebhooks(url: nil, secret: Self.webhookSecret)
+        await github.emulator.flushWebhooks()
         await webhookServer.stop()
         await github.stop()
         await taskNodeServer.stop()
