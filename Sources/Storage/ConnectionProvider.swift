@@ -26,11 +26,15 @@ struct ConnectionProvider<Source: ConnectionPoolSource>: DatabaseLender, @unchec
     var beforeShutdown: @Sendable () async -> Void = {}
     /// Runs after the pool has closed its connections (stops threads the source owns).
     var afterShutdown: @Sendable () async throws -> Void = {}
+    /// The connections lent out; ``shutdown()`` waits for them before the pool closes.
+    let leases = ConnectionLeases()
+    /// How long ``shutdown()`` waits for lent connections to come back.
+    var drainLimit: Duration = .seconds(30)
 
     /// Runs `body` with a connection of its own.
     func withConnection<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
-        let connection = try await pool.requestConnection().get()
-        defer { pool.releaseConnection(connection) }
+        let connection = try await borrow()
+        defer { giveBack(connection) }
         return try await body(makeDatabase(connection))
     }
 
@@ -55,16 +59,34 @@ struct ConnectionProvider<Source: ConnectionPoolSource>: DatabaseLender, @unchec
     func withInboxConnection<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
         guard let inboxConnection else { return try await withConnection(body) }
         return try await inboxConnection.use(
-            request: { try await pool.requestConnection().get() },
-            giveBack: { pool.releaseConnection($0) },
+            request: { try await borrow() },
+            giveBack: { giveBack($0) },
             { connection in try await body(makeDatabase(connection)) }
         )
     }
 
+    /// Closes the pool once every lent connection is back. Connections still lent after ``drainLimit`` (work that
+    /// never finished) are closed by the pool when given back, so what they run on is left running.
     func shutdown() async throws {
         await beforeShutdown()
-        await inboxConnection?.surrender { pool.releaseConnection($0) }
+        await inboxConnection?.surrender { giveBack($0) }
+        let allBack = await leases.drain(limit: drainLimit)
         try await pool.shutdownAsync()
-        try await afterShutdown()
+        if allBack { try await afterShutdown() }
+    }
+
+    private func borrow() async throws -> Source.Connection {
+        try leases.borrow()
+        do {
+            return try await pool.requestConnection().get()
+        } catch {
+            leases.giveBack()
+            throw error
+        }
+    }
+
+    private func giveBack(_ connection: Source.Connection) {
+        pool.releaseConnection(connection)
+        leases.giveBack()
     }
 }

@@ -11,6 +11,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case corruptRow(table: String, key: String, reason: String)
     /// The database has migrations this pfbot does not know (a newer pfbot wrote it).
     case newerSchema(migration: String)
+    /// The store was closed (pfbot is shutting down) while this work still wanted it.
+    case closed
 
     public var description: String {
         switch self {
@@ -22,6 +24,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             return "A row in \(table) (\(key)) cannot be read: \(reason). Restore the database from a backup or remove the row."
         case .newerSchema(let migration):
             return "The database was migrated by a newer pfbot (migration \(migration)); upgrade pfbot before using it."
+        case .closed:
+            return "The store is closed: pfbot is shutting down. Work still in progress is retried when it starts again."
         }
     }
 }
