@@ -133,6 +133,17 @@ extension SQLStore {
         }
     }
 
+    public func postponeJob(_ id: Int64, until: Date, reason: String) async throws {
+        try await lender.withConnection { database in
+            try await database.raw("""
+                UPDATE jobs SET state = 'queued', attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END,
+                    run_at = \(bind: Clock.millis(until)), last_error = \(bind: String(reason.prefix(4000))),
+                    claimed_by = NULL, lease_until = NULL
+                WHERE id = \(bind: id) AND state = 'running'
+                """).run()
+        }
+    }
+
     public func job(_ id: Int64) async throws -> Job? {
         try await lender.withConnection { database in
             try await database.raw("SELECT * FROM jobs WHERE id = \(bind: id)").first().map(decodeJob)

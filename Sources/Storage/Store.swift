@@ -210,6 +210,9 @@ public protocol Store: Sendable {
     /// Returns a claimed job to the queue without counting an attempt (graceful shutdown).
     func releaseJob(_ id: Int64) async throws
 
+    /// Queues a claimed job again at `until` without counting the attempt: another holder is doing its work now.
+    func postponeJob(_ id: Int64, until: Date, reason: String) async throws
+
     /// A job by id.
     func job(_ id: Int64) async throws -> Job?
 

@@ -2,6 +2,7 @@ import Foundation
 import PFBotTestSupport
 import Pipeline
 import Storage
+import Synchronization
 import Testing
 
 /// Records what it was asked to do and fails as told.
@@ -73,6 +74,31 @@ struct ScriptedHandler: JobHandler {
         }
     }
 
+    /// A job whose work another holder is doing (its lease is held) waits without using its attempts: a holder killed
+    /// with its lease still held once used up all 8 attempts of the announce job waiting for it, and the task was lost.
+    @Test func aJobWaitingForAnotherHolder_isPostponed_withoutUsingItsAttempts() async throws {
+        let directory = try TemporaryDirectory(prefix: "pfbot-jobs")
+        defer { directory.remove() }
+        let store = try await StoreFactory.open(.sqlite(path: directory.file("pfbot.sqlite")))
+        let clock = Mutex(Date(timeIntervalSince1970: 1_800_000_000))
+        let busyTimes = Mutex(5)
+        let handler = BusyHandler { busyTimes.withLock { times in defer { times -= 1 }; return times > 0 } }
+        let runner = JobRunner(store: store, handlers: [handler], workerName: "test", now: { clock.withLock { $0 } })
+        let id = try #require(try await store.enqueue(NewJob(kind: "busy", payload: "{}", runAt: clock.withLock { $0 }, maxAttempts: 2)))
+        for _ in 0..<5 {
+            #expect(try await runner.runOne() == .postponed)
+            let job = try #require(try await store.job(id))
+            #expect(job.state == .queued)
+            #expect(job.attempts == 0)
+            #expect(job.lastError?.contains("another holder") == true)
+            #expect(try await runner.runOne() == nil, "postponed by the wait the error asked for")
+            clock.withLock { $0 = $0.addingTimeInterval(30) }
+        }
+        #expect(try await runner.runOne() == .done)
+        #expect(try await store.job(id)?.state == .done)
+        try await store.close()
+    }
+
     /// A cancelled drain claims nothing: a job a cancelled run hands back is due again at once, and a drain that went on
     /// claiming would spin on it (`pfbot demo` once ignored SIGINT that way).
     @Test func drain_inACancelledTask_claimsNothing() async throws {
@@ -136,5 +162,20 @@ struct SlowHandler: JobHandler {
     func handle(_ job: Job) async throws {
         _ = await recorder.add(job.payload)
         try await Task.sleep(for: duration)
+    }
+}
+
+/// Says another holder is doing the work while `busy()` says so, then does it.
+struct BusyHandler: JobHandler {
+    struct HeldElsewhere: WorkInProgressElsewhere, CustomStringConvertible {
+        var wait: Duration { .seconds(30) }
+        var description: String { "another holder is doing this work" }
+    }
+
+    let kinds: Set<String> = ["busy"]
+    let busy: @Sendable () -> Bool
+
+    func handle(_ job: Job) async throws {
+        if busy() { throw HeldElsewhere() }
     }
 }

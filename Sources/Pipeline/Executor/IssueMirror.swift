@@ -237,11 +237,12 @@ extension TaskRecord {
 
 extension IssueMirror {
     /// Another job or pass is opening the task's issue right now; asking again later finds it.
-    struct CreationInProgress: Error, CustomStringConvertible {
+    struct CreationInProgress: WorkInProgressElsewhere, CustomStringConvertible {
         let task: TaskID
+        var wait: Duration { .seconds(15) }
 
         var description: String {
-            "another job is opening the issue of \(task) right now; this job is retried and then finds that issue"
+            "another job is opening the issue of \(task) right now; this job waits and then finds that issue"
         }
     }
 }

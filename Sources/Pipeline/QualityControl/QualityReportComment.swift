@@ -104,11 +104,12 @@ struct QualityReportComment {
 extension QualityReportComment {
     /// Another QC run of the task held the report's lease for the whole wait; the job is retried and then edits the
     /// comment that run wrote.
-    struct PublicationInProgress: Error, CustomStringConvertible {
+    struct PublicationInProgress: WorkInProgressElsewhere, CustomStringConvertible {
         let task: TaskID
+        var wait: Duration { .seconds(15) }
 
         var description: String {
-            "another QC run of \(task) is writing its report comment right now; this job is retried and then edits that comment"
+            "another QC run of \(task) is writing its report comment right now; this job waits and then edits that comment"
         }
     }
 }

@@ -46,8 +46,9 @@ public struct JobRunner: Sendable {
     /// What became of one claimed job.
     public enum Outcome: String, Sendable, Equatable {
         /// `done`: handled; `retrying`: failed, queued again with backoff; `dead`: failed for good (or out of attempts);
-        /// `released`: interrupted, handed back unfinished.
-        case done, retrying, dead, released
+        /// `released`: interrupted, handed back unfinished; `postponed`: another holder is doing its work, queued again
+        /// without counting the attempt.
+        case done, retrying, dead, released, postponed
     }
 
     /// Claims and runs one due job of a kind this runner handles.
@@ -119,6 +120,12 @@ public struct JobRunner: Sendable {
             try await renewingClaim(on: job) { try await handler.handle(job) }
         } catch is CancellationError {
             return await record(job, .released) { try await store.releaseJob(job.id) }
+        } catch let busy as any WorkInProgressElsewhere {
+            let wait = Double(busy.wait.components.seconds) + Double(busy.wait.components.attoseconds) / 1e18
+            logger.info("job \(job.id) (\(job.kind)) waits \(Int(wait.rounded())) s: \(busy)")
+            return await record(job, .postponed) {
+                try await store.postponeJob(job.id, until: now().addingTimeInterval(wait), reason: String(describing: busy))
+            }
         } catch let failure as any PermanentJobFailure {
             logger.error("job \(job.id) (\(job.kind)) failed permanently: \(failure)")
             return await record(job, .dead) { try await store.buryJob(job.id, error: String(describing: failure), now: now()) }
