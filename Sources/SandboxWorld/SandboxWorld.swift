@@ -26,6 +26,8 @@ public final class SandboxWorld: Sendable {
     /// The `GITHUB_TOKEN` of the repository's GitHub Actions runs (``ActionsRunner``): a token of its own, so their
     /// calls are counted apart from the sandbox bot's.
     public static let workflowToken = "sandbox-workflow-token"
+    /// The `GITHUB_TOKEN` of the workflow's read-only steps job (`permissions: contents: read`).
+    public static let readOnlyWorkflowToken = "sandbox-workflow-token-read-only"
     public static let webhookSecret = "sandbox-webhook-secret"
 
     public let directory: URL
@@ -91,6 +93,7 @@ public final class SandboxWorld: Sendable {
         try await github.emulator.createRepository(owner: owner, name: repositoryName)
         await github.emulator.registerActionsToken(actionsToken)
         await github.emulator.registerActionsToken(workflowToken)
+        await github.emulator.registerReadOnlyActionsToken(readOnlyWorkflowToken)
         for (login, permission) in collaborators {
             await github.emulator.registerToken("token-\(login)", for: login)
             await github.emulator.setPermission(owner: owner, repo: repositoryName, user: login, permission: permission)

@@ -25,6 +25,9 @@ public struct QCReport: Sendable, Equatable, Codable {
     public var results: [QCRuleResult]
     /// What merging sends to Post Fiat (``SubmissionEvidence/preview``), when the task has a pull request.
     public var submissionPreview: String?
+    /// The test command the `tests` rule waits for, while it runs in the workflow's separate steps job; the report
+    /// is then not a verdict yet.
+    public var waitsForTests: String?
 
     /// Creates a report from the rules' verdicts.
     public init(results: [QCRuleResult], submissionPreview: String? = nil) {

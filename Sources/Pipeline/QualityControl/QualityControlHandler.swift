@@ -20,14 +20,22 @@ struct QualityControlHandler: PipelineJobHandler {
         // A push and its pull request's synchronize both ask for the same head; judge it once unless a person asks
         // again (`/pf qc`, or Re-run on the check run or its suite).
         if !request.requested, try await context.store.qualityVerdict(task: id, head: head) != nil { return }
+        if !request.requested, case .plan(let recorder) = context.stepHost?.mode, recorder.plansQualityControl(of: id, head: head) { return }
         let check = QualityCheckPublisher(context: context, task: id, head: head)
-        let started = try await check.start()
+        let started = try await check.start(resuming: request.checkRunID)
         let report: QCReport
         do {
-            report = try await QualityControlRun(context: context).evaluate(record, head: head)
+            var origin = request
+            (origin.requested, origin.checkRunID) = (true, started.checkRunID)
+            report = try await QualityControlRun(context: context).evaluate(record, head: head, origin: origin)
         } catch {
             try await check.abandon(started)
             throw error
+        }
+        if let command = report.waitsForTests {
+            try await check.waitForTests(started, command: command)
+            try await context.audit("pfbot", "qc.planned", id.rawValue, head)
+            return
         }
         try await check.finish(started, with: report)
         // Before the verdict is recorded: a failed post retries the job, which a recorded verdict would skip.
@@ -59,7 +67,9 @@ public struct QualityControlRun: Sendable {
     /// Evaluates the task's branch at `head` (a SHA or ref), against the default branch as it was before `head` was
     /// merged into it when it already is (a review or QC job that runs after the merge judges the pull request's
     /// changes, not an empty diff).
-    public func evaluate(_ record: TaskRecord, head: String) async throws -> QCReport {
+    /// - Parameter origin: the QC job (with the check run it started), planned again when the `tests` rule's command
+    ///   runs in the workflow's separate steps job.
+    public func evaluate(_ record: TaskRecord, head: String, origin: QualityControlJob? = nil) async throws -> QCReport {
         let git = context.git.workspace
         let handle = try await context.git.freshMirror()
         let defaultBranch = try await context.defaultBranch()
@@ -83,7 +93,12 @@ public struct QualityControlRun: Sendable {
                             packRules: pack.rules.filter { !($0 is TestsRule) })
         var report = QualityControl().evaluate(input)
         if let tests = TestsRule.resolve(settings, declared: pack.rules.lazy.compactMap { $0 as? TestsRule }.first, tree: tree.map(\.path)) {
-            report.results.append(try await TestsRun(context: context).result(tests, input: input, head: head, tree: tree, handle: handle))
+            let job = origin ?? QualityControlJob(task: record.task.id, head: head, requested: true)
+            if let result = try await TestsRun(context: context).result(tests, input: input, head: head, tree: tree, handle: handle, origin: job) {
+                report.results.append(result)
+            } else {
+                report.waitsForTests = tests.command
+            }
         }
         if let pull = record.pullNumber {
             // The rules read SUBMISSION.md already; it is read again only when the read budget left it out.

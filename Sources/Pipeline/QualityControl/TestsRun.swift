@@ -16,7 +16,10 @@ struct TestsRun {
     ///   - head: the commit judged.
     ///   - tree: the listing of `head`.
     ///   - handle: the mirror holding `head`.
-    func result(_ rule: TestsRule, input: QCInput, head: String, tree: [TreeEntry], handle: MirrorHandle) async throws -> QCRuleResult {
+    ///   - origin: the QC job, planned again with the results when the tests run in the separate steps job.
+    /// - Returns: the verdict, or `nil` when the command was planned for the steps job.
+    func result(_ rule: TestsRule, input: QCInput, head: String, tree: [TreeEntry], handle: MirrorHandle,
+                origin: QualityControlJob) async throws -> QCRuleResult? {
         guard let host = context.stepHost else { return rule.evaluate(input) }
         let anchor = input.taskFiles.first?.path ?? tree.first?.path ?? "README.md"
         guard !rule.command.isEmpty else {
@@ -24,16 +27,20 @@ struct TestsRun {
                                 annotations: [QCAnnotation(path: anchor, line: 1, level: .failure, message:
                                     "Set qc.test_command in .github/pfbot.yml (e.g. `make test`), or remove `tests` from qc.rules.")])
         }
-        let export = try await CommitExport.write(tree, of: head, handle: handle, git: context.git.workspace, below: host.scratch)
-        defer { export.remove() }
-        let outcome = try await host.runner.run(rule.command, in: export.directory, timeout: .seconds(input.rules.testTimeoutSeconds))
+        let request = StepRequest(head: head, commands: [.init(name: rule.name, run: rule.command, timeoutSeconds: input.rules.testTimeoutSeconds)],
+                                  collect: [], collectPattern: input.rules.junitPath, origin: .qualityControl(origin))
+        let hosted = try await host.perform(request) {
+            try await CommitExport.write(tree, of: head, handle: handle, git: context.git.workspace, below: host.scratch)
+        }
+        guard case .ran(let outcomes, let folder, let finish) = hosted, let outcome = outcomes.first else { return nil }
+        defer { finish() }
         let seconds = Int(outcome.duration.components.seconds)
         if outcome.succeeded {
             return QCRuleResult(rule: rule.name, passed: true, summary: "`\(rule.command)` passed in \(seconds) s")
         }
-        var annotations = junitFailures(in: export.directory, pattern: input.rules.junitPath, anchor: anchor)
+        var annotations = junitFailures(in: folder, pattern: input.rules.junitPath, anchor: anchor)
         let last = outcome.lastLines(1).first.map { ": \(InertText.singleLine($0, limit: 200))" } ?? ""
-        let why = outcome.status == .timedOut ? "timed out after \(input.rules.testTimeoutSeconds) s (qc.test_timeout_seconds)" : "failed (\(outcome.statusText))"
+        let why = outcome.status == .notRun ? "was not run: the steps job left no result (see its log)" : outcome.status == .timedOut ? "timed out after \(input.rules.testTimeoutSeconds) s (qc.test_timeout_seconds)" : "failed (\(outcome.statusText))"
         annotations.append(QCAnnotation(path: anchor, line: 1, level: .failure, message:
             "`\(rule.command)` \(why). Last lines of its output:\n" + outcome.lastLines(40).joined(separator: "\n")))
         return QCRuleResult(rule: rule.name, passed: false, summary: "`\(rule.command)` \(why)\(last)", annotations: annotations)
@@ -47,7 +54,8 @@ struct TestsRun {
         while let relative = walker.nextObject() as? String, read < 20 {
             guard fnmatch(pattern, relative, 0) == 0 else { continue }
             let url = directory.appendingPathComponent(relative)
-            guard let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, size <= JUnitReport.maximumBytes,
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path), attributes[.type] as? FileAttributeType == .typeRegular,
+                  let size = attributes[.size] as? Int, size <= JUnitReport.maximumBytes,
                   let data = try? Data(contentsOf: url), let report = JUnitReport(data) else { continue }
             read += 1
             for failure in report.failures.prefix(50) {

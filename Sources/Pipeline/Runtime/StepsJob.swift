@@ -12,12 +12,16 @@ public struct StepsJob: Codable, Sendable, Equatable {
     public var step: String?
     /// `/pf run`: run even when the commit was made by a step.
     public var requested: Bool
+    /// The "pfbot / steps" check run a planning job started for this run, completed by the job that applies the
+    /// steps job's results (``StepPlan``); `nil` starts a new one.
+    public var checkRunID: Int?
 
     /// Creates the payload.
-    public init(task: TaskID, head: String, step: String? = nil, requested: Bool = false) {
+    public init(task: TaskID, head: String, step: String? = nil, requested: Bool = false, checkRunID: Int? = nil) {
         self.task = task
         self.head = head
         self.step = step
         self.requested = requested
+        self.checkRunID = checkRunID
     }
 }

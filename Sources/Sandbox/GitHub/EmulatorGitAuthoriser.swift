@@ -45,7 +45,7 @@ extension GitHubEmulatorState {
             return .challenge(realm: "GitHub")
         }
         guard let repo = repositories[key], permission(of: identity, on: repo) != "none" else { return .deny }
-        if isPush, !canWrite(identity, repo) { return .deny }
+        if isPush, !canWrite(identity, repo) || readOnlyTokens.contains(token) { return .deny }
         return .allow(remoteUser: identity.actor?.login ?? "x-access-token")
     }
 }

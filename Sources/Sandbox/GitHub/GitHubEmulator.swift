@@ -102,6 +102,14 @@ public final class GitHubEmulator: Sendable {
         await state.registerActionsToken(token)
     }
 
+    /// Registers a `GITHUB_TOKEN` of a job with `permissions: contents: read`: it reads like ``registerActionsToken(_:)``
+    /// but every write is refused (403 "Resource not accessible by integration", as GitHub answers) and git pushes
+    /// are denied.
+    public func registerReadOnlyActionsToken(_ token: String) async {
+        await state.registerActionsToken(token)
+        await state.markReadOnly(token)
+    }
+
     /// Registers a GitHub App by its public key (PEM), so its JWTs verify.
     /// - Throws: `GitHubEmulatorError.invalidKey` when the PEM is not an RSA public key.
     public func registerApp(id: Int, slug: String, publicKeyPEM: String) async throws {

@@ -34,6 +34,10 @@ extension GitHubEmulatorState {
         actionsTokens.insert(token)
     }
 
+    func markReadOnly(_ token: String) {
+        readOnlyTokens.insert(token)
+    }
+
     func registerApp(id: Int, slug: String, keys: JWTKeyCollection) {
         let bot = EmulatedUser(login: "\(slug)[bot]", id: makeID(), type: "Bot")
         users[bot.login] = bot

@@ -11,6 +11,8 @@ actor GitHubEmulatorState {
     var installations: [Int: EmulatedInstallation] = [:]
     var userTokens: [String: String] = [:]
     var actionsTokens: Set<String> = []
+    /// Actions tokens of jobs with read-only permissions.
+    var readOnlyTokens: Set<String> = []
     var installationTokens: [String: (installation: Int, expiresAt: Date)] = [:]
     var recorded: [RecordedRequest] = []
     var faults = GitHubEmulatorFaults()
@@ -155,6 +157,9 @@ actor GitHubEmulatorState {
             return .success(.user(user))
         }
         if actionsTokens.contains(credential) {
+            if readOnlyTokens.contains(credential), !["GET", "HEAD"].contains(request.method.uppercased()) {
+                return .failure(GitHubEmulatorResponseError(.error(403, "Resource not accessible by integration")))
+            }
             return .success(.installation(id: 0, bot: actionsBot))
         }
         if let record = installationTokens[credential], let installation = installations[record.installation], let app = apps[installation.appID] {

@@ -3,7 +3,7 @@ import Git
 
 /// A commit's files written out to a fresh folder through libgit2, so a command runs on exactly the commit being
 /// judged whatever the workflow checked out (a pull request's merge commit, an older push).
-struct CommitExport {
+struct CommitExport: Sendable {
     /// The folder holding the commit's files.
     let directory: URL
 

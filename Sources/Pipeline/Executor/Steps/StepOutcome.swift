@@ -10,6 +10,9 @@ public struct StepOutcome: Sendable, Equatable {
         case signalled(Int32)
         /// It ran past its time limit; its whole process group was killed.
         case timedOut
+        /// It never ran: the workflow's separate steps job left no result for it (that job failed, was cancelled, or
+        /// ran an older plan).
+        case notRun
     }
 
     /// How the command ended.
@@ -38,6 +41,7 @@ public struct StepOutcome: Sendable, Equatable {
         case .exited(let code): return "exit \(code)"
         case .signalled(let signal): return "killed by signal \(signal)"
         case .timedOut: return "timed out"
+        case .notRun: return "not run (the steps job left no result)"
         }
     }
 

@@ -26,4 +26,22 @@ enum StepOutputs {
         }
         return found.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
+
+    /// The most files ``matching(_:in:)`` returns.
+    static let maximumMatches = 20
+
+    /// The regular files below `directory` whose relative path matches `pattern` (`fnmatch`), at most
+    /// ``maximumMatches`` of at most ``maximumFileBytes`` each.
+    static func matching(_ pattern: String, in directory: URL) -> [(path: String, data: Data)] {
+        guard let walker = FileManager.default.enumerator(atPath: directory.path) else { return [] }
+        var found: [(path: String, data: Data)] = []
+        while let relative = walker.nextObject() as? String, found.count < maximumMatches {
+            guard fnmatch(pattern, relative, 0) == 0 else { continue }
+            let file = directory.appendingPathComponent(relative)
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: file.path), attributes[.type] as? FileAttributeType == .typeRegular,
+                  (attributes[.size] as? Int ?? 0) <= maximumFileBytes, let data = try? Data(contentsOf: file) else { continue }
+            found.append((relative, data))
+        }
+        return found
+    }
 }

@@ -4,8 +4,9 @@ import GitHub
 import PFBotCore
 
 /// `pipeline.steps`: runs a task's template-pack steps on a commit of its branch, inside GitHub Actions only (the
-/// job is queued only where a ``StepHost`` exists). Each step runs with ``StepRunner`` on the commit written out
-/// to the runner's temporary folder; the outputs of steps declared `commit: true` that succeeded and changed
+/// job is queued only where a ``StepHost`` exists). The steps run one after the other on the commit written out
+/// to the runner's temporary folder, in this job or in the workflow's separate read-only steps job (then this job
+/// plans them and leaves the check in progress, and the applying job runs this handler again with their results); the outputs of steps declared `commit: true` that succeeded and changed
 /// something are committed through libgit2 to the branch, one commit with a `Pfbot-Step: <name>` trailer per step,
 /// and pushed. Outputs equal to the branch's files commit nothing, so a re-run is idempotent. Every run is reported
 /// on the check run "pfbot / steps": each step's status and log tail, failing lines as annotations.
@@ -28,20 +29,28 @@ struct StepsHandler: PipelineJobHandler {
         let steps = pack.steps.filter { request.step == nil || $0.name == request.step }
         guard !steps.isEmpty else { return }
         let check = StepsCheckPublisher(context: context, task: request.task, head: request.head)
-        let started = try await check.start(steps)
+        let started = try await check.start(steps, resuming: request.checkRunID)
         let tree = try await git.listTree(in: handle, ref: request.head)
-        let export = try await CommitExport.write(tree, of: request.head, handle: handle, git: git, below: host.scratch)
-        defer { export.remove() }
-        var runs: [StepsReport.Run] = []
-        for step in steps {
-            let outcome = try await host.runner.run(step.run, in: export.directory, timeout: .seconds(step.timeoutSeconds))
-            runs.append(StepsReport.Run(step: step, outcome: outcome))
+        var origin = request
+        origin.checkRunID = started.checkRunID
+        let planned = StepRequest(
+            head: request.head, commands: steps.map { StepRequest.Command(name: $0.name, run: $0.run, timeoutSeconds: $0.timeoutSeconds) },
+            collect: steps.filter(\.commit).flatMap(\.produces), collectPattern: nil, origin: .steps(origin))
+        let hosted = try await host.perform(planned) {
+            try await CommitExport.write(tree, of: request.head, handle: handle, git: git, below: host.scratch)
         }
+        guard case .ran(let outcomes, let folder, let finish) = hosted else {
+            try await check.waitForStepsJob(started, steps)
+            try await context.audit("pfbot", "steps.planned", request.task.rawValue, request.head)
+            return
+        }
+        defer { finish() }
+        let runs = zip(steps, outcomes).map { StepsReport.Run(step: $0, outcome: $1) }
         var files: [String: Data] = [:]
         var committed: [String] = []
         for run in runs where run.step.commit && run.outcome.succeeded {
             var changed = false
-            for (path, data) in StepOutputs.read(run.step.produces, in: export.directory) {
+            for (path, data) in StepOutputs.read(run.step.produces, in: folder) {
                 guard try await git.readFile(in: handle, ref: request.head, path: path) != data else { continue }
                 files[path] = data
                 changed = true

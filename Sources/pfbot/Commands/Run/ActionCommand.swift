@@ -22,22 +22,67 @@ struct ActionCommand: AsyncParsableCommand {
 
     @OptionGroup var options: GlobalOptions
 
+    @Flag(name: .customLong("plan-steps"), help: ArgumentHelp(
+        "Run no repository code: plan the steps and the tests rule for the workflow's separate read-only steps job.",
+        discussion: "The plan is written as the step output `plan` (GITHUB_OUTPUT); checks that wait for it stay in progress."))
+    var planSteps = false
+
+    @Flag(name: .customLong("run-steps"), help: ArgumentHelp(
+        "Run the plan in PFBOT_STEPS_PLAN (the read-only steps job: no secrets needed) and write the results to --results.",
+        discussion: "Handles no event and writes nothing to GitHub; upload the results folder as an artifact."))
+    var runSteps = false
+
+    @Flag(name: .customLong("apply-steps"), help: ArgumentHelp(
+        "Finish the plan in PFBOT_STEPS_PLAN with the steps job's results in --results.",
+        discussion: "Commits the steps' declared outputs and completes the checks the planning job left in progress."))
+    var applySteps = false
+
+    @Option(help: "The steps job's results folder (with --run-steps and --apply-steps).")
+    var results: String?
+
+    func validate() throws {
+        guard [planSteps, runSteps, applySteps].filter({ $0 }).count <= 1 else {
+            throw ValidationError("--plan-steps, --run-steps and --apply-steps are the three jobs of one workflow run; give at most one")
+        }
+        if (runSteps || applySteps) && (results ?? "").isEmpty {
+            throw ValidationError("--run-steps and --apply-steps need --results DIR (the folder the steps job writes and the next job downloads)")
+        }
+    }
+
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
+        if runSteps { return try await runPlannedSteps(environment) }
         let event = try ActionEvent(environment: environment)
         let configuration = try loadConfiguration(options.config, environment: event.configurationEnvironment(environment))
         let logger = LoggingSetup.logger("pfbot.action", level: configuration.logLevel)
+        let recorder = StepPlanRecorder()
+        let plan = applySteps ? try Self.plan(environment) : nil
+        let mode: StepHost.Mode = if let plan, let results {
+            .results(StepResults(directory: URL(fileURLWithPath: results, isDirectory: true), plan: plan))
+        } else if planSteps {
+            .plan(recorder)
+        } else {
+            .here(StepRunner(environment: environment))
+        }
         let assembly = try await BotAssembly.build(configuration, environment: event.configurationEnvironment(environment), logger: logger,
                                                         workerName: "actions-\(environment["GITHUB_RUN_ID"] ?? ProcessIdentity.name)",
-                                                        stepHost: StepHost(runner: StepRunner(environment: environment), scratch: event.scratch(environment)))
+                                                        stepHost: StepHost(mode: mode, scratch: event.scratch(environment)))
         let outcome: SyncPass.Outcome
         do {
-            if event.recordsDelivery {
+            if let plan {
+                // The planning job of this run handled the event; this one finishes what it planned.
+                _ = try await assembly.queueFinishing(plan)
+            } else if event.recordsDelivery {
                 let delivery = Delivery(id: event.deliveryID, event: event.name, action: event.action, body: [UInt8](event.body), receivedAt: Date())
                 _ = try await assembly.store.recordDelivery(delivery)
             }
             outcome = try await assembly.syncPass.run()
-            let summary = ActionSummary(event: event, outcome: outcome, tasks: try await assembly.store.tasks(in: nil)).markdown
+            var summary = ActionSummary(event: event, outcome: outcome, tasks: try await assembly.store.tasks(in: nil)).markdown
+            if planSteps {
+                let planned = recorder.plan
+                if !planned.requests.isEmpty { try ActionOutput.set("plan", to: try planned.encoded(), environment: environment) }
+                summary += "\n\(planned.requests.count) step and test runs planned for the read-only steps job.\n"
+            }
             if let path = environment["GITHUB_STEP_SUMMARY"], !path.isEmpty {
                 try ActionSummary.append(summary, to: path)
             }
@@ -47,6 +92,31 @@ struct ActionCommand: AsyncParsableCommand {
             throw error
         }
         try SyncReporting.report(outcome, json: options.json)
+    }
+
+    /// The read-only steps job: runs the plan on the commits it names and writes the results; no store, wallet or
+    /// Task Node, and nothing written to GitHub.
+    private func runPlannedSteps(_ environment: [String: String]) async throws {
+        let plan = try Self.plan(environment)
+        let actions = ActionEvent.runnerEnvironment(environment)
+        let configuration = try loadConfiguration(options.config, environment: actions)
+        let scratch = URL(fileURLWithPath: environment["RUNNER_TEMP"].flatMap { $0.isEmpty ? nil : $0 } ?? NSTemporaryDirectory(), isDirectory: true)
+        let runner = StepPlanRunner(git: try await BotAssembly.repositoryAccess(configuration, environment: actions),
+                                    runner: StepRunner(environment: environment), scratch: scratch,
+                                    results: StepResults(directory: URL(fileURLWithPath: results ?? "", isDirectory: true), plan: plan))
+        let lines = try await runner.run(plan)
+        for line in lines { print(line) }
+        if let path = environment["GITHUB_STEP_SUMMARY"], !path.isEmpty {
+            try ActionSummary.append((["## pfbot steps", ""] + lines.map { "- \($0)" }).joined(separator: "\n") + "\n", to: path)
+        }
+    }
+
+    /// The plan the planning job wrote, from `PFBOT_STEPS_PLAN`.
+    private static func plan(_ environment: [String: String]) throws -> StepPlan {
+        guard let text = environment["PFBOT_STEPS_PLAN"], !text.isEmpty else {
+            throw ValidationError("PFBOT_STEPS_PLAN is empty: pass the planning job's output (`needs.<job>.outputs.plan`) to this job")
+        }
+        return try StepPlan.decode(text)
     }
 }
 
@@ -89,9 +159,14 @@ struct ActionEvent {
     /// The environment the configuration is read from: Actions' repository, API URL and token fill in what the
     /// configuration leaves unset.
     func configurationEnvironment(_ environment: [String: String]) -> [String: String] {
+        Self.runnerEnvironment(environment)
+    }
+
+    /// `environment` with Actions' repository and API URL filling in what the configuration leaves unset.
+    static func runnerEnvironment(_ environment: [String: String]) -> [String: String] {
         var merged = environment
-        if merged["PFBOT_GITHUB_REPOSITORY"] == nil, let repository { merged["PFBOT_GITHUB_REPOSITORY"] = repository }
-        if merged["PFBOT_GITHUB_API_URL"] == nil, let apiURL { merged["PFBOT_GITHUB_API_URL"] = apiURL }
+        if merged["PFBOT_GITHUB_REPOSITORY"] == nil, let repository = environment["GITHUB_REPOSITORY"] { merged["PFBOT_GITHUB_REPOSITORY"] = repository }
+        if merged["PFBOT_GITHUB_API_URL"] == nil, let apiURL = environment["GITHUB_API_URL"] { merged["PFBOT_GITHUB_API_URL"] = apiURL }
         return merged
     }
 }
@@ -105,6 +180,17 @@ enum ActionError: Error, CustomStringConvertible {
         case .notInActions(let variable): return "\(variable) is not set: `pfbot action` runs inside GitHub Actions (use `pfbot sync` elsewhere)."
         case .badEvent(let path): return "the event file \(path) is not a JSON object of at most 25 MB (26,214,400 bytes)."
         }
+    }
+}
+
+/// Step outputs of the action (`GITHUB_OUTPUT`).
+enum ActionOutput {
+    /// Appends `name=value` (one line: `value` must hold no line break) to the file `GITHUB_OUTPUT` names.
+    static func set(_ name: String, to value: String, environment: [String: String]) throws {
+        guard let path = environment["GITHUB_OUTPUT"], !path.isEmpty else {
+            throw ValidationError("GITHUB_OUTPUT is not set: --plan-steps runs as a step of a GitHub Actions job")
+        }
+        try ActionSummary.append("\(name)=\(value.replacingOccurrences(of: "\n", with: " "))\n", to: path)
     }
 }
 
