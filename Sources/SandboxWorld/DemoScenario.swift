@@ -171,8 +171,11 @@ public struct DemoScenario: Sendable {
         guard let branch = stored.branch else { throw DemoError.missingTask(id) }
         let head = try await person.push(to: branch, message: message, edit: edit)
         guard let push = try await world.takeDeliveries().last(where: { $0.event == "push" }) else { throw DemoError.noWebhook("push", branch) }
-        let run = try await actions.run(event: push.event, body: Data(push.body))
-        guard run.status == 0 else { throw DemoError.actionFailed(run.status, String(run.log.suffix(2000))) }
+        // The workflow `pfbot init` writes: the event job plans, the read-only steps job runs the branch's code, the
+        // apply job commits the declared outputs and completes the checks.
+        let workflow = try await actions.runWorkflow(event: push.event, body: Data(push.body))
+        let jobs = [workflow.plan, workflow.steps, workflow.apply].compactMap { $0 }
+        if let failed = jobs.first(where: { $0.status != 0 }) { throw DemoError.actionFailed(failed.status, String(failed.log.suffix(2000))) }
         let checks = await world.github.emulator.checkRuns(owner: SandboxWorld.owner, repo: SandboxWorld.repositoryName)
             .map(\.run).filter { $0["head_sha"]?.stringValue == head }
         let steps = checks.last { $0["name"]?.stringValue == StepsCheckPublisher.checkName }
@@ -181,7 +184,8 @@ public struct DemoScenario: Sendable {
         let outcome = DemoSummary.ActionsRun(head: head, steps: steps?["conclusion"]?.stringValue ?? "none",
                                              quality: quality?["conclusion"]?.stringValue ?? "none", tests: tests.map(String.init) ?? "")
         let mark = outcome.quality == "success" ? "✓" : "✗"
-        narrate("   \(mark) \(message) → pfbot action on \(head.prefix(12)) (\(Int(run.milliseconds)) ms): \(StepsCheckPublisher.checkName) \(outcome.steps), "
+        narrate("   \(mark) \(message) → the pfbot workflow on \(head.prefix(12)) (jobs plan, read-only steps, apply: "
+                + "\(jobs.map { "\(Int($0.milliseconds)) ms" }.joined(separator: ", "))): \(StepsCheckPublisher.checkName) \(outcome.steps), "
                 + "\(QualityControl.checkName) \(outcome.quality)")
         if !outcome.tests.isEmpty { narrate("     \(outcome.tests)") }
         return outcome

@@ -147,7 +147,9 @@ public final class SandboxWorld: Sendable {
 
     /// The GitHub REST calls of the repository's GitHub Actions runs (`pfbot action` started by ``ActionsRunner``).
     public func workflowRequests() async -> [RecordedRequest] {
-        await github.emulator.requests().filter { $0.headers["authorization"] == "Bearer \(Self.workflowToken)" }
+        await github.emulator.requests().filter {
+            ["Bearer \(Self.workflowToken)", "Bearer \(Self.readOnlyWorkflowToken)"].contains($0.headers["authorization"] ?? "")
+        }
     }
 
     /// Lets everything that is due happen: delivers pending webhooks, runs due jobs, and repeats until quiet.

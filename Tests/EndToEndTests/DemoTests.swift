@@ -29,7 +29,7 @@ import Testing
         #expect(actions.compactMap { $0["steps"] as? String } == ["failure", "success"], "\(actions)")
         #expect((actions.first?["tests"] as? String ?? "").contains("| tests | ❌ fail | `make test` failed"), "\(actions)")
         #expect((actions.last?["tests"] as? String ?? "").contains("| tests | ✅ pass | `make test` passed"), "\(actions)")
-        #expect(result.standardError.contains("→ pfbot action on "))
+        #expect(result.standardError.contains("→ the pfbot workflow on ") && result.standardError.contains("(jobs plan, read-only steps, apply: "))
         #expect(result.standardError.contains("▶ The reviewer decides"))
         // The sandbox's temporary folder is gone once the demo ends.
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix("pfbot-demo-") }.isEmpty)

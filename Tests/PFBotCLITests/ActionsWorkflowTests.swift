@@ -43,6 +43,8 @@ import Yams
         }
         let granted = Dictionary(uniqueKeysWithValues: permissions.map { ($0.key.string ?? "", $0.value.string ?? "") })
         #expect(granted == ["contents": "write", "issues": "write", "pull-requests": "write", "checks": "write", "statuses": "write"])
+        #expect(grants(root, job: "apply") == granted)
+        #expect(grants(root, job: "steps") == ["contents": "read"], "the job running the branch's code gets a read-only token")
         let triggers = mapping(root, "on")
         #expect(mapping(mapping(triggers, "issue_comment"), "types")?.sequence?.compactMap(\.string) == ["created"])
         #expect(mapping(mapping(triggers, "pull_request"), "types")?.sequence?.compactMap(\.string)
@@ -74,13 +76,33 @@ import Yams
 
     @Test func workflow_pinsEveryThirdPartyActionToACommit_withItsTagInAComment() throws {
         let uses = ActionsWorkflow.text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { $0.hasPrefix("- uses: ") }.map { String($0.dropFirst("- uses: ".count)) }
-        #expect(uses.count == 2)
+            .map { $0.hasPrefix("- ") ? String($0.dropFirst(2)) : $0 }
+            .filter { $0.hasPrefix("uses: ") }.map { String($0.dropFirst("uses: ".count)) }
+        #expect(uses.count == 7)
         for line in uses where !line.hasPrefix(ActionsWorkflow.actionReference) {
             let match = line.wholeMatch(of: try Regex(#"[A-Za-z0-9_.-]+/[A-Za-z0-9_./-]+@[0-9a-f]{40} # v[0-9][0-9.]*"#))
             #expect(match != nil, "not pinned to a commit with its tag in a comment: \(line)")
         }
         #expect(uses.contains(ActionsWorkflow.checkoutReference))
+        #expect(uses.contains(ActionsWorkflow.uploadArtifactReference) && uses.contains(ActionsWorkflow.downloadArtifactReference))
+    }
+
+    /// The split that keeps the branch's code away from the write token and the wallet: the first job plans, the
+    /// read-only `steps` job runs the plan with no secret, and `apply` finishes it with the write token.
+    @Test func workflow_runsTheBranchCode_onlyInAReadOnlyJob_withoutSecrets() throws {
+        let root = try #require(try Yams.compose(yaml: ActionsWorkflow.text))
+        let jobs = mapping(root, "jobs")
+        let modes = ["pfbot", "steps", "apply"].map { name -> [String] in
+            guard case .sequence(let steps)? = mapping(mapping(jobs, name), "steps") else { return [] }
+            return steps.compactMap { mapping(mapping($0, "with"), "mode")?.string }
+        }
+        #expect(modes == [["plan"], ["run-steps"], ["apply-steps"]])
+        let stepsJob = try #require(ActionsWorkflow.text.components(separatedBy: "\n  steps:\n").last?.components(separatedBy: "\n  apply:\n").first)
+        #expect(!stepsJob.contains("secrets."), "the steps job must get no secret")
+        #expect(!stepsJob.contains("github-token:"), "the steps job uses its own read-only token")
+        #expect(mapping(mapping(jobs, "steps"), "needs")?.string == "pfbot")
+        #expect(mapping(mapping(jobs, "apply"), "if")?.string == "always() && needs.pfbot.outputs.plan != ''",
+                "apply runs when the steps job failed too, so no check stays in progress")
     }
 
     @Test(arguments: [".github/workflows/pfbot.yml", "action.yml"])
@@ -116,7 +138,12 @@ import Yams
         }
         #expect(mapping(mapping(inputs, "github-token"), "default")?.string == "${{ github.token }}")
         let scripts = runScripts(root)
-        #expect(scripts.last == #""$PFBOT_BIN" action"#)
+        let last = try #require(scripts.last)
+        for line in [#"event) "$PFBOT_BIN" action ;;"#, #"plan) "$PFBOT_BIN" action --plan-steps ;;"#,
+                     #"run-steps) "$PFBOT_BIN" action --run-steps --results "$PFBOT_STEPS_RESULTS" ;;"#,
+                     #"apply-steps) "$PFBOT_BIN" action --apply-steps --results "$PFBOT_STEPS_RESULTS" ;;"#] {
+            #expect(last.contains(line), "\(last)")
+        }
     }
 
     @Test func action_installsTheCheckedReleaseBinaryFirst_andBuildsOnlyWithoutARelease() throws {
@@ -156,5 +183,11 @@ import Yams
         for platform in ["debian12-x86_64", "debian12-aarch64", "ubuntu24.04-x86_64", "ubuntu24.04-aarch64"] {
             #expect(release.contains("platform: \(platform)"), "release.yml builds no \(platform)")
         }
+    }
+
+    /// The permissions a job grants, by scope.
+    func grants(_ root: Node, job: String) -> [String: String] {
+        guard case .mapping(let permissions)? = mapping(mapping(mapping(root, "jobs"), job), "permissions") else { return [:] }
+        return Dictionary(uniqueKeysWithValues: permissions.map { ($0.key.string ?? "", $0.value.string ?? "") })
     }
 }

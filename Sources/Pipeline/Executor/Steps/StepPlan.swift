@@ -65,9 +65,12 @@ public final class StepPlanRecorder: Sendable {
 
 /// Why a step plan cannot be used.
 public enum StepPlanError: Error, CustomStringConvertible {
+    /// The plan has this many bytes, more than ``StepPlan/maximumBytes``.
     case tooLarge(Int)
+    /// The text is not a plan; the decoder's reason.
     case unreadable(String)
 
+    /// What went wrong and what to do.
     public var description: String {
         switch self {
         case .tooLarge(let bytes):

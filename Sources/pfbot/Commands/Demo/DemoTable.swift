@@ -14,8 +14,8 @@ enum DemoTable {
         let verdict = summary.succeeded ? "every task ended as expected" : "some tasks did not end as expected"
         lines.append("\n\(summary.tasks.count) tasks, \(summary.submissions) submissions, \(String(format: "%.1f", summary.seconds)) s — \(verdict).")
         lines.append(summary.api.summaryLine + ".")
-        lines.append("GitHub Actions: \(summary.actions.count) pfbot action runs for the code task made \(summary.actionsAPI.total) more calls "
-                     + "(\(summary.actionsAPI.writes) writes) with the workflow's own token.")
+        lines.append("GitHub Actions: \(summary.actions.count) workflow runs for the code task (each: the event job, the read-only steps job, "
+                     + "the apply job) made \(summary.actionsAPI.total) more calls (\(summary.actionsAPI.writes) writes) with the workflow's own tokens.")
         return lines.joined(separator: "\n")
     }
 
