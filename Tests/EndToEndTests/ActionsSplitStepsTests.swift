@@ -108,6 +108,36 @@ import Testing
         }
     }
 
+    /// `/pf run STEP` in the three-job workflow: the comment's job plans the step, the read-only job runs it, the
+    /// last job commits its output; the check started by the first job is the one completed.
+    @Test func pfRun_isPlanned_runInTheReadOnlyJob_andCommittedByTheLast() async throws {
+        try await withSandboxWorld(prefix: "pfbot-split-run", collaborators: [Self.maintainer: "admin"]) { world, directory in
+            let owner = SandboxContributor(login: Self.maintainer, world: world)
+            _ = try await owner.push(to: "main", message: "A docs pack with a step", extra: ActionModeStepsTests.pack) { _, _ in nil }
+            try await world.settle()
+            let (id, branch) = try await acceptedTask(world)
+            let pull = try #require(try await world.store.task(try TaskID(id))?.pullNumber)
+            let before = try await ActionModeStepsTests().branchTip(world, branch).sha
+            _ = try await world.takeDeliveries()
+            try await owner.comment(on: pull, "/pf run count")
+            let comment = try #require(try await world.takeDeliveries().last { $0.event == "issue_comment" })
+            let runner = ActionsRunner(world: world, pfbot: URL(fileURLWithPath: try CommandRunner().executable),
+                                       directory: URL(fileURLWithPath: directory.file("workflow")))
+            let run = try await runner.runWorkflow(event: "issue_comment", body: Data(comment.body))
+            #expect(run.plan.status == 0 && run.steps?.status == 0 && run.apply?.status == 0,
+                    "\(run.plan.log.suffix(2000))\n\(run.steps?.log.suffix(2000) ?? "")\n\(run.apply?.log.suffix(2000) ?? "")")
+            let plan = try StepPlan.decode(try #require(run.planText))
+            #expect(plan.requests.map { $0.commands.map(\.name) } == [["count"]])
+            let tip = try await ActionModeStepsTests().branchTip(world, branch)
+            #expect(tip.sha != before && tip.lines != nil)
+            #expect(try await ActionModeStepsTests().commitMessage(world, tip.sha).contains("Pfbot-Step: count"))
+            let checks = await world.github.emulator.checkRuns(owner: "acme", repo: "tasks")
+                .filter { $0.run["name"]?.stringValue == "pfbot / steps" && $0.run["head_sha"]?.stringValue == before }
+            #expect(checks.count == 1)
+            #expect(checks.first?.run["conclusion"]?.stringValue == "success")
+        }
+    }
+
     func readOnlyRequests(_ world: SandboxWorld) async -> [RecordedRequest] {
         await world.github.emulator.requests().filter { $0.headers["authorization"] == "Bearer \(SandboxWorld.readOnlyWorkflowToken)" }
     }

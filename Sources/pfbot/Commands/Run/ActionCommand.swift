@@ -126,8 +126,6 @@ struct ActionEvent {
     let body: Data
     let action: String?
     let deliveryID: String
-    let repository: String?
-    let apiURL: String?
 
     /// Events handled through the webhook path; schedule and workflow_dispatch only sync.
     var recordsDelivery: Bool { ["issue_comment", "pull_request", "pull_request_review", "push", "check_run", "check_suite"].contains(name) }
@@ -147,8 +145,6 @@ struct ActionEvent {
         let run = [environment["GITHUB_RUN_ID"], environment["GITHUB_RUN_ATTEMPT"]].compactMap { $0 }.joined(separator: "-")
         let digest = SHA256.hash(data: body).prefix(8).map { String(format: "%02x", $0) }.joined()
         self.deliveryID = "actions-" + (run.isEmpty ? digest : run + "-" + digest)
-        self.repository = environment["GITHUB_REPOSITORY"]
-        self.apiURL = environment["GITHUB_API_URL"]
     }
 
     /// The folder commits are written out in to run their commands: `RUNNER_TEMP`, else the system's temporary folder.
