@@ -19,10 +19,9 @@ import Testing
         let report = result.table + "\n" + result.line
         // The exactly-once guarantees hold under every fault: no second issue, no second submission.
         #expect(result.duplicateIssues == 0 && result.duplicateSubmissions == 0 && result.duplicatePulls == 0, "\(report)")
-        // Every task done in the time limit. Not yet guaranteed: an announce job can die on the issue-creation lease a
-        // killed attempt left (open defect, docs/operations.md), and this small run shares two cores with the whole
-        // suite, where the time limit can pass first; recorded without failing the suite.
-        withKnownIssue("a lease left by a killed attempt can lose a task, and under the suite's load the time limit can pass first", isIntermittent: true) {
+        // Every task done in the time limit. This small run shares two cores with the whole suite, where the time limit
+        // can pass first; recorded without failing the suite (`scripts/soak` alone is the gate: docs/operations.md).
+        withKnownIssue("under the suite's load the time limit can pass first", isIntermittent: true) {
             #expect(result.passed, "\(report)")
             #expect(result.line == "SOAK tasks=6 done=6 lost=0 duplicate_issues=0 duplicate_comments=0 duplicate_submissions=0 restarts=\(result.restarts)")
         }
