@@ -34,6 +34,21 @@ enum ActionsWorkflow {
             && reference.unicodeScalars.allSatisfy(\.isASCII)
     }
 
+    /// The permissions and the concurrency group of the two jobs that write (`pfbot` and `apply`), indented as
+    /// their keys.
+    static let writingJob = """
+        permissions:
+          contents: write
+          issues: write
+          pull-requests: write
+          checks: write
+          statuses: write
+        concurrency:
+          group: pfbot-${{ github.repository }}
+          cancel-in-progress: false
+          queue: max
+    """
+
     /// The workflow's text, running the default action.
     static var text: String { text(action: actionReference) }
 
@@ -82,19 +97,10 @@ enum ActionsWorkflow {
           && (github.event_name != 'push' || startsWith(github.ref, 'refs/heads/pf/') || contains(toJSON(github.event.commits), '.github/pfbot'))
         runs-on: ubuntu-latest
         timeout-minutes: 30
-        permissions:
-          contents: write
-          issues: write
-          pull-requests: write
-          checks: write
-          statuses: write
         # One queue per repository: every run (an event or the scheduled sync) first reconciles every task from the
         # Task Node and GitHub, so any run may change any task, and a task's issue, pull request and pf/ branch
         # have different numbers and refs. Runs wait for each other in order; none is cancelled or dropped.
-        concurrency:
-          group: pfbot-${{ github.repository }}
-          cancel-in-progress: false
-          queue: max
+    \(writingJob)
         outputs:
           plan: ${{ steps.pfbot.outputs.plan }}
         steps:
@@ -140,16 +146,7 @@ enum ActionsWorkflow {
         if: always() && needs.pfbot.outputs.plan != ''
         runs-on: ubuntu-latest
         timeout-minutes: 30
-        permissions:
-          contents: write
-          issues: write
-          pull-requests: write
-          checks: write
-          statuses: write
-        concurrency:
-          group: pfbot-${{ github.repository }}
-          cancel-in-progress: false
-          queue: max
+    \(writingJob)
         steps:
           - uses: \(checkoutReference)
             with:
