@@ -21,6 +21,10 @@ struct QualityControlHandler: PipelineJobHandler {
         // again (`/pf qc`, or Re-run on the check run or its suite).
         if !request.requested, try await context.store.qualityVerdict(task: id, head: head) != nil { return }
         if !request.requested, case .plan(let recorder) = context.stepHost?.mode, recorder.plansQualityControl(of: id, head: head) { return }
+        if case .results(let results) = context.stepHost?.mode, !results.plans(.qualityControl, of: id, head: head) {
+            context.logger.info("QC of \(head) is left to the next workflow run: this job applies the steps job's results and has none for it")
+            return
+        }
         let check = QualityCheckPublisher(context: context, task: id, head: head)
         let started = try await check.start(resuming: request.checkRunID)
         let report: QCReport

@@ -1,4 +1,5 @@
 import Foundation
+import PFBotCore
 
 /// The results folder of a steps job: for each request, `<key>/result.json` (how each command ended) and the files
 /// it brought back below `<key>/files/`. The steps job writes it; the applying job reads it as untrusted input:
@@ -12,11 +13,26 @@ public struct StepResults: Sendable {
     public let directory: URL
     /// The keys of the requests the trusted plan holds; results of others are never looked at.
     let planned: Set<String>
+    /// The pipeline jobs the plan came from.
+    let origins: [StepOrigin]
 
     /// The results in `directory` of the requests in `plan`.
     public init(directory: URL, plan: StepPlan) {
         self.directory = directory
         self.planned = Set(plan.requests.map(\.key))
+        self.origins = plan.requests.map(\.origin)
+    }
+
+    /// Whether the plan holds a request of `kind` for `task` at `head`. The applying job runs only those: a job of
+    /// another commit (one the reconciler of this job found) could not get its commands run here, and is left to
+    /// the next workflow run, which plans them.
+    func plans(_ kind: JobKind, of task: TaskID, head: String) -> Bool {
+        origins.contains { origin in
+            switch origin {
+            case .steps(let job): kind == .runSteps && job.task == task && job.head == head
+            case .qualityControl(let job): kind == .qualityControl && job.task == task && job.head == head
+            }
+        }
     }
 
     /// Whether the plan holds `request` (a request it does not hold was not run by the steps job: the pipeline job

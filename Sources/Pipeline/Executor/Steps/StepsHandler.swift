@@ -20,6 +20,10 @@ struct StepsHandler: PipelineJobHandler {
             context.logger.warning("steps job without a step host; steps run only in pfbot action", metadata: ["task": "\(request.task.rawValue)"])
             return
         }
+        if case .results(let results) = host.mode, !results.plans(.runSteps, of: request.task, head: request.head) {
+            context.logger.info("steps of \(request.head) are left to the next workflow run: this job applies the steps job's results and has none for them")
+            return
+        }
         let record = try await context.record(request.task)
         guard record.task.state.isInFlight, let branch = record.branch else { return }
         let git = context.git.workspace
