@@ -1,4 +1,5 @@
 import Foundation
+import PFBotCore
 
 /// Plays the GitHub Actions runner for the sandbox's repository: runs `pfbot action` as a separate process with the
 /// runner's environment and event file, a new run id and an empty data folder each time, as a workflow job does;
@@ -124,8 +125,7 @@ public struct ActionsRunner: Sendable {
             }
         }
         let elapsed = ended - started
-        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-        return Run(status: process.terminationStatus, log: (try? String(contentsOf: log, encoding: .utf8)) ?? "", milliseconds: milliseconds)
+        return Run(status: process.terminationStatus, log: (try? String(contentsOf: log, encoding: .utf8)) ?? "", milliseconds: elapsed.inSeconds * 1000)
     }
 }
 

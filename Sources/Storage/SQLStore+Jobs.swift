@@ -124,20 +124,20 @@ extension SQLStore {
     }
 
     public func releaseJob(_ id: Int64) async throws {
-        try await lender.withConnection { database in
-            try await database.raw("""
-                UPDATE jobs SET state = 'queued', attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END,
-                    claimed_by = NULL, lease_until = NULL
-                WHERE id = \(bind: id) AND state = 'running'
-                """).run()
-        }
+        try await requeueWithoutCountingTheAttempt(id, runAt: nil, reason: nil)
     }
 
     public func postponeJob(_ id: Int64, until: Date, reason: String) async throws {
+        try await requeueWithoutCountingTheAttempt(id, runAt: until, reason: String(reason.prefix(4000)))
+    }
+
+    /// Queues a running job again and takes back the attempt its claim counted; `runAt` and `reason`, when given,
+    /// replace its due time and last error.
+    private func requeueWithoutCountingTheAttempt(_ id: Int64, runAt: Date?, reason: String?) async throws {
         try await lender.withConnection { database in
             try await database.raw("""
                 UPDATE jobs SET state = 'queued', attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END,
-                    run_at = \(bind: Clock.millis(until)), last_error = \(bind: String(reason.prefix(4000))),
+                    run_at = COALESCE(\(bind: runAt.map(Clock.millis)), run_at), last_error = COALESCE(\(bind: reason), last_error),
                     claimed_by = NULL, lease_until = NULL
                 WHERE id = \(bind: id) AND state = 'running'
                 """).run()

@@ -20,8 +20,16 @@ extension GitHubAPI {
         }
     }
 
-    /// Finishes what ``publishCheck(_:_:)`` started: the check run is updated in place (`PATCH`) with `request`;
-    /// a commit status gets its final state as a new status on the same commit and context.
+    /// Takes over the check run `checkRunID` that an earlier process started (a job of the same workflow run), updating
+    /// it in place with `request`; without one, publishes a new check (``publishCheck(_:_:)``).
+    public func publishCheck(_ repo: RepositoryRef, _ request: CheckRunRequest, resuming checkRunID: Int?) async throws -> PublishedCheck {
+        guard let checkRunID else { return try await publishCheck(repo, request) }
+        return .checkRun(try await updateCheckRun(repo, id: checkRunID, request))
+    }
+
+    /// Updates what ``publishCheck(_:_:)`` started, usually to finish it: the check run is updated in place (`PATCH`)
+    /// with `request`; a commit status gets the request's state (pending without a conclusion) as a new status on the
+    /// same commit and context.
     /// - Parameters:
     ///   - repo: the repository.
     ///   - started: what ``publishCheck(_:_:)`` returned for the started check.

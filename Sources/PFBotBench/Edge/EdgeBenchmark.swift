@@ -1,5 +1,6 @@
 import Foundation
 import GitHub
+import PFBotCore
 import PFBotTestSupport
 import SandboxWorld
 

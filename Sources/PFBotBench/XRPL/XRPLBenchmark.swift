@@ -1,6 +1,7 @@
 import CSecp256k1
 import Foundation
 import JSON
+import PFBotCore
 import XRPL
 
 /// `PFBotBench xrpl`: signatures per second for both key types against raw libsecp256k1, and codec throughput.
@@ -48,7 +49,7 @@ enum XRPLBenchmark {
         let start = clock.now
         try body()
         let elapsed = clock.now - start
-        return max(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, 1e-9)
+        return max(elapsed.inSeconds, 1e-9)
     }
 
     private static func rate(count: Int, _ body: () throws -> Void) throws -> Double {

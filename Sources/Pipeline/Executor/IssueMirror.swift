@@ -22,36 +22,18 @@ struct IssueMirror {
     ///     lists them here.
     ///   - all: where the reconciler's pass keeps its listing of the task issues open and closed, looked at before an
     ///     issue is opened when `listed` has none for the task; `nil` lists them here.
-    /// - Throws: ``CreationInProgress`` while another job or pass, in this process or another replica, is opening the
+    /// - Throws: ``WorkLease/HeldElsewhere`` while another job or pass, in this process or another replica, is opening the
     ///   task's issue (a job is retried; the reconciler leaves the task to it).
     @discardableResult
     func ensureIssue(_ record: TaskRecord, listed: [GitHubIssue]? = nil, all: TaskIssueListing? = nil) async throws -> TaskRecord {
         if let number = record.issueNumber, record.repository == repository { return record.withIssue(number) }
         // The look for the marker and the creation are one step under a lease on the task's issue: otherwise the
         // reconciler's pass and an announce job (on one replica or two) could both find no issue and both open one.
-        let lock = "issue:\(record.task.id.rawValue)"
-        let holder = UUID().uuidString
-        guard try await context.store.acquireLease(lock, holder: holder, duration: Self.issueLeaseSeconds, now: context.now()) else {
-            throw CreationInProgress(task: record.task.id)
-        }
         // Renewed while GitHub is slow (rate-limit waits, retries), so the lease never runs out under a live creator.
-        let renewal = Task { [store = context.store, now = context.now, logger = context.logger] in
-            while !Task.isCancelled {
-                try? await Task.sleep(for: .seconds(Self.issueLeaseSeconds / 3))
-                guard !Task.isCancelled else { return }
-                if (try? await store.acquireLease(lock, holder: holder, duration: Self.issueLeaseSeconds, now: now())) == false {
-                    logger.warning("the lease on opening the issue of \(record.task.id) was taken over while this job held it; check the database's latency")
-                }
-            }
-        }
-        defer { renewal.cancel() }
-        do {
-            let mirrored = try await findOrCreateIssue(record, listed: listed, all: all)
-            try? await context.store.releaseLease(lock, holder: holder)
-            return mirrored
-        } catch {
-            try? await context.store.releaseLease(lock, holder: holder)
-            throw error
+        let lease = WorkLease(name: "issue:\(record.task.id.rawValue)", seconds: Self.issueLeaseSeconds,
+                              work: "opening the issue of \(record.task.id)", context: context)
+        return try await lease.run {
+            try await findOrCreateIssue(record, listed: listed, all: all)
         }
     }
 
@@ -232,17 +214,5 @@ extension TaskRecord {
         var copy = self
         copy.issueNumber = number
         return copy
-    }
-}
-
-extension IssueMirror {
-    /// Another job or pass is opening the task's issue right now; asking again later finds it.
-    struct CreationInProgress: WorkInProgressElsewhere, CustomStringConvertible {
-        let task: TaskID
-        var wait: Duration { .seconds(15) }
-
-        var description: String {
-            "another job is opening the issue of \(task) right now; this job waits and then finds that issue"
-        }
     }
 }

@@ -26,17 +26,15 @@ struct QualityCheckPublisher {
     /// Creates the check `in_progress`.
     /// Starts the check in progress, or takes over the one a planning job started (`resuming`, its id).
     func start(resuming checkRunID: Int? = nil) async throws -> PublishedCheck {
-        let request = CheckRunRequest(
+        try await context.github.publishCheck(context.repository, CheckRunRequest(
             name: QualityControl.checkName, headSha: head, status: .inProgress, externalId: task.rawValue, detailsUrl: detailsURL,
-            startedAt: context.now(), output: CheckRunOutput(title: "QC is running", summary: "pfbot is checking `\(head)`."))
-        if let checkRunID { return .checkRun(try await context.github.updateCheckRun(context.repository, id: checkRunID, request)) }
-        return try await context.github.publishCheck(context.repository, request)
+            startedAt: context.now(), output: CheckRunOutput(title: "QC is running", summary: "pfbot is checking `\(head)`.")),
+            resuming: checkRunID)
     }
 
     /// Leaves the check in progress while the `tests` rule's command runs in the workflow's separate steps job.
     func waitForTests(_ started: PublishedCheck, command: String) async throws {
-        guard let id = started.checkRunID else { return }
-        _ = try await context.github.updateCheckRun(context.repository, id: id, CheckRunRequest(
+        _ = try await context.github.completeCheck(context.repository, started, CheckRunRequest(
             name: QualityControl.checkName, headSha: head, status: .inProgress, externalId: task.rawValue, detailsUrl: detailsURL,
             output: CheckRunOutput(title: "QC waits for the tests", summary: StepPlanNotice.tests(command, head: head))))
     }

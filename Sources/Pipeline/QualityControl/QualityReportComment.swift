@@ -33,22 +33,12 @@ struct QualityReportComment {
     /// Creates the comment on pull request `pull`, or edits it when its body changed. Two QC runs of one task (two
     /// heads pushed in quick succession, on two workers or replicas) publish one after the other under a lease on the
     /// task's report, so they cannot both find no comment and both post one.
-    /// - Throws: ``PublicationInProgress`` when another run held the lease for the whole wait (the job is retried).
+    /// - Throws: ``WorkLease/HeldElsewhere`` when another run held the lease for the whole wait (the job is retried).
     func publish(_ report: QCReport, task: TaskID, pull: Int) async throws {
-        let lock = "qc-report:\(task.rawValue)"
-        let holder = UUID().uuidString
-        var acquired = try await context.store.acquireLease(lock, holder: holder, duration: Self.leaseSeconds, now: context.now())
-        for _ in 0..<40 where !acquired {
-            try await Task.sleep(for: .milliseconds(250))
-            acquired = try await context.store.acquireLease(lock, holder: holder, duration: Self.leaseSeconds, now: context.now())
-        }
-        guard acquired else { throw PublicationInProgress(task: task) }
-        do {
+        let lease = WorkLease(name: "qc-report:\(task.rawValue)", seconds: Self.leaseSeconds, work: "writing the QC report comment of \(task)",
+                              context: context)
+        try await lease.run(waiting: .seconds(10)) {
             try await write(report, task: task, pull: pull)
-            try? await context.store.releaseLease(lock, holder: holder)
-        } catch {
-            try? await context.store.releaseLease(lock, holder: holder)
-            throw error
         }
     }
 
@@ -97,19 +87,6 @@ struct QualityReportComment {
             return try await context.github.updateComment(context.repository, commentID: id, body: body).id
         } catch let error as GitHubError where error.status == 404 {
             return nil
-        }
-    }
-}
-
-extension QualityReportComment {
-    /// Another QC run of the task held the report's lease for the whole wait; the job is retried and then edits the
-    /// comment that run wrote.
-    struct PublicationInProgress: WorkInProgressElsewhere, CustomStringConvertible {
-        let task: TaskID
-        var wait: Duration { .seconds(15) }
-
-        var description: String {
-            "another QC run of \(task) is writing its report comment right now; this job waits and then edits that comment"
         }
     }
 }

@@ -40,7 +40,11 @@ struct TestsRun {
         }
         var annotations = junitFailures(in: folder, pattern: input.rules.junitPath, anchor: anchor)
         let last = outcome.lastLines(1).first.map { ": \(InertText.singleLine($0, limit: 200))" } ?? ""
-        let why = outcome.status == .notRun ? "was not run: the steps job left no result (see its log)" : outcome.status == .timedOut ? "timed out after \(input.rules.testTimeoutSeconds) s (qc.test_timeout_seconds)" : "failed (\(outcome.statusText))"
+        let why = switch outcome.status {
+        case .notRun: "was not run: the steps job left no result (see its log)"
+        case .timedOut: "timed out after \(input.rules.testTimeoutSeconds) s (qc.test_timeout_seconds)"
+        case .exited, .signalled: "failed (\(outcome.statusText))"
+        }
         annotations.append(QCAnnotation(path: anchor, line: 1, level: .failure, message:
             "`\(rule.command)` \(why). Last lines of its output:\n" + outcome.lastLines(40).joined(separator: "\n")))
         return QCRuleResult(rule: rule.name, passed: false, summary: "`\(rule.command)` \(why)\(last)", annotations: annotations)
@@ -48,16 +52,10 @@ struct TestsRun {
 
     /// Annotations for the failing test cases in the JUnit files matching `pattern` below `directory` (at most 20 files).
     private func junitFailures(in directory: URL, pattern: String?, anchor: String) -> [QCAnnotation] {
-        guard let pattern, let walker = FileManager.default.enumerator(atPath: directory.path) else { return [] }
+        guard let pattern else { return [] }
         var annotations: [QCAnnotation] = []
-        var read = 0
-        while let relative = walker.nextObject() as? String, read < 20 {
-            guard fnmatch(pattern, relative, 0) == 0 else { continue }
-            let url = directory.appendingPathComponent(relative)
-            guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path), attributes[.type] as? FileAttributeType == .typeRegular,
-                  let size = attributes[.size] as? Int, size <= JUnitReport.maximumBytes,
-                  let data = try? Data(contentsOf: url), let report = JUnitReport(data) else { continue }
-            read += 1
+        for (_, data) in StepOutputs.matching(pattern, in: directory, maximumBytes: JUnitReport.maximumBytes) {
+            guard let report = JUnitReport(data) else { continue }
             for failure in report.failures.prefix(50) {
                 let path = failure.file.flatMap { repositoryPath($0, exportedAt: directory) } ?? anchor
                 annotations.append(QCAnnotation(path: path, line: max(1, failure.line ?? 1), level: .failure,

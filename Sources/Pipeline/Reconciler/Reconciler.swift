@@ -51,7 +51,7 @@ public struct Reconciler: Sendable {
             report.checked += 1
             do {
                 try await repair(record, branches: branches, issues: issues, all: all, report: &report)
-            } catch is IssueMirror.CreationInProgress {
+            } catch is WorkLease.HeldElsewhere {
                 continue  // the job opening the issue does the rest; the next pass checks the task again
             } catch {
                 report.problems.append("\(record.task.id): \(error)")

@@ -59,24 +59,16 @@ public struct BotAssembly: Sendable {
                              logger: Logger, workerName: String, tuning: RunnerTuning = RunnerTuning(),
                              stepHost: StepHost? = nil) async throws -> BotAssembly {
         let secrets = SecretReader(environment: environment)
-        guard let repositoryName = configuration.github.repository, let repository = RepositoryRef(fullName: repositoryName) else {
-            throw AssemblyError.missing("github.repository", "set it to owner/name (or run inside GitHub Actions, which sets GITHUB_REPOSITORY)")
-        }
+        let repository = try configuredRepository(configuration)
         let password = try configuration.storage.password.map { try AssemblyError.read(secrets, $0, "storage.password_file") }
         let store = try await StoreFactory.open(configuration.storage.location, password: password, logger: logger)
         do {
             let authentication = try gitHubAuthentication(configuration, secrets: secrets)
-            let github = try await GitHubClient(configuration: GitHubConfiguration(
-                baseURL: configuration.github.apiURL.absoluteString, authentication: authentication, userAgent: "pfbot/\(PFBotVersion.current)",
-                policy: RateLimitPolicy(writeSpacing: Double(configuration.github.writeSpacingMilliseconds) / 1000)
-            ))
+            let github = try await gitHubClient(configuration, authentication: authentication)
             let access = try TaskNodeAccess.resolve(configuration, secrets: secrets)
             let taskNode = try access.client()
             let found = try await github.repository(repository)
-            let remote = found.cloneUrl ?? "\(configuration.github.apiURL.absoluteString)/\(repository).git"
-            let tokens = GitTokenSource(authentication: authentication, github: github)
-            let dataDirectory = URL(fileURLWithPath: configuration.dataDirectory, isDirectory: true)
-            let git = GitAccess(workspace: LibGit2Workspace(dataDirectory: dataDirectory), remoteURL: remote, token: { try await tokens.token() })
+            let git = gitAccess(configuration, repository: repository, found: found, authentication: authentication, github: github)
             var context = PipelineContext(store: store, taskSource: taskNode, taskSink: taskNode, github: github, repository: repository, git: git,
                                           configuration: configuration, logger: logger)
             context.stepHost = stepHost

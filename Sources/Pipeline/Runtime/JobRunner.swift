@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Metrics
+import PFBotCore
 import Storage
 
 /// Runs queued jobs: claims them with a lease, dispatches to the handler for their kind, records success,
@@ -121,10 +122,9 @@ public struct JobRunner: Sendable {
         } catch is CancellationError {
             return await record(job, .released) { try await store.releaseJob(job.id) }
         } catch let busy as any WorkInProgressElsewhere {
-            let wait = Double(busy.wait.components.seconds) + Double(busy.wait.components.attoseconds) / 1e18
-            logger.info("job \(job.id) (\(job.kind)) waits \(Int(wait.rounded())) s: \(busy)")
+            logger.info("job \(job.id) (\(job.kind)) waits \(Int(busy.wait.inSeconds.rounded())) s: \(busy)")
             return await record(job, .postponed) {
-                try await store.postponeJob(job.id, until: now().addingTimeInterval(wait), reason: String(describing: busy))
+                try await store.postponeJob(job.id, until: now().addingTimeInterval(busy.wait.inSeconds), reason: String(describing: busy))
             }
         } catch let failure as any PermanentJobFailure {
             logger.error("job \(job.id) (\(job.kind)) failed permanently: \(failure)")

@@ -45,7 +45,8 @@ public struct StepHost: Sendable {
     }
 
     /// Runs the commands of `request` on its commit (written out by `export`), or plans them, or reads their outcomes.
-    /// In the results mode a request the steps job left no result for gets `notRun` outcomes.
+    /// In the results mode a request the steps job left no result for (or that the plan does not hold: the pack
+    /// changed between the jobs) gets `notRun` outcomes.
     func perform(_ request: StepRequest, export: () async throws -> CommitExport) async throws -> Hosted {
         switch mode {
         case .here(let runner):
@@ -59,7 +60,6 @@ public struct StepHost: Sendable {
             recorder.add(request)
             return .planned
         case .results(let results):
-            guard results.plans(request) else { return .planned }
             if let found = results.outcomes(for: request) {
                 return .ran(found.outcomes, folder: found.files, finish: {})
             }

@@ -18,9 +18,7 @@ enum StepOutputs {
             guard files.fileExists(atPath: url.path, isDirectory: &isDirectory) else { continue }
             let candidates = isDirectory.boolValue ? ((files.enumerator(atPath: url.path)?.allObjects as? [String]) ?? []).map { relative + "/" + $0 } : [relative]
             for candidate in candidates {
-                let file = directory.appendingPathComponent(candidate)
-                guard let attributes = try? files.attributesOfItem(atPath: file.path), attributes[.type] as? FileAttributeType == .typeRegular,
-                      (attributes[.size] as? Int ?? 0) <= maximumFileBytes, let data = try? Data(contentsOf: file) else { continue }
+                guard let data = regularFile(directory.appendingPathComponent(candidate), maximumBytes: maximumFileBytes) else { continue }
                 found[candidate] = data
             }
         }
@@ -31,17 +29,21 @@ enum StepOutputs {
     static let maximumMatches = 20
 
     /// The regular files below `directory` whose relative path matches `pattern` (`fnmatch`), at most
-    /// ``maximumMatches`` of at most ``maximumFileBytes`` each.
-    static func matching(_ pattern: String, in directory: URL) -> [(path: String, data: Data)] {
+    /// ``maximumMatches`` of at most `maximumBytes` each.
+    static func matching(_ pattern: String, in directory: URL, maximumBytes: Int = maximumFileBytes) -> [(path: String, data: Data)] {
         guard let walker = FileManager.default.enumerator(atPath: directory.path) else { return [] }
         var found: [(path: String, data: Data)] = []
         while let relative = walker.nextObject() as? String, found.count < maximumMatches {
-            guard fnmatch(pattern, relative, 0) == 0 else { continue }
-            let file = directory.appendingPathComponent(relative)
-            guard let attributes = try? FileManager.default.attributesOfItem(atPath: file.path), attributes[.type] as? FileAttributeType == .typeRegular,
-                  (attributes[.size] as? Int ?? 0) <= maximumFileBytes, let data = try? Data(contentsOf: file) else { continue }
+            guard fnmatch(pattern, relative, 0) == 0, let data = regularFile(directory.appendingPathComponent(relative), maximumBytes: maximumBytes) else { continue }
             found.append((relative, data))
         }
         return found
+    }
+
+    /// The contents of `file` when it is a regular file (not a symbolic link) of at most `maximumBytes`.
+    private static func regularFile(_ file: URL, maximumBytes: Int) -> Data? {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: file.path), attributes[.type] as? FileAttributeType == .typeRegular,
+              (attributes[.size] as? Int ?? 0) <= maximumBytes else { return nil }
+        return try? Data(contentsOf: file)
     }
 }

@@ -56,7 +56,7 @@ public final class StepPlanRecorder: Sendable {
     /// Whether a QC request for `task` at `head` is planned already (a second QC job of the same head in one run
     /// then has nothing to add).
     func plansQualityControl(of task: TaskID, head: String) -> Bool {
-        requests.withLock { $0.contains { if case .qualityControl(let job) = $0.origin { job.task == task && job.head == head } else { false } } }
+        requests.withLock { $0.contains { $0.origin.matches(.qualityControl, task: task, head: head) } }
     }
 
     /// What was planned so far.

@@ -1,5 +1,3 @@
-import GitHub
-
 /// What an in-progress check says while its commands wait for the workflow's separate read-only steps job.
 enum StepPlanNotice {
     static func steps(_ steps: [PackStep], head: String) -> String {
@@ -10,13 +8,5 @@ enum StepPlanNotice {
     static func tests(_ command: String, head: String) -> String {
         "QC of `\(head)` waits for `\(command)`, which runs in this workflow run's separate steps job with a read-only token and no "
             + "secrets; the next job completes this check with every rule's result."
-    }
-}
-
-extension PublishedCheck {
-    /// The check run's id; `nil` for a commit status.
-    var checkRunID: Int? {
-        if case .checkRun(let run) = self { return run.id }
-        return nil
     }
 }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import PFBotCore
 
 /// Commands to run on one commit in one folder, in order, and the files to bring back from it: a task's steps, or
 /// the `tests` rule's test command. The unit of work a separate, read-only steps job runs for the job that planned
@@ -43,6 +44,14 @@ public enum StepOrigin: Codable, Sendable, Equatable {
     case steps(StepsJob)
     /// A QC job whose `tests` rule waits for the test command.
     case qualityControl(QualityControlJob)
+
+    /// Whether this is a job of `kind` for `task` at `head`.
+    func matches(_ kind: JobKind, task: TaskID, head: String) -> Bool {
+        switch self {
+        case .steps(let job): kind == .runSteps && job.task == task && job.head == head
+        case .qualityControl(let job): kind == .qualityControl && job.task == task && job.head == head
+        }
+    }
 
     /// The job to run again with the results.
     var job: PipelineJob {

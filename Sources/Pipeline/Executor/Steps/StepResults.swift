@@ -27,22 +27,13 @@ public struct StepResults: Sendable {
     /// another commit (one the reconciler of this job found) could not get its commands run here, and is left to
     /// the next workflow run, which plans them.
     func plans(_ kind: JobKind, of task: TaskID, head: String) -> Bool {
-        origins.contains { origin in
-            switch origin {
-            case .steps(let job): kind == .runSteps && job.task == task && job.head == head
-            case .qualityControl(let job): kind == .qualityControl && job.task == task && job.head == head
-            }
-        }
+        origins.contains { $0.matches(kind, task: task, head: head) }
     }
 
-    /// Whether the plan holds `request` (a request it does not hold was not run by the steps job: the pipeline job
-    /// asking for it came up in this job, and a later run plans it).
-    func plans(_ request: StepRequest) -> Bool { planned.contains(request.key) }
-
     /// The outcomes recorded for `request`, one per command in order, and the folder of its files; `nil` when the
-    /// steps job left none that match the request.
+    /// plan does not hold the request or the steps job left no result that matches it.
     func outcomes(for request: StepRequest) -> (outcomes: [StepOutcome], files: URL)? {
-        guard plans(request) else { return nil }
+        guard planned.contains(request.key) else { return nil }
         let folder = directory.appendingPathComponent(request.key, isDirectory: true)
         let file = folder.appendingPathComponent("result.json")
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: file.path),
@@ -94,7 +85,7 @@ struct RecordedOutcome: Codable {
         }
         tail = outcome.tail
         outputBytes = outcome.outputBytes
-        milliseconds = Int(outcome.duration.components.seconds * 1000 + outcome.duration.components.attoseconds / 1_000_000_000_000_000)
+        milliseconds = Int(outcome.duration.inSeconds * 1000)
     }
 
     /// The outcome, with the tail cut to `tailBytes` (the file is untrusted).

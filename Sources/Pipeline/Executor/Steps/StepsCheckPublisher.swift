@@ -13,17 +13,15 @@ public struct StepsCheckPublisher {
 
     /// Starts the check in progress, or takes over the one a planning job started (`resuming`, its id).
     func start(_ steps: [PackStep], resuming checkRunID: Int? = nil) async throws -> PublishedCheck {
-        let request = CheckRunRequest(
+        try await context.github.publishCheck(context.repository, CheckRunRequest(
             name: Self.checkName, headSha: head, status: .inProgress, externalId: task.rawValue, startedAt: context.now(),
-            output: CheckRunOutput(title: "Steps are running", summary: "pfbot action runs \(steps.map { "`\($0.name)`" }.joined(separator: ", ")) on `\(head)`."))
-        if let checkRunID { return .checkRun(try await context.github.updateCheckRun(context.repository, id: checkRunID, request)) }
-        return try await context.github.publishCheck(context.repository, request)
+            output: CheckRunOutput(title: "Steps are running", summary: "pfbot action runs \(steps.map { "`\($0.name)`" }.joined(separator: ", ")) on `\(head)`.")),
+            resuming: checkRunID)
     }
 
     /// Leaves the check in progress, saying that the workflow's separate read-only steps job runs the steps.
     func waitForStepsJob(_ started: PublishedCheck, _ steps: [PackStep]) async throws {
-        guard let id = started.checkRunID else { return }
-        _ = try await context.github.updateCheckRun(context.repository, id: id, CheckRunRequest(
+        _ = try await context.github.completeCheck(context.repository, started, CheckRunRequest(
             name: Self.checkName, headSha: head, status: .inProgress, externalId: task.rawValue,
             output: CheckRunOutput(title: "Steps run in the steps job", summary: StepPlanNotice.steps(steps, head: head))))
     }

@@ -53,7 +53,8 @@ struct ActionCommand: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         if runSteps { return try await runPlannedSteps(environment) }
         let event = try ActionEvent(environment: environment)
-        let configuration = try loadConfiguration(options.config, environment: event.configurationEnvironment(environment))
+        let actions = ActionEvent.runnerEnvironment(environment)
+        let configuration = try loadConfiguration(options.config, environment: actions)
         let logger = LoggingSetup.logger("pfbot.action", level: configuration.logLevel)
         let recorder = StepPlanRecorder()
         let plan = applySteps ? try Self.plan(environment) : nil
@@ -64,14 +65,14 @@ struct ActionCommand: AsyncParsableCommand {
         } else {
             .here(StepRunner(environment: environment))
         }
-        let assembly = try await BotAssembly.build(configuration, environment: event.configurationEnvironment(environment), logger: logger,
+        let assembly = try await BotAssembly.build(configuration, environment: actions, logger: logger,
                                                         workerName: "actions-\(environment["GITHUB_RUN_ID"] ?? ProcessIdentity.name)",
-                                                        stepHost: StepHost(mode: mode, scratch: event.scratch(environment)))
+                                                        stepHost: StepHost(mode: mode, scratch: ActionEvent.scratch(environment)))
         let outcome: SyncPass.Outcome
         do {
             if let plan {
                 // The planning job of this run handled the event; this one finishes what it planned.
-                _ = try await assembly.queueFinishing(plan)
+                try await assembly.queueFinishing(plan)
             } else if event.recordsDelivery {
                 let delivery = Delivery(id: event.deliveryID, event: event.name, action: event.action, body: [UInt8](event.body), receivedAt: Date())
                 _ = try await assembly.store.recordDelivery(delivery)
@@ -100,9 +101,8 @@ struct ActionCommand: AsyncParsableCommand {
         let plan = try Self.plan(environment)
         let actions = ActionEvent.runnerEnvironment(environment)
         let configuration = try loadConfiguration(options.config, environment: actions)
-        let scratch = URL(fileURLWithPath: environment["RUNNER_TEMP"].flatMap { $0.isEmpty ? nil : $0 } ?? NSTemporaryDirectory(), isDirectory: true)
         let runner = StepPlanRunner(git: try await BotAssembly.repositoryAccess(configuration, environment: actions),
-                                    runner: StepRunner(environment: environment), scratch: scratch,
+                                    runner: StepRunner(environment: environment), scratch: ActionEvent.scratch(environment),
                                     results: StepResults(directory: URL(fileURLWithPath: results ?? "", isDirectory: true), plan: plan))
         let lines = try await runner.run(plan)
         for line in lines { print(line) }
@@ -148,14 +148,8 @@ struct ActionEvent {
     }
 
     /// The folder commits are written out in to run their commands: `RUNNER_TEMP`, else the system's temporary folder.
-    func scratch(_ environment: [String: String]) -> URL {
+    static func scratch(_ environment: [String: String]) -> URL {
         URL(fileURLWithPath: environment["RUNNER_TEMP"].flatMap { $0.isEmpty ? nil : $0 } ?? NSTemporaryDirectory(), isDirectory: true)
-    }
-
-    /// The environment the configuration is read from: Actions' repository, API URL and token fill in what the
-    /// configuration leaves unset.
-    func configurationEnvironment(_ environment: [String: String]) -> [String: String] {
-        Self.runnerEnvironment(environment)
     }
 
     /// `environment` with Actions' repository and API URL filling in what the configuration leaves unset.
